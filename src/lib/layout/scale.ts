@@ -1,0 +1,28 @@
+/**
+ * The time scale: wall-clock milliseconds of the display zone → pixels. A d3 UTC scale over wall-clock
+ * values gives ticks at the display zone's midnights and hours on any machine, server or browser.
+ */
+import { scaleUtc, type ScaleTime } from 'd3-scale';
+
+/** A time scale from wall-clock ms to x pixels. */
+export type TimeScale = ScaleTime<number, number>;
+
+const HOUR = 3_600_000;
+
+/**
+ * The padded domain that shows a whole extent: a margin of `padding` of the span on each side, and at
+ * least an hour either side of a single instant.
+ * @default padding 0.04
+ */
+export function paddedDomain(extent: readonly [number, number], padding = 0.04): [number, number] {
+	const [start, end] = extent;
+	const margin = Math.max((end - start) * padding, HOUR);
+	return [start - margin, end + margin];
+}
+
+/** A scale showing `domain` across `[0, width]`. */
+export function timeScale(domain: readonly [number, number], width: number): TimeScale {
+	return scaleUtc()
+		.domain([new Date(domain[0]), new Date(domain[1])])
+		.range([0, Math.max(1, width)]);
+}

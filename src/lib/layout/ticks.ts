@@ -1,0 +1,168 @@
+/**
+ * Axis ticks for any span from minutes to centuries: picks the d3-time interval that gives about one
+ * tick per `spacing` pixels, labels each tick in the unit it steps by, and adds a coarser context row
+ * (the day above hours, the month above days) so every label says which day or year it belongs to.
+ */
+import { TZDate } from '@date-fns/tz';
+import { bisector } from 'd3-array';
+import {
+	utcDay,
+	utcHour,
+	utcMinute,
+	utcMonday,
+	utcMonth,
+	utcYear,
+	type CountableTimeInterval,
+	type TimeInterval
+} from 'd3-time';
+import { format } from 'date-fns';
+import type { TimeScale } from './scale';
+import { estimateTextWidth } from './text';
+
+/** Font size of axis text, which label collision checks assume. */
+export const AXIS_FONT_SIZE = 12;
+
+/** The calendar unit a tick interval steps by. */
+export type TickUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+
+interface TickStep {
+	unit: TickUnit;
+	step: number;
+	interval: CountableTimeInterval;
+	duration: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const STEPS: TickStep[] = (
+	[
+		['minute', 1, utcMinute, MINUTE],
+		['minute', 5, utcMinute, 5 * MINUTE],
+		['minute', 15, utcMinute, 15 * MINUTE],
+		['minute', 30, utcMinute, 30 * MINUTE],
+		['hour', 1, utcHour, HOUR],
+		['hour', 3, utcHour, 3 * HOUR],
+		['hour', 6, utcHour, 6 * HOUR],
+		['hour', 12, utcHour, 12 * HOUR],
+		['day', 1, utcDay, DAY],
+		['day', 2, utcDay, 2 * DAY],
+		['week', 1, utcMonday, 7 * DAY],
+		['month', 1, utcMonth, 30 * DAY],
+		['month', 3, utcMonth, 91 * DAY],
+		['year', 1, utcYear, 365 * DAY]
+	] as const
+).map(([unit, step, interval, duration]) => ({ unit, step, interval, duration }));
+
+/** One tick on the axis. */
+export interface Tick {
+	/** Wall-clock ms in the display zone. */
+	value: number;
+	x: number;
+	label: string;
+}
+
+/** A label on the context row, naming the day, month or year the ticks below belong to. */
+export interface ContextLabel {
+	value: number;
+	x: number;
+	label: string;
+}
+
+/** Everything an axis draws. */
+export interface AxisLayout {
+	unit: TickUnit;
+	ticks: Tick[];
+	context: ContextLabel[];
+}
+
+/** Formats wall-clock ms with date-fns as the display zone's local time. */
+export const formatWall = (wallMs: number, pattern: string) =>
+	format(new TZDate(wallMs, 'UTC'), pattern);
+
+const TICK_FORMAT: Record<TickUnit, string> = {
+	minute: 'HH:mm',
+	hour: 'HH:mm',
+	day: 'EEE d',
+	week: 'd MMM',
+	month: 'MMM',
+	year: 'yyyy'
+};
+
+const CONTEXT: Partial<Record<TickUnit, { interval: TimeInterval; pattern: string }>> = {
+	minute: { interval: utcDay, pattern: 'EEEE d MMMM yyyy' },
+	hour: { interval: utcDay, pattern: 'EEEE d MMMM yyyy' },
+	day: { interval: utcMonth, pattern: 'MMMM yyyy' },
+	week: { interval: utcMonth, pattern: 'MMMM yyyy' },
+	month: { interval: utcYear, pattern: 'yyyy' }
+};
+
+const byDuration = bisector((step: TickStep) => step.duration).left;
+
+/** The tick step whose spacing is closest to `spacing` pixels without being tighter. */
+export function chooseTickStep(span: number, width: number, spacing: number): TickStep {
+	const target = (span / Math.max(1, width)) * spacing;
+	const index = byDuration(STEPS, target);
+	if (index < STEPS.length) return STEPS[index] as TickStep;
+	const years = Math.max(1, Math.ceil(target / (365 * DAY)));
+	const nice = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].find((n) => n >= years) ?? years;
+	return { unit: 'year', step: nice, interval: utcYear, duration: nice * 365 * DAY };
+}
+
+/**
+ * Ticks and context labels for a scale.
+ * @default spacing 90 pixels between ticks
+ */
+export function axisTicks(scale: TimeScale, spacing = 90): AxisLayout {
+	const [d0, d1] = scale.domain().map(Number) as [number, number];
+	const [r0, r1] = scale.range() as [number, number];
+	const chosen = chooseTickStep(d1 - d0, r1 - r0, spacing);
+	const stepped =
+		chosen.unit === 'year'
+			? utcYear.every(chosen.step)
+			: chosen.unit === 'month'
+				? utcMonth.every(chosen.step)
+				: chosen.step === 1
+					? chosen.interval
+					: chosen.interval.every(chosen.step);
+	const values = (stepped ?? chosen.interval).range(new Date(d0), new Date(d1 + 1));
+	const pattern = TICK_FORMAT[chosen.unit];
+	const ticks = values.map((date) => {
+		const value = date.getTime();
+		const label =
+			chosen.unit === 'month' && date.getUTCMonth() === 0
+				? formatWall(value, 'MMM yyyy')
+				: formatWall(value, pattern);
+		const x = scale(date);
+		// A label that would run off the right edge keeps its grid line but not its text.
+		const fits = x + 4 + estimateTextWidth(label, AXIS_FONT_SIZE) <= r1;
+		return { value, x, label: fits ? label : '' };
+	});
+	const contextSpec = CONTEXT[chosen.unit];
+	const context: ContextLabel[] = [];
+	if (contextSpec) {
+		// The period already under way at the left edge gets a label too, pinned to the edge.
+		const first = contextSpec.interval.floor(new Date(d0)).getTime();
+		const starts = [
+			first,
+			...contextSpec.interval.range(new Date(d0 + 1), new Date(d1)).map(Number)
+		];
+		for (const value of starts) {
+			const x = Math.max(r0, scale(new Date(value)));
+			const label = formatWall(value, contextSpec.pattern);
+			if (context.length && x + 4 + estimateTextWidth(label, AXIS_FONT_SIZE) > r1) continue;
+			context.push({ value, x, label });
+		}
+		// The label pinned at the left edge gives way when the next period's label would run into it.
+		const [pinned, next] = context;
+		if (
+			pinned &&
+			next &&
+			next.x - pinned.x < estimateTextWidth(pinned.label, AXIS_FONT_SIZE) + 12
+		) {
+			context.shift();
+		}
+	}
+	return { unit: chosen.unit, ticks, context };
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { eventTime, fromWallClock, toWallClock, type EventDateFields } from './dates';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('eventTime: each precision is drawn over the interval it really covers', () => {
+	const rows: {
+		name: string;
+		event: EventDateFields;
+		zone?: string;
+		expected: [string, string];
+		instant: boolean;
+		uncertain: boolean;
+	}[] = [
+		{
+			name: 'a Kyiv day covers Kyiv midnight to midnight',
+			event: { start: '2024-11-17' },
+			zone: 'Europe/Kyiv',
+			expected: ['2024-11-16T22:00:00.000Z', '2024-11-17T22:00:00.000Z'],
+			instant: false,
+			uncertain: true
+		},
+		{
+			name: 'early morning covers 04:00–08:00 local',
+			event: { start: '2024-11-17', precision: 'part-of-day', partOfDay: 'early-morning' },
+			zone: 'Europe/Kyiv',
+			expected: ['2024-11-17T02:00:00.000Z', '2024-11-17T06:00:00.000Z'],
+			instant: false,
+			uncertain: true
+		},
+		{
+			name: 'an exact time is an instant',
+			event: { start: '2024-11-15T15:00' },
+			zone: 'Europe/Berlin',
+			expected: ['2024-11-15T14:00:00.000Z', '2024-11-15T14:00:00.000Z'],
+			instant: true,
+			uncertain: false
+		},
+		{
+			name: 'an approximate exact time is an instant that is flagged uncertain',
+			event: { start: '2024-11-15T15:00', approximate: true },
+			zone: 'UTC',
+			expected: ['2024-11-15T15:00:00.000Z', '2024-11-15T15:00:00.000Z'],
+			instant: true,
+			uncertain: true
+		},
+		{
+			name: 'hour precision covers the hour',
+			event: { start: '2024-11-17T07:00', precision: 'hour' },
+			zone: 'UTC',
+			expected: ['2024-11-17T07:00:00.000Z', '2024-11-17T08:00:00.000Z'],
+			instant: false,
+			uncertain: true
+		},
+		{
+			name: 'a month covers the whole month',
+			event: { start: '2024-10' },
+			zone: 'UTC',
+			expected: ['2024-10-01T00:00:00.000Z', '2024-11-01T00:00:00.000Z'],
+			instant: false,
+			uncertain: true
+		},
+		{
+			name: 'a year covers the whole year',
+			event: { start: '2022' },
+			zone: 'UTC',
+			expected: ['2022-01-01T00:00:00.000Z', '2023-01-01T00:00:00.000Z'],
+			instant: false,
+			uncertain: true
+		},
+		{
+			name: 'a span of months runs to the end of its last month',
+			event: { start: '2024-10', end: '2024-11' },
+			zone: 'UTC',
+			expected: ['2024-10-01T00:00:00.000Z', '2024-12-01T00:00:00.000Z'],
+			instant: false,
+			uncertain: true
+		},
+		{
+			name: 'an exact span is certain',
+			event: { start: '2024-11-17T06:00Z', end: '2024-11-17T09:30Z' },
+			zone: 'Europe/Kyiv',
+			expected: ['2024-11-17T06:00:00.000Z', '2024-11-17T09:30:00.000Z'],
+			instant: false,
+			uncertain: false
+		},
+		{
+			name: 'an explicit offset wins over the zone',
+			event: { start: '2024-11-17T06:00+02:00' },
+			zone: 'America/New_York',
+			expected: ['2024-11-17T04:00:00.000Z', '2024-11-17T04:00:00.000Z'],
+			instant: true,
+			uncertain: false
+		}
+	];
+	for (const row of rows) {
+		it(row.name, () => {
+			const time = eventTime(row.event, row.zone ?? 'UTC');
+			expect(time).toBeDefined();
+			if (!time) return;
+			expect([iso(time.outer.start), iso(time.outer.end)]).toEqual(row.expected);
+			expect(time.instant).toBe(row.instant);
+			expect(time.uncertain).toBe(row.uncertain);
+		});
+	}
+
+	it('a span with uncertain ends has a certain core between them', () => {
+		const time = eventTime({ start: '2024-10', end: '2024-12' }, 'UTC');
+		expect(time?.core && [iso(time.core.start), iso(time.core.end)]).toEqual([
+			'2024-11-01T00:00:00.000Z',
+			'2024-12-01T00:00:00.000Z'
+		]);
+	});
+
+	it('returns undefined for strings that are not ISO dates', () => {
+		expect(eventTime({ start: 'last Sunday' }, 'UTC')).toBeUndefined();
+	});
+});
+
+describe('wall clock', () => {
+	it('shifts by the zone offset and back', () => {
+		const utc = Date.parse('2024-11-17T04:00:00Z');
+		const wall = toWallClock(utc, 'Europe/Kyiv');
+		expect(iso(wall)).toBe('2024-11-17T06:00:00.000Z');
+		expect(fromWallClock(wall, 'Europe/Kyiv')).toBe(utc);
+	});
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { describeEventDate, formatRange } from './describe';
+import type { TimelineEvent } from './schema';
+
+const event = (fields: Partial<TimelineEvent>): TimelineEvent => ({
+	id: 'e',
+	title: 'E',
+	start: '2024-11-17',
+	...fields
+});
+
+describe('describeEventDate says exactly what is known', () => {
+	const rows: { name: string; input: Partial<TimelineEvent>; expected: string }[] = [
+		{ name: 'day', input: {}, expected: 'Sunday 17 November 2024' },
+		{
+			name: 'part of day, approximate',
+			input: { precision: 'part-of-day', partOfDay: 'early-morning', approximate: true },
+			expected: 'Sunday 17 November 2024, early morning, approx.'
+		},
+		{
+			name: 'exact time in the event zone',
+			input: { start: '2024-11-15T15:00', timeZone: 'Europe/Berlin' },
+			expected: 'Friday 15 November 2024, 15:00 Berlin time (UTC+01:00)'
+		},
+		{
+			name: 'hour precision',
+			input: { start: '2024-11-17T07:00', precision: 'hour' },
+			expected: 'Sunday 17 November 2024, 07:00–07:59 Kyiv time (UTC+02:00)'
+		},
+		{ name: 'month', input: { start: '2024-10' }, expected: 'October 2024' },
+		{ name: 'year', input: { start: '2022' }, expected: '2022' },
+		{
+			name: 'span',
+			input: { start: '2024-10', end: '2024-11' },
+			expected: 'October 2024 – November 2024'
+		},
+		{
+			name: 'an explicit offset is shown as that offset',
+			input: { start: '2024-11-17T06:00+03:00' },
+			expected: 'Sunday 17 November 2024, 06:00 UTC+03:00'
+		}
+	];
+	for (const row of rows) {
+		it(row.name, () =>
+			expect(describeEventDate(event(row.input), 'Europe/Kyiv')).toBe(row.expected)
+		);
+	}
+});
+
+describe('formatRange', () => {
+	const day = 86_400_000;
+	const nov15 = Date.UTC(2024, 10, 15);
+	it.each([
+		{ range: [nov15, nov15 + day], expected: '15 November 2024' },
+		{ range: [nov15, nov15 + 5 * day], expected: '15–19 November 2024' },
+		{ range: [Date.UTC(2024, 9, 1), nov15 + day], expected: '1 October – 15 November 2024' },
+		{ range: [Date.UTC(2022, 1, 24), nov15], expected: '24 February 2022 – 14 November 2024' }
+	])('$expected', ({ range, expected }) => {
+		expect(formatRange(range as [number, number])).toBe(expected);
+	});
+});

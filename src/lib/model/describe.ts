@@ -1,0 +1,103 @@
+/**
+ * Dates written the way a person would say them, with exactly the precision that is known:
+ * "Sunday 17 November 2024, early morning (Kyiv time)", "November 2024", "about 14:00 Berlin time".
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { parseDateParts, precisionOfParts, unitInterval } from './dates';
+import type { PartOfDay, Precision, TimelineEvent } from './schema';
+
+const PART_NAMES: Record<PartOfDay, string> = {
+	night: 'night',
+	'early-morning': 'early morning',
+	morning: 'morning',
+	midday: 'around midday',
+	afternoon: 'afternoon',
+	evening: 'evening'
+};
+
+function offsetZone(minutes: number): string {
+	if (minutes === 0) return 'UTC';
+	const abs = Math.abs(minutes);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** "Kyiv time", "New York time", "UTC": how a zone is named beside a clock time. */
+export function zoneName(zone: string): string {
+	if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
+	if (/^[+-]\d{2}:\d{2}$/.test(zone)) return `UTC${zone}`;
+	const city = zone.split('/').pop() ?? zone;
+	return `${city.replace(/_/g, ' ')} time`;
+}
+
+function utcOffsetSuffix(utcMs: number, zone: string): string {
+	if (zone === 'UTC' || /^[+-]/.test(zone)) return '';
+	return ` (UTC${format(new TZDate(utcMs, zone), 'xxx').replace(/^Z$/, '+00:00')})`;
+}
+
+/** One date string at its precision, in its zone. */
+export function describeDate(
+	text: string,
+	precision: Precision | undefined,
+	zone: string,
+	partOfDay?: PartOfDay
+): string {
+	const parts = parseDateParts(text);
+	if (!parts) return text;
+	const p = precision ?? precisionOfParts(parts);
+	// A string with its own offset is shown at that offset, not converted to the event's zone.
+	const shownZone = parts.offsetMinutes === undefined ? zone : offsetZone(parts.offsetMinutes);
+	const { start } = unitInterval(parts, p, shownZone, partOfDay);
+	const at = (pattern: string) => format(new TZDate(start, shownZone), pattern);
+	switch (p) {
+		case 'year':
+			return at('yyyy');
+		case 'month':
+			return at('MMMM yyyy');
+		case 'day':
+			return at('EEEE d MMMM yyyy');
+		case 'part-of-day':
+			return `${at('EEEE d MMMM yyyy')}, ${PART_NAMES[partOfDay ?? 'morning']}`;
+		case 'hour':
+			return `${at('EEEE d MMMM yyyy')}, ${at('HH')}:00–${at('HH')}:59 ${zoneName(shownZone)}${utcOffsetSuffix(start, shownZone)}`;
+		case 'minute':
+			return `${at('EEEE d MMMM yyyy')}, ${at(parts.second ? 'HH:mm:ss' : 'HH:mm')} ${zoneName(shownZone)}${utcOffsetSuffix(start, shownZone)}`;
+	}
+}
+
+/**
+ * The whole date of an event: start, end when it has one, and "approx." when the source hedges.
+ * `fallbackZone` is the dataset's zone, used when the event names none.
+ */
+export function describeEventDate(event: TimelineEvent, fallbackZone: string): string {
+	const zone = event.timeZone ?? fallbackZone;
+	const start = describeDate(event.start, event.precision, zone, event.partOfDay);
+	let text = start;
+	if (event.end !== undefined) {
+		const endParts = parseDateParts(event.end);
+		const endPrecision =
+			event.precision === 'hour' && endParts?.hour !== undefined ? 'hour' : undefined;
+		text = `${start} – ${describeDate(event.end, endPrecision, zone)}`;
+	}
+	return event.approximate ? `${text}, approx.` : text;
+}
+
+/** A short line on how sure the date is: "Date stated in the report" or "Date inferred: …". */
+export function describeDateBasis(event: TimelineEvent): string | undefined {
+	if (!event.dateBasis) return undefined;
+	const kind = event.dateBasis.kind === 'stated' ? 'Date stated' : 'Date inferred';
+	return `${kind}: ${event.dateBasis.note}`;
+}
+
+/** "15–19 November 2024" style range of display wall-clock ms, as short as stays unambiguous. */
+export function formatRange([start, end]: readonly [number, number]): string {
+	const a = new TZDate(start, 'UTC');
+	// The extent's end is exclusive: an event on the 19th ends at midnight starting the 20th.
+	const b = new TZDate(Math.max(start, end - 1), 'UTC');
+	if (a.getFullYear() !== b.getFullYear())
+		return `${format(a, 'd MMMM yyyy')} – ${format(b, 'd MMMM yyyy')}`;
+	if (a.getMonth() !== b.getMonth()) return `${format(a, 'd MMMM')} – ${format(b, 'd MMMM yyyy')}`;
+	if (a.getDate() !== b.getDate()) return `${format(a, 'd')}–${format(b, 'd MMMM yyyy')}`;
+	return format(a, 'd MMMM yyyy');
+}

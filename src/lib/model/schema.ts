@@ -1,0 +1,162 @@
+/**
+ * The one definition of Eventline's data format. TypeScript types are inferred from it, the JSON
+ * Schema in `src/lib/data/events.schema.json` is generated from it (`npm run schema`), and every
+ * load validates against it.
+ */
+import * as v from 'valibot';
+
+/** How finely an event's date is known, from finest to coarsest. */
+export const PRECISIONS = ['minute', 'hour', 'part-of-day', 'day', 'month', 'year'] as const;
+/** Named parts of a day, for events reported as "early morning", "evening" and the like. */
+export const PARTS_OF_DAY = [
+	'night',
+	'early-morning',
+	'morning',
+	'midday',
+	'afternoon',
+	'evening'
+] as const;
+/** How certain the reporting is that the event happened as described. */
+export const CERTAINTIES = ['confirmed', 'reported', 'alleged'] as const;
+/** Whether the source states the date or it was worked out from other wording or reporting. */
+export const DATE_BASIS_KINDS = ['stated', 'inferred'] as const;
+
+/**
+ * An ISO 8601 date or date-time, as precise as is known: `2024`, `2024-11`, `2024-11-17`,
+ * `2024-11-17T06:00`, `2024-11-17T06:00:30`, optionally followed by `Z` or an offset `+02:00`.
+ */
+export const ISO_DATE_PATTERN =
+	/^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+const daysInMonth = (year: number, month: number) =>
+	new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** True when an ISO string names a real calendar date and clock time (no 2024-02-30, no 25:00). */
+export function isRealDate(text: string): boolean {
+	const m = ISO_DATE_PATTERN.exec(text);
+	if (!m) return false;
+	const [, y, mo, d, h, mi, s, offset] = m;
+	const year = Number(y);
+	if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return false;
+	if (d !== undefined && (Number(d) < 1 || Number(d) > daysInMonth(year, Number(mo)))) return false;
+	if (h !== undefined && Number(h) > 23) return false;
+	if (mi !== undefined && Number(mi) > 59) return false;
+	if (s !== undefined && Number(s) > 59) return false;
+	if (offset && offset !== 'Z') {
+		const [oh, om] = offset.slice(1).split(':').map(Number);
+		if ((oh ?? 99) > 14 || (om ?? 99) > 59) return false;
+	}
+	return true;
+}
+
+/** True when the runtime knows the IANA time zone name. */
+export function isTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+
+const isoDate = v.pipe(
+	v.string(),
+	v.regex(ISO_DATE_PATTERN, 'must be an ISO 8601 date such as 2024-11-17 or 2024-11-17T06:00'),
+	v.check(isRealDate, (issue) => `${JSON.stringify(issue.input)} is not a real date`)
+);
+
+const timeZone = v.pipe(
+	v.string(),
+	v.check(isTimeZone, (issue) => `${JSON.stringify(issue.input)} is not a known IANA time zone`)
+);
+
+const httpUrl = v.pipe(
+	v.string(),
+	v.url('must be an absolute URL'),
+	v.regex(/^https?:\/\//i, 'only http(s) links are allowed')
+);
+
+/** Words someone said, attributed to them. */
+export const QuoteSchema = v.strictObject({
+	text,
+	speaker: text,
+	role: v.optional(text),
+	context: v.optional(text)
+});
+
+/** Where an event (or the whole dataset) was reported. */
+export const SourceSchema = v.strictObject({
+	name: text,
+	url: v.optional(httpUrl),
+	published: v.optional(isoDate)
+});
+
+/** How the date of an event was established. */
+export const DateBasisSchema = v.strictObject({
+	kind: v.picklist(DATE_BASIS_KINDS),
+	note: text
+});
+
+/** One reported event with its date, its precision and its evidence. */
+export const EventSchema = v.strictObject({
+	id: v.pipe(
+		v.string(),
+		v.regex(
+			/^[A-Za-z0-9][A-Za-z0-9._:-]*$/,
+			'must start with a letter or digit and use only letters, digits and . _ : -'
+		)
+	),
+	title: text,
+	summary: v.optional(v.string()),
+	start: isoDate,
+	end: v.optional(isoDate),
+	precision: v.optional(v.picklist(PRECISIONS)),
+	partOfDay: v.optional(v.picklist(PARTS_OF_DAY)),
+	approximate: v.optional(v.boolean()),
+	timeZone: v.optional(timeZone),
+	dateBasis: v.optional(DateBasisSchema),
+	category: v.optional(text),
+	actors: v.optional(v.array(text)),
+	places: v.optional(v.array(text)),
+	certainty: v.optional(v.picklist(CERTAINTIES)),
+	attribution: v.optional(text),
+	quotes: v.optional(v.array(QuoteSchema)),
+	sources: v.optional(v.array(SourceSchema)),
+	notes: v.optional(v.array(text))
+});
+
+/** A lane of related events, with the label a reader sees. */
+export const CategorySchema = v.strictObject({
+	id: text,
+	label: text
+});
+
+/** A whole Eventline data file. */
+export const DatasetSchema = v.strictObject({
+	$schema: v.optional(v.string()),
+	title: v.optional(text),
+	description: v.optional(v.string()),
+	timeZone: v.optional(timeZone),
+	source: v.optional(SourceSchema),
+	categories: v.optional(v.array(CategorySchema)),
+	events: v.array(EventSchema)
+});
+
+/** One event as written in a data file. */
+export type TimelineEvent = v.InferOutput<typeof EventSchema>;
+/** A data file after schema validation. */
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+/** A category as written in a data file. */
+export type Category = v.InferOutput<typeof CategorySchema>;
+/** A quote as written in a data file. */
+export type Quote = v.InferOutput<typeof QuoteSchema>;
+/** A source as written in a data file. */
+export type Source = v.InferOutput<typeof SourceSchema>;
+/** One of {@link PRECISIONS}. */
+export type Precision = (typeof PRECISIONS)[number];
+/** One of {@link PARTS_OF_DAY}. */
+export type PartOfDay = (typeof PARTS_OF_DAY)[number];
+/** One of {@link CERTAINTIES}. */
+export type Certainty = (typeof CERTAINTIES)[number];

@@ -1,0 +1,104 @@
+/**
+ * The prepared timeline: a validated dataset resolved into real time, sorted once, with its lanes.
+ * Everything after this stage (layout, rendering, export) reads only this shape.
+ */
+import { max, min } from 'd3-array';
+import { eventTime, toWallClock, type EventTime, type Interval } from './dates';
+import type { Category, Dataset, TimelineEvent } from './schema';
+
+/** An event resolved into real time, ready for layout. */
+export interface PreparedEvent extends EventTime {
+	id: string;
+	/** Position in time order: the order arrow keys and the list follow. */
+	order: number;
+	/** The lane (category id) the event is drawn in. */
+	lane: string;
+	/** The zone the event's own dates are written in. */
+	zone: string;
+	/** {@link EventTime.outer} as wall-clock ms of the display zone: what scales position. */
+	wall: Interval;
+	/** {@link EventTime.core} as wall-clock ms of the display zone. */
+	wallCore?: Interval;
+	event: TimelineEvent;
+}
+
+/** A dataset ready to draw. */
+export interface PreparedTimeline {
+	title: string;
+	description: string;
+	/** The zone the axis is drawn in. */
+	zone: string;
+	source?: Dataset['source'];
+	lanes: Category[];
+	/** Sorted by start, then end, then id. */
+	events: PreparedEvent[];
+	/** Earliest start and latest end over all events, as display wall-clock ms. */
+	extent?: [number, number];
+}
+
+/** The lane events without a category fall into. */
+export const UNCATEGORISED: Category = { id: 'uncategorised', label: 'Other' };
+
+/** Title used when a data file has none. */
+export const UNTITLED = 'Untitled timeline';
+
+/** A timeline with nothing in it yet. */
+export const EMPTY_TIMELINE: PreparedTimeline = {
+	title: UNTITLED,
+	description: '',
+	zone: 'UTC',
+	lanes: [],
+	events: []
+};
+
+/** Resolves a validated dataset into a {@link PreparedTimeline}. */
+export function prepareTimeline(dataset: Dataset): PreparedTimeline {
+	const zone = dataset.timeZone ?? 'UTC';
+	const resolved = dataset.events.flatMap((event) => {
+		const eventZone = event.timeZone ?? zone;
+		const time = eventTime(event, eventZone);
+		return time ? [{ event, time, zone: eventZone }] : [];
+	});
+	resolved.sort(
+		(a, b) =>
+			a.time.outer.start - b.time.outer.start ||
+			a.time.outer.end - b.time.outer.end ||
+			(a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0)
+	);
+	const lanes = [...(dataset.categories ?? [])];
+	const known = new Set(lanes.map((lane) => lane.id));
+	for (const { event } of resolved) {
+		const id = event.category ?? UNCATEGORISED.id;
+		if (!known.has(id)) {
+			known.add(id);
+			lanes.push(id === UNCATEGORISED.id ? UNCATEGORISED : { id, label: id });
+		}
+	}
+	const wall = (interval: Interval) => ({
+		start: toWallClock(interval.start, zone),
+		end: toWallClock(interval.end, zone)
+	});
+	const events: PreparedEvent[] = resolved.map(({ event, time, zone: eventZone }, order) => ({
+		...time,
+		id: event.id,
+		order,
+		lane: event.category ?? UNCATEGORISED.id,
+		zone: eventZone,
+		wall: wall(time.outer),
+		wallCore: time.core && wall(time.core),
+		event
+	}));
+	const first = min(events, (e) => e.wall.start);
+	const last = max(events, (e) => e.wall.end);
+	const extent: [number, number] | undefined =
+		first === undefined || last === undefined ? undefined : [first, last];
+	return {
+		title: dataset.title ?? UNTITLED,
+		description: dataset.description ?? '',
+		zone,
+		source: dataset.source,
+		lanes: lanes.filter((lane) => events.some((e) => e.lane === lane.id)),
+		events,
+		extent
+	};
+}
