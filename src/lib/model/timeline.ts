@@ -4,7 +4,7 @@
  */
 import { max, min } from 'd3-array';
 import { eventTime, toWallClock, type EventTime, type Interval } from './dates';
-import type { Category, Dataset, TimelineEvent } from './schema';
+import type { Category, Dataset, Precision, TimelineEvent } from './schema';
 
 /** An event resolved into real time, ready for layout. */
 export interface PreparedEvent extends EventTime {
@@ -41,6 +41,19 @@ export const UNCATEGORISED: Category = { id: 'uncategorised', label: 'Other' };
 
 /** Title used when a data file has none. */
 export const UNTITLED = 'Untitled timeline';
+
+const PRECISION_ORDER: Precision[] = ['minute', 'hour', 'part-of-day', 'day', 'month', 'year'];
+
+/** The finest date precision any event has: how far in zooming makes sense. */
+export function finestPrecision(timeline: Pick<PreparedTimeline, 'events'>): Precision | undefined {
+	let best: number | undefined;
+	for (const e of timeline.events) {
+		const rank = PRECISION_ORDER.indexOf(e.precision);
+		if (best === undefined || rank < best) best = rank;
+		if (best === 0) break;
+	}
+	return best === undefined ? undefined : PRECISION_ORDER[best];
+}
 
 /** A timeline with nothing in it yet. */
 export const EMPTY_TIMELINE: PreparedTimeline = {

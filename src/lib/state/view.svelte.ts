@@ -1,20 +1,34 @@
 /**
  * The state of one timeline on screen: which data, how wide, and which window of time is shown. The
  * window is one immutable d3 ZoomTransform; the visible scale, axis and layout are derived from it.
+ * Programmatic zooms go through the attached d3 zoom behaviour, so d3 and this state never drift.
  */
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { layoutFrame, type FrameLayout } from '$lib/layout/frame';
+import { hitIndex, type HitIndex } from '$lib/layout/hit';
+import { DEFAULT_LAYOUT } from '$lib/layout/lanes';
 import { paddedDomain, timeScale, type TimeScale } from '$lib/layout/scale';
-import { EMPTY_TIMELINE, type PreparedTimeline } from '$lib/model/timeline';
+import {
+	centreOn,
+	clampTransform,
+	domainOfTransform,
+	maxZoom,
+	transformForDomain
+} from '$lib/interaction/viewport';
+import { EMPTY_TIMELINE, finestPrecision, type PreparedTimeline } from '$lib/model/timeline';
 
 /** Width the page is prerendered at, before the browser measures the real one. */
 export const PRERENDER_WIDTH = 1160;
+
+/** Applies a transform through whatever owns the zoom behaviour (the attached SVG). */
+export type TransformSink = (transform: ZoomTransform, animate: boolean) => void;
 
 /** One timeline's view: data, size and zoom, with everything drawn derived from them. */
 export class TimelineView {
 	timeline: PreparedTimeline = $state.raw(EMPTY_TIMELINE);
 	width = $state(PRERENDER_WIDTH);
 	transform: ZoomTransform = $state.raw(zoomIdentity);
+	#sink: TransformSink | undefined;
 
 	/** The scale that shows the whole dataset at the current width. */
 	baseScale: TimeScale = $derived(
@@ -22,10 +36,72 @@ export class TimelineView {
 	);
 	/** The scale for what is on screen now. */
 	scale: TimeScale = $derived(this.transform.rescaleX(this.baseScale));
+	/** Visible window, as display wall-clock ms. */
+	domain: [number, number] = $derived(domainOfTransform(this.baseScale, this.transform));
 	/** Axis, lanes, marks and labels in pixels. */
 	frame: FrameLayout = $derived(layoutFrame(this.timeline, this.scale, this.width));
+	/** Finds the mark under the pointer. */
+	hits: HitIndex = $derived(hitIndex(this.frame.body.marks, DEFAULT_LAYOUT.rowHeight));
+	/** How far in the zoom may go: a window no narrower than the data's finest precision warrants. */
+	kMax: number = $derived(maxZoom(this.baseScale, finestPrecision(this.timeline)));
 
 	constructor(timeline: PreparedTimeline) {
 		this.timeline = timeline;
+	}
+
+	/** Lets the zoom behaviour receive programmatic transforms; returns a detach function. */
+	attach(sink: TransformSink): () => void {
+		this.#sink = sink;
+		return () => {
+			if (this.#sink === sink) this.#sink = undefined;
+		};
+	}
+
+	/** Moves to a transform (bounded), animated unless `animate` is false. */
+	apply(transform: ZoomTransform, animate = true) {
+		const bounded = clampTransform(transform, this.width, this.kMax);
+		if (this.#sink) this.#sink(bounded, animate);
+		else this.transform = bounded;
+	}
+
+	/** Shows `[start, end]` (display wall-clock ms). */
+	showDomain(domain: readonly [number, number], animate = true) {
+		this.apply(transformForDomain(this.baseScale, domain), animate);
+	}
+
+	/** Zooms by `factor` (2 = twice as close) around wall-clock time `at`, or the centre. */
+	zoomBy(factor: number, at?: number) {
+		const [d0, d1] = this.domain;
+		const centre = at ?? (d0 + d1) / 2;
+		const span = (d1 - d0) / factor;
+		const ratio = (centre - d0) / (d1 - d0);
+		this.showDomain([centre - span * ratio, centre + span * (1 - ratio)]);
+	}
+
+	/** Shows the whole dataset. */
+	fit(animate = true) {
+		this.apply(zoomIdentity, animate);
+	}
+
+	/** Pans, keeping the zoom, so that the event with `id` is in view (no move if it already is). */
+	reveal(id: string, animate = true) {
+		const event = this.timeline.events.find((e) => e.id === id);
+		if (!event) return;
+		const [d0, d1] = this.domain;
+		const margin = (d1 - d0) * 0.05;
+		if (event.wall.end >= d0 + margin && event.wall.start <= d1 - margin) return;
+		const bounds = this.baseScale.domain().map(Number) as [number, number];
+		this.showDomain(
+			centreOn(this.domain, (event.wall.start + event.wall.end) / 2, bounds),
+			animate
+		);
+	}
+
+	/** Changes the drawing width, keeping the same window of time in view. */
+	resize(width: number) {
+		if (width === this.width || width <= 0) return;
+		const domain = this.domain;
+		this.width = width;
+		this.apply(transformForDomain(this.baseScale, domain), false);
 	}
 }

@@ -1,0 +1,35 @@
+/**
+ * Keeps a floating element (the tooltip) beside a reference element with @floating-ui/dom: above the
+ * mark, flipped below or to the side when there is no room, shifted to stay in the viewport, and never
+ * over the mark it describes.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import type { Attachment } from 'svelte/attachments';
+
+/** Attachment placing the element next to `reference`; re-run it when the reference moves. */
+export function floatBeside(reference: Element | undefined): Attachment<HTMLElement> {
+	return (floating) => {
+		if (!reference) return;
+		const place = () =>
+			computePosition(reference, floating, {
+				strategy: 'fixed',
+				placement: 'top',
+				middleware: [
+					offset(10),
+					flip({ fallbackPlacements: ['bottom', 'right', 'left'] }),
+					shift({ padding: 8 }),
+					size({
+						padding: 8,
+						apply({ availableHeight }) {
+							floating.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+						}
+					})
+				]
+			}).then(({ x, y, placement }) => {
+				floating.style.left = `${x}px`;
+				floating.style.top = `${y}px`;
+				floating.dataset.placement = placement;
+			});
+		return autoUpdate(reference, floating, place);
+	};
+}

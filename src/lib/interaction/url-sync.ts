@@ -1,0 +1,40 @@
+/**
+ * Keeps the URL in step with the view, and the view with the URL on arrival. The URL holds UTC
+ * instants; the view works in display wall-clock time.
+ */
+import { fromWallClock, toWallClock } from '$lib/model/dates';
+import type { SelectionState } from '$lib/state/selection.svelte';
+import type { TimelineView } from '$lib/state/view.svelte';
+import { readUrlView, writeUrlView } from './url';
+
+/** Applies `?from=&to=&event=` from `url` to the view; ignores what does not make sense. */
+export function restoreFromUrl(url: URL, view: TimelineView, selection: SelectionState) {
+	const ids = new Set(view.timeline.events.map((e) => e.id));
+	const state = readUrlView(url.searchParams, ids);
+	const zone = view.timeline.zone;
+	if (state.domain) {
+		view.showDomain(
+			[toWallClock(state.domain[0], zone), toWallClock(state.domain[1], zone)],
+			false
+		);
+	}
+	if (state.event) {
+		selection.pinned = state.event;
+		if (!state.domain) view.reveal(state.event, false);
+	}
+}
+
+/** The URL that describes the current view (full extent means no `from`/`to`). */
+export function urlForView(url: URL, view: TimelineView, selection: SelectionState): URL {
+	const zone = view.timeline.zone;
+	const zoomed = view.transform.k > 1.0001;
+	const params = writeUrlView(url.searchParams, {
+		domain: zoomed
+			? [fromWallClock(view.domain[0], zone), fromWallClock(view.domain[1], zone)]
+			: undefined,
+		event: selection.pinned
+	});
+	const next = new URL(url);
+	next.search = params.toString();
+	return next;
+}

@@ -1,0 +1,50 @@
+/**
+ * The view in the URL: `?from=…&to=…&event=…`, so a view can be shared and restored. Reading is
+ * forgiving: a value that does not parse, or makes no sense, is ignored rather than fatal.
+ */
+
+/** What the URL can say about the view. */
+export interface UrlView {
+	/** Visible window as UTC ms. */
+	domain?: [number, number];
+	/** Id of the selected event. */
+	event?: string;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
+
+function instant(value: string | null): number | undefined {
+	if (!value || !ISO_INSTANT.test(value)) return undefined;
+	const t = Date.parse(value);
+	return Number.isFinite(t) ? t : undefined;
+}
+
+/** Reads the view from URL search parameters; invalid values are left out. */
+export function readUrlView(params: URLSearchParams, eventIds: ReadonlySet<string>): UrlView {
+	const view: UrlView = {};
+	const from = instant(params.get('from'));
+	const to = instant(params.get('to'));
+	if (from !== undefined && to !== undefined && to > from) view.domain = [from, to];
+	const event = params.get('event');
+	if (event && eventIds.has(event)) view.event = event;
+	return view;
+}
+
+/** Minute-resolution ISO instant: short enough for a URL, fine enough for any zoom we allow. */
+const formatInstant = (t: number) =>
+	new Date(Math.round(t / 60_000) * 60_000).toISOString().replace(':00.000Z', 'Z');
+
+/** Writes the view into a copy of `params`, keeping parameters it does not own (such as `src`). */
+export function writeUrlView(params: URLSearchParams, view: UrlView): URLSearchParams {
+	const next = new URLSearchParams(params);
+	if (view.domain) {
+		next.set('from', formatInstant(view.domain[0]));
+		next.set('to', formatInstant(view.domain[1]));
+	} else {
+		next.delete('from');
+		next.delete('to');
+	}
+	if (view.event) next.set('event', view.event);
+	else next.delete('event');
+	return next;
+}

@@ -1,0 +1,67 @@
+/**
+ * Hover and tap hit-testing over layout output: which mark is under a point. Marks are bucketed by
+ * row and sorted by x once per layout, so each pointer move is a bisection, not a scan of every mark.
+ */
+import { bisector } from 'd3-array';
+import type { MarkLayout } from './lanes';
+
+/** A mark's clickable extent: the mark and its label. */
+interface HitBox {
+	x0: number;
+	x1: number;
+	mark: MarkLayout;
+}
+
+/** An index of marks for repeated hit tests against one layout. */
+export interface HitIndex {
+	/** The mark at (x, y), or the nearest within `slop` pixels horizontally; undefined if none. */
+	find(x: number, y: number, slop?: number): MarkLayout | undefined;
+}
+
+function hitBox(mark: MarkLayout): HitBox {
+	let x0 = mark.x0;
+	let x1 = mark.x1;
+	if (mark.label) {
+		const left = mark.label.anchor === 'end' ? mark.label.x - mark.label.width : mark.label.x;
+		x0 = Math.min(x0, left);
+		x1 = Math.max(x1, left + mark.label.width);
+	}
+	return { x0, x1, mark };
+}
+
+const byStart = bisector((box: HitBox) => box.x0).right;
+
+/** Builds a {@link HitIndex} for marks laid out in rows `rowHeight` pixels tall. */
+export function hitIndex(marks: readonly MarkLayout[], rowHeight: number): HitIndex {
+	const rows = new Map<number, HitBox[]>();
+	for (const mark of marks) {
+		const key = Math.round(mark.y);
+		let row = rows.get(key);
+		if (!row) rows.set(key, (row = []));
+		row.push(hitBox(mark));
+	}
+	for (const row of rows.values()) row.sort((a, b) => a.x0 - b.x0);
+	const rowKeys = [...rows.keys()].sort((a, b) => a - b);
+
+	return {
+		find(x, y, slop = 4) {
+			const key = rowKeys.find((k) => Math.abs(k - y) <= rowHeight / 2);
+			const row = key === undefined ? undefined : rows.get(key);
+			if (!row) return undefined;
+			// Boxes starting at or before x + slop; the best is the closest one that reaches x.
+			let best: HitBox | undefined;
+			let bestDistance = Infinity;
+			for (let i = byStart(row, x + slop) - 1; i >= 0; i--) {
+				const box = row[i] as HitBox;
+				const distance = x < box.x0 ? box.x0 - x : x > box.x1 ? x - box.x1 : 0;
+				if (distance < bestDistance) {
+					best = box;
+					bestDistance = distance;
+				}
+				// Boxes in a row do not overlap, so once one ends well left of x none further left can reach it.
+				if (box.x1 < x - slop) break;
+			}
+			return bestDistance <= slop ? best?.mark : undefined;
+		}
+	};
+}

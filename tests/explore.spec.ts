@@ -1,0 +1,247 @@
+import { expect, test, type Page } from '@playwright/test';
+import { dataset, labelBoxes, openTimeline, overlaps } from './helpers';
+
+const timeline = (page: Page) => page.locator('svg[data-timeline]');
+const range = (page: Page) => page.locator('.toolbar .range');
+const unit = (page: Page) => page.locator('[data-timeline] .axis').getAttribute('data-unit');
+
+/** Ctrl + wheel over the middle of the timeline, `steps` notches in (negative) or out. */
+async function ctrlWheel(page: Page, steps: number, at?: { x: number; y: number }) {
+	const box = await timeline(page).boundingBox();
+	if (!box) throw new Error('no timeline');
+	await page.mouse.move(at?.x ?? box.x + box.width * 0.8, at?.y ?? box.y + box.height / 2);
+	await page.keyboard.down('Control');
+	for (let i = 0; i < Math.abs(steps); i++) await page.mouse.wheel(0, Math.sign(steps) * 100);
+	await page.keyboard.up('Control');
+}
+
+/** Visible range text once it stops changing (zoom animations settle). */
+async function settledRange(page: Page) {
+	let previous = '';
+	for (let i = 0; i < 20; i++) {
+		const now = (await range(page).textContent()) ?? '';
+		if (now === previous) return now;
+		previous = now;
+		await page.waitForTimeout(120);
+	}
+	return previous;
+}
+
+test('ctrl + wheel zooms in around the pointer, re-ticks the axis, and zooms back out', async ({
+	page
+}) => {
+	await openTimeline(page);
+	const before = await settledRange(page);
+	const unitBefore = await unit(page);
+	await ctrlWheel(page, -12);
+	const after = await settledRange(page);
+	expect(after).not.toBe(before);
+	expect(await unit(page)).not.toBe(unitBefore);
+	await expect(page.getByRole('button', { name: 'Fit all' })).toBeEnabled();
+	await ctrlWheel(page, 30);
+	expect(await settledRange(page)).toBe(before);
+});
+
+test('a plain vertical wheel scrolls the page, not the timeline, and shows a hint', async ({
+	page
+}) => {
+	await openTimeline(page);
+	const before = await settledRange(page);
+	const box = await timeline(page).boundingBox();
+	if (!box) throw new Error('no timeline');
+	await page.mouse.move(box.x + box.width / 2, box.y + 60);
+	await page.mouse.wheel(0, 200);
+	await expect(page.locator('.hint')).toHaveClass(/visible/);
+	await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+	expect(await settledRange(page)).toBe(before);
+});
+
+test('dragging pans; shift + wheel pans; the overview brush shows and moves the window', async ({
+	page
+}) => {
+	await openTimeline(page);
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	const zoomed = await settledRange(page);
+	const box = await timeline(page).boundingBox();
+	if (!box) throw new Error('no timeline');
+	await page.mouse.move(box.x + box.width / 2, box.y + 20);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width / 2 + 300, box.y + 20, { steps: 8 });
+	await page.mouse.up();
+	const dragged = await settledRange(page);
+	expect(dragged).not.toBe(zoomed);
+
+	await page.mouse.move(box.x + box.width / 2, box.y + 20);
+	await page.keyboard.down('Shift');
+	await page.mouse.wheel(0, 400);
+	await page.keyboard.up('Shift');
+	expect(await settledRange(page)).not.toBe(dragged);
+
+	const overview = page.locator('svg.overview');
+	const windowBox = await overview.locator('.window').boundingBox();
+	const overviewBox = await overview.boundingBox();
+	if (!windowBox || !overviewBox) throw new Error('no overview');
+	expect(windowBox.width).toBeLessThan(overviewBox.width / 2);
+	// Click at the far left of the overview: the window jumps there.
+	const beforeJump = await settledRange(page);
+	await page.mouse.click(overviewBox.x + 3, overviewBox.y + overviewBox.height / 2);
+	expect(await settledRange(page)).not.toBe(beforeJump);
+	const jumped = await overview.locator('.window').boundingBox();
+	expect(jumped?.x).toBeLessThan(overviewBox.x + 5);
+});
+
+test('hovering marks shows a tooltip with that event’s title and date', async ({ page }) => {
+	await openTimeline(page);
+	const marks = page.locator('[data-timeline] [data-event-id]');
+	const count = Math.min(4, await marks.count());
+	for (let i = 0; i < count; i++) {
+		const mark = marks.nth(i);
+		const id = await mark.getAttribute('data-event-id');
+		const event = dataset.events.find((e) => e.id === id);
+		await mark.locator('rect.span, path.point').first().hover({ force: true });
+		const tooltip = page.getByRole('tooltip');
+		await expect(tooltip).toContainText(event?.title ?? '');
+		await expect(tooltip.locator('time')).toContainText(/\d{4}/);
+		// The tooltip never covers the mark it describes.
+		const t = await tooltip.boundingBox();
+		const m = await mark.locator('rect.span, path.point').first().boundingBox();
+		if (t && m) {
+			const separate =
+				t.x + t.width <= m.x ||
+				m.x + m.width <= t.x ||
+				t.y + t.height <= m.y ||
+				m.y + m.height <= t.y;
+			expect(separate).toBe(true);
+		}
+	}
+	await page.mouse.move(0, 0);
+	await expect(page.getByRole('tooltip')).toHaveCount(0);
+});
+
+test('the keyboard walks the events in time order and opens their details', async ({ page }) => {
+	await openTimeline(page);
+	const order = await page
+		.locator('.event-list > li')
+		.evaluateAll((items) => items.map((li) => li.getAttribute('data-list-event-id')));
+	const focusedId = () =>
+		page.evaluate(() => document.activeElement?.getAttribute('data-event-id'));
+	// From the toolbar, one Tab lands on an event in the timeline and the next leaves it: one tab stop.
+	await page.getByRole('button', { name: 'Zoom in' }).focus();
+	await page.keyboard.press('Tab');
+	await expect.poll(focusedId).toBeTruthy();
+	await page.keyboard.press('Tab');
+	await expect.poll(focusedId).toBeFalsy();
+	await page.keyboard.press('Shift+Tab');
+	await page.keyboard.press('Home');
+	await expect.poll(focusedId).toBe(order[0]);
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(focusedId).toBe(order[1]);
+	const second = dataset.events.find((e) => e.id === order[1]);
+	await expect(page.getByRole('tooltip')).toContainText(second?.title ?? '');
+	await page.keyboard.press('End');
+	await expect.poll(focusedId).toBe(order[order.length - 1]);
+	await page.keyboard.press('Enter');
+	const panel = page.getByRole('complementary', { name: 'Event details' });
+	const last = dataset.events.find((e) => e.id === order[order.length - 1]);
+	await expect(panel).toContainText(last?.title ?? '');
+	await page.keyboard.press('Escape');
+	await expect(panel).toHaveCount(0);
+	// + zooms in around the focused event, 0 fits everything again.
+	const full = await settledRange(page);
+	await page.keyboard.press('+');
+	expect(await settledRange(page)).not.toBe(full);
+	await page.keyboard.press('0');
+	expect(await settledRange(page)).toBe(full);
+});
+
+test('clicking a mark pins its details; previous and next walk the events', async ({ page }) => {
+	await openTimeline(page);
+	const order = await page
+		.locator('.event-list > li')
+		.evaluateAll((items) => items.map((li) => li.getAttribute('data-list-event-id')));
+	const id = order[1] ?? '';
+	await page
+		.locator(`[data-event-id="${id}"]`)
+		.locator('rect.span, path.point')
+		.first()
+		.click({ force: true });
+	const panel = page.getByRole('complementary', { name: 'Event details' });
+	await expect(panel.getByRole('heading', { level: 2 })).toHaveText(
+		dataset.events.find((e) => e.id === id)?.title ?? ''
+	);
+	await panel.getByRole('button', { name: 'Next →' }).click();
+	await expect(panel.getByRole('heading', { level: 2 })).toHaveText(
+		dataset.events.find((e) => e.id === order[2])?.title ?? ''
+	);
+	await expect(page).toHaveURL(new RegExp(`event=${order[2]}`));
+	// Hovering the pinned event in the list highlights its mark, and the list item is marked too.
+	await page.locator(`#event-${order[3]}`).hover();
+	await expect(page.locator(`[data-timeline] [data-event-id="${order[3]}"]`)).toHaveClass(/active/);
+});
+
+test('a shared URL restores the view and the selection; nonsense in the URL is ignored', async ({
+	page
+}) => {
+	const target = dataset.events[dataset.events.length - 1];
+	await page.goto(`/?from=2024-11-16T22:00Z&to=2024-11-18T22:00Z&event=${target?.id}`);
+	await expect(page.locator('html')).toHaveAttribute('data-state', 'ready');
+	await expect(range(page)).toHaveText('Showing 17–18 November 2024');
+	await expect(page.getByRole('complementary', { name: 'Event details' })).toContainText(
+		target?.title ?? ''
+	);
+
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('/?from=yesterday&to=2024-99-99&event=%3Cscript%3E');
+	await expect(page.locator('html')).toHaveAttribute('data-state', 'ready');
+	await expect(page.getByRole('button', { name: 'Fit all' })).toBeDisabled();
+	await expect(page.getByRole('complementary', { name: 'Event details' })).toHaveCount(0);
+	expect(errors).toEqual([]);
+});
+
+test('no two labels overlap at any zoom', async ({ page }) => {
+	await openTimeline(page);
+	for (let i = 0; i < 6; i++) {
+		await ctrlWheel(page, -4);
+		await settledRange(page);
+		expect(overlaps(await labelBoxes(page))).toEqual([]);
+	}
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+	test('tapping a mark shows its details, tapping elsewhere closes them; pinch zooms', async ({
+		page
+	}) => {
+		await openTimeline(page);
+		const mark = page.locator('[data-timeline] [data-event-id]').first();
+		const id = await mark.getAttribute('data-event-id');
+		const box = await mark.locator('rect.span, path.point').first().boundingBox();
+		if (!box) throw new Error('no mark');
+		await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+		const panel = page.getByRole('complementary', { name: 'Event details' });
+		await expect(panel).toContainText(dataset.events.find((e) => e.id === id)?.title ?? '');
+		await page.touchscreen.tap(195, 40);
+		await expect(panel).toHaveCount(0);
+
+		const before = await settledRange(page);
+		const svgBox = await timeline(page).boundingBox();
+		if (!svgBox) throw new Error('no timeline');
+		const cx = svgBox.x + svgBox.width * 0.7;
+		const cy = svgBox.y + 80;
+		const client = await page.context().newCDPSession(page);
+		const touch = (dx: number) => [
+			{ x: cx - dx, y: cy, id: 1 },
+			{ x: cx + dx, y: cy, id: 2 }
+		];
+		await client.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(20) });
+		for (let dx = 25; dx <= 120; dx += 5) {
+			await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(dx) });
+		}
+		await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+		expect(await settledRange(page)).not.toBe(before);
+		await expect(page.getByRole('button', { name: 'Fit all' })).toBeEnabled();
+	});
+});
