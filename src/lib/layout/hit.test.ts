@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { prepareTimeline } from '$lib/model/timeline';
+import { hitIndex } from './hit';
+import { layoutLanes } from './lanes';
+import { densityBars } from './overview';
+import { paddedDomain, timeScale } from './scale';
+
+const timeline = prepareTimeline({
+	timeZone: 'UTC',
+	events: [
+		{ id: 'early', title: 'Early', start: '2024-11-15T12:00' },
+		{ id: 'late', title: 'Late', start: '2024-11-19T12:00' },
+		{ id: 'day', title: 'A whole day', start: '2024-11-17' }
+	]
+});
+const scale = timeScale(paddedDomain(timeline.extent ?? [0, 1]), 1000);
+const layout = layoutLanes(timeline, scale, 1000);
+const index = hitIndex(layout.marks, 24);
+const mark = (id: string) => layout.marks.find((m) => m.id === id);
+
+describe('hitIndex finds the mark under the pointer', () => {
+	it('on a point mark', () => {
+		const m = mark('early');
+		expect(m && index.find(m.cx, m.y)?.id).toBe('early');
+	});
+	it('on a label', () => {
+		const m = mark('day');
+		const label = m?.label;
+		if (!m || !label) throw new Error('label expected');
+		const x = label.anchor === 'start' ? label.x + label.width / 2 : label.x - label.width / 2;
+		expect(index.find(x, m.y)?.id).toBe('day');
+	});
+	it('anywhere across a soft span', () => {
+		const m = mark('day');
+		expect(m && index.find(m.x0 + 1, m.y + 5)?.id).toBe('day');
+	});
+	it('nothing between marks or between rows', () => {
+		const m = mark('early');
+		if (!m) throw new Error('mark expected');
+		expect(index.find(m.cx, m.y + 40)).toBeUndefined();
+		expect(index.find(2, m.y)).toBeUndefined();
+	});
+});
+
+describe('densityBars', () => {
+	it('counts every event once and keeps bars inside the strip', () => {
+		const bars = densityBars(timeline.events, scale, 40);
+		expect(bars.reduce((sum, b) => sum + b.count, 0)).toBe(3);
+		for (const bar of bars) {
+			expect(bar.x0).toBeGreaterThanOrEqual(0);
+			expect(bar.x1).toBeLessThanOrEqual(1000);
+			expect(bar.height).toBeGreaterThan(0);
+			expect(bar.height).toBeLessThanOrEqual(40);
+		}
+	});
+});
