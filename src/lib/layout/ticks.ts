@@ -149,19 +149,18 @@ export function axisTicks(scale: TimeScale, spacing = 90): AxisLayout {
 			...contextSpec.interval.range(new Date(d0 + 1), new Date(d1)).map(Number)
 		];
 		for (const value of starts) {
-			const x = Math.max(r0, scale(new Date(value)));
 			const label = formatWall(value, contextSpec.pattern);
-			if (context.length && x + 4 + estimateTextWidth(label, AXIS_FONT_SIZE) > r1) continue;
+			const width = estimateTextWidth(label, AXIS_FONT_SIZE) + 4;
+			// A label near the right edge slides left to fit, if that keeps it clear of the one before.
+			const x = Math.min(Math.max(r0, scale(new Date(value))), r1 - width);
+			const previous = context[context.length - 1];
+			if (previous && x < previous.x + estimateTextWidth(previous.label, AXIS_FONT_SIZE) + 12) {
+				// The label pinned at the left edge gives way to the next period's; any other clash
+				// keeps the earlier label.
+				if (context.length === 1 && previous.value < d0) context.pop();
+				else continue;
+			}
 			context.push({ value, x, label });
-		}
-		// The label pinned at the left edge gives way when the next period's label would run into it.
-		const [pinned, next] = context;
-		if (
-			pinned &&
-			next &&
-			next.x - pinned.x < estimateTextWidth(pinned.label, AXIS_FONT_SIZE) + 12
-		) {
-			context.shift();
 		}
 	}
 	return { unit: chosen.unit, ticks, context };
