@@ -51,7 +51,7 @@ async function inspectSvg(page: Page, text: string) {
 /** Mean absolute difference per channel (0–255) between two same-sized PNG screenshots. */
 async function imageDifference(page: Page, a: Buffer, b: Buffer) {
 	return page.evaluate(
-		async ([first, second]) => {
+		async ([first, second]: [string, string]) => {
 			const load = async (base64: string) => {
 				const image = new Image();
 				image.src = `data:image/png;base64,${base64}`;
@@ -73,7 +73,7 @@ async function imageDifference(page: Page, a: Buffer, b: Buffer) {
 			}
 			return { sizes: [x.width, x.height], difference: total / ((x.data.length / 4) * 3) };
 		},
-		[a.toString('base64'), b.toString('base64')]
+		[a.toString('base64'), b.toString('base64')] as [string, string]
 	);
 }
 
