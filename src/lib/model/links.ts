@@ -13,3 +13,14 @@ export function safeHref(url: string | undefined): string | undefined {
 		return undefined;
 	}
 }
+
+/** `text` as an absolute http(s) URL (relative to `base`), or why it cannot be loaded. */
+export function httpUrl(text: string, base: string): URL | string {
+	try {
+		const url = new URL(text, base);
+		if (url.protocol === 'https:' || url.protocol === 'http:') return url;
+		return `Only http(s) addresses can be loaded, not “${url.protocol}”`;
+	} catch {
+		return `“${text}” is not a web address`;
+	}
+}

@@ -26,4 +26,10 @@ export class SelectionState {
 			this.hovered === id || this.focused === id || this.pinned === id || this.highlighted === id
 		);
 	}
+
+	/** Forgets everything (a new timeline was loaded). */
+	clear() {
+		this.hovered = this.focused = this.pinned = this.highlighted = undefined;
+		this.tooltipHidden = false;
+	}
 }

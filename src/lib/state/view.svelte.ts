@@ -49,6 +49,12 @@ export class TimelineView {
 		this.timeline = timeline;
 	}
 
+	/** Shows a newly loaded timeline at its full extent. */
+	load(timeline: PreparedTimeline) {
+		this.timeline = timeline;
+		this.apply(zoomIdentity, false);
+	}
+
 	/** Lets the zoom behaviour receive programmatic transforms; returns a detach function. */
 	attach(sink: TransformSink): () => void {
 		this.#sink = sink;

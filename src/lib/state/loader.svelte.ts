@@ -1,0 +1,130 @@
+/**
+ * Loads data files from a URL or the reader's disk into a timeline view. Parsing and validation run in
+ * a worker; a failed load reports what and where, and leaves the timeline on screen exactly as it was.
+ */
+import { ingest, MAX_FILE_CHARS, type IngestResult } from '$lib/model/ingest';
+import { httpUrl } from '$lib/model/links';
+import type { PreparedTimeline } from '$lib/model/timeline';
+import type { DataIssue } from '$lib/model/validate';
+
+/** A load that failed: a one-line summary and the problems found, in file order. */
+export interface LoadFailure {
+	source: string;
+	summary: string;
+	issues: DataIssue[];
+}
+
+/** Runs {@link ingest} in a worker when the browser has one, else on this thread. */
+async function ingestOffThread(text: string): Promise<IngestResult> {
+	if (typeof Worker === 'undefined') return ingest(text);
+	const worker = new Worker(new URL('../model/ingest.worker.ts', import.meta.url), {
+		type: 'module'
+	});
+	try {
+		return await new Promise<IngestResult>((resolve, reject) => {
+			worker.onmessage = (event: MessageEvent<{ result: IngestResult }>) =>
+				resolve(event.data.result);
+			worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
+			worker.postMessage({ id: 1, text });
+		});
+	} finally {
+		worker.terminate();
+	}
+}
+
+/** The state of loading data: what is happening, and what went wrong last. */
+export class DataLoader {
+	/** What the loader is doing, for a progress line; empty when idle. */
+	progress = $state('');
+	failure: LoadFailure | undefined = $state.raw();
+	#apply: (timeline: PreparedTimeline) => void;
+
+	/** `apply` puts a successfully loaded timeline on screen. */
+	constructor(apply: (timeline: PreparedTimeline) => void) {
+		this.#apply = apply;
+	}
+
+	/** True while a file is being fetched or checked. */
+	get busy() {
+		return this.progress !== '';
+	}
+
+	/** Loads a data file from a URL (same origin, or a server that allows cross-origin requests). */
+	async loadUrl(url: string): Promise<boolean> {
+		const resolved = httpUrl(url, location.href);
+		if (typeof resolved === 'string') return this.#fail(url, resolved, []);
+		this.progress = `Downloading ${resolved.href}…`;
+		let response: Response;
+		try {
+			response = await fetch(resolved, { credentials: 'omit' });
+		} catch {
+			return this.#fail(
+				resolved.href,
+				`Could not reach ${resolved.href}: the server did not answer, or it does not allow other sites to read the file (CORS)`,
+				[]
+			);
+		}
+		if (!response.ok) {
+			return this.#fail(
+				resolved.href,
+				`Could not load ${resolved.href}: the server answered ${response.status} ${response.statusText}`.trim(),
+				[]
+			);
+		}
+		const length = Number(response.headers.get('content-length') ?? 0);
+		if (length > MAX_FILE_CHARS * 2) {
+			return this.#fail(
+				resolved.href,
+				`The file is ${Math.round(length / 1024 / 1024)} MB; Eventline reads files up to ${MAX_FILE_CHARS / 1024 / 1024} MB`,
+				[]
+			);
+		}
+		return this.loadText(await response.text(), resolved.href);
+	}
+
+	/** Loads a file the reader picked or dropped. */
+	async loadFile(file: File): Promise<boolean> {
+		if (file.size > MAX_FILE_CHARS * 2) {
+			return this.#fail(
+				file.name,
+				`${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; Eventline reads files up to ${MAX_FILE_CHARS / 1024 / 1024} MB`,
+				[]
+			);
+		}
+		this.progress = `Reading ${file.name}…`;
+		return this.loadText(await file.text(), file.name);
+	}
+
+	/** Checks and loads the text of a data file named `source`. */
+	async loadText(text: string, source: string): Promise<boolean> {
+		this.progress = `Checking ${source} (${(text.length / 1024).toFixed(0)} KB)…`;
+		const result = await ingestOffThread(text);
+		if (!result.ok) {
+			const count = result.issues.length;
+			const summary =
+				count === 1 && !result.issues[0]?.path
+					? `${source}: ${result.issues[0]?.message}`
+					: `${source} has ${count} problem${count === 1 ? '' : 's'}; nothing was loaded`;
+			return this.#fail(
+				source,
+				summary,
+				count === 1 && !result.issues[0]?.path ? [] : result.issues
+			);
+		}
+		this.failure = undefined;
+		this.progress = '';
+		this.#apply(result.timeline);
+		return true;
+	}
+
+	/** Forgets the last failure (the reader closed the message). */
+	dismiss() {
+		this.failure = undefined;
+	}
+
+	#fail(source: string, summary: string, issues: DataIssue[]): false {
+		this.progress = '';
+		this.failure = { source, summary, issues };
+		return false;
+	}
+}

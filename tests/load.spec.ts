@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { dataset } from './helpers';
+
+const fixture = (name: string) =>
+	readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+/** Serves test fixtures at /fixtures/… the way a web server would (404 for unknown names). */
+async function serveFixtures(page: Page) {
+	await page.route(
+		(url) => url.pathname.startsWith('/fixtures/'),
+		(route) => {
+			const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+			try {
+				return route.fulfill({ status: 200, contentType: 'application/json', body: fixture(name) });
+			} catch {
+				return route.fulfill({ status: 404, body: 'not found' });
+			}
+		}
+	);
+}
+
+/** Fails the test if any script from the data ran, or any dialog opened. */
+async function guardAgainstScript(page: Page) {
+	const dialogs: string[] = [];
+	page.on('dialog', (dialog) => {
+		dialogs.push(dialog.message());
+		void dialog.dismiss();
+	});
+	return async () => {
+		expect(
+			await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+		).toBeUndefined();
+		expect(dialogs).toEqual([]);
+	};
+}
+
+const state = (page: Page) => page.locator('html');
+const alert = (page: Page) => page.getByRole('alert');
+
+test('?src= loads a dataset, starting at its full extent', async ({ page }) => {
+	await serveFixtures(page);
+	await page.goto('/?src=/fixtures/simple.json');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('A simple timeline');
+	for (const id of ['first', 'second', 'third']) {
+		await expect(page.locator(`[data-timeline] [data-event-id="${id}"]`)).toHaveCount(1);
+	}
+	await expect(page.locator('[data-timeline] [data-event-id]')).toHaveCount(3);
+	await expect(page.getByRole('button', { name: 'Fit all' })).toBeDisabled();
+});
+
+test('a file that is not JSON is refused with line and column; the timeline stays', async ({
+	page
+}) => {
+	await serveFixtures(page);
+	await page.goto('/?src=/fixtures/broken-syntax.json');
+	await expect(state(page)).toHaveAttribute('data-state', 'error');
+	await expect(alert(page)).toContainText(/Not valid JSON at line 4, column \d+/);
+	await expect(alert(page)).toContainText('The timeline below is unchanged');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(dataset.title);
+	await expect(page.locator('[data-timeline] [data-event-id]')).toHaveCount(dataset.events.length);
+});
+
+test('schema and semantic errors are listed with their JSON paths', async ({ page }) => {
+	await serveFixtures(page);
+	await page.goto('/?src=/fixtures/broken-schema.json');
+	await expect(state(page)).toHaveAttribute('data-state', 'error');
+	const box = alert(page);
+	await expect(box).toContainText('events[0].start');
+	await expect(box).toContainText('"2024-13-40" is not a real date');
+	await expect(box).toContainText('events[3].title');
+	await expect(box).toContainText('nothing was loaded');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(dataset.title);
+});
+
+test('an address that cannot be fetched says why', async ({ page }) => {
+	await serveFixtures(page);
+	await page.goto('/?src=/fixtures/missing.json');
+	await expect(state(page)).toHaveAttribute('data-state', 'error');
+	await expect(alert(page)).toContainText('404');
+	await page.goto('/?src=javascript:alert(1)');
+	await expect(state(page)).toHaveAttribute('data-state', 'error');
+	await expect(alert(page)).toContainText('Only http(s) addresses');
+});
+
+test('a hostile file runs nothing, through ?src=, Open data… and drag and drop', async ({
+	page
+}) => {
+	const check = await guardAgainstScript(page);
+	await serveFixtures(page);
+	await page.goto('/?src=/fixtures/hostile.json');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	// Markup from the data is shown as text, never interpreted.
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		'<script>window.__pwned=2</script>'
+	);
+	await expect(page.locator('#event-h1')).toContainText('<img src=x onerror=window.__pwned=7>');
+	await page.locator('[data-event-id="h1"] rect.span').hover({ force: true });
+	await expect(page.getByRole('tooltip')).toContainText('<script>window.__pwned=6</script>');
+	await check();
+
+	// Open data…
+	await page.goto('/');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Open data…' }).click();
+	await (
+		await chooser
+	).setFiles({
+		name: 'hostile.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(fixture('hostile.json'))
+	});
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Hostile');
+	await check();
+
+	// Drag and drop.
+	await page.goto('/');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	await page.evaluate((text) => {
+		const transfer = new DataTransfer();
+		transfer.items.add(new File([text], 'hostile.json', { type: 'application/json' }));
+		window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
+		window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+	}, fixture('hostile.json'));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Hostile');
+	await expect(page.locator('[data-timeline] [data-event-id]')).toHaveCount(2);
+	await check();
+
+	// And the exported SVG of it is inert too.
+	await page.getByRole('button', { name: /Export/ }).click();
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'SVG', exact: true }).click()
+	]);
+	const svg = readFileSync(await download.path(), 'utf8');
+	expect(svg).not.toMatch(/<script|<foreignObject|<img|<iframe|\son\w+="/i);
+	expect(svg).toContain('&lt;script&gt;window.__pwned=2&lt;/script&gt;');
+});
+
+test('a javascript: link in the data is refused by validation, never rendered', async ({
+	page
+}) => {
+	const check = await guardAgainstScript(page);
+	await serveFixtures(page);
+	await page.goto('/?src=/fixtures/hostile-link.json');
+	await expect(state(page)).toHaveAttribute('data-state', 'error');
+	await expect(alert(page)).toContainText('events[0].sources[0].url');
+	await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+	await check();
+});
