@@ -26,11 +26,12 @@ export interface FrameLayout {
 
 /** Lays out the axis and lanes of `timeline` for `scale` across `width` pixels. */
 export function layoutFrame(
-	timeline: Pick<PreparedTimeline, 'lanes' | 'events'>,
+	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'index'>,
 	scale: TimeScale,
 	width: number,
-	options: Partial<LayoutOptions> = {}
+	options: Partial<LayoutOptions> = {},
+	include: ReadonlySet<string> = new Set()
 ): FrameLayout {
-	const body = layoutLanes(timeline, scale, width, options);
+	const body = layoutLanes(timeline, scale, width, options, include);
 	return { axis: axisTicks(scale), body, width, height: AXIS_HEIGHT + body.height };
 }

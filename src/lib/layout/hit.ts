@@ -3,22 +3,30 @@
  * row and sorted by x once per layout, so each pointer move is a bisection, not a scan of every mark.
  */
 import { bisector } from 'd3-array';
-import type { MarkLayout } from './lanes';
+import type { LabelBox } from './lanes';
 
-/** A mark's clickable extent: the mark and its label. */
-interface HitBox {
+/** Anything drawn in a row that the pointer can land on: an event's mark or a cluster. */
+export interface HitTarget {
 	x0: number;
 	x1: number;
-	mark: MarkLayout;
+	y: number;
+	label?: LabelBox;
+}
+
+/** A target's clickable extent: the shape and its label. */
+interface HitBox<T> {
+	x0: number;
+	x1: number;
+	mark: T;
 }
 
 /** An index of marks for repeated hit tests against one layout. */
-export interface HitIndex {
-	/** The mark at (x, y), or the nearest within `slop` pixels horizontally; undefined if none. */
-	find(x: number, y: number, slop?: number): MarkLayout | undefined;
+export interface HitIndex<T extends HitTarget> {
+	/** The target at (x, y), or the nearest within `slop` pixels horizontally; undefined if none. */
+	find(x: number, y: number, slop?: number): T | undefined;
 }
 
-function hitBox(mark: MarkLayout): HitBox {
+function hitBox<T extends HitTarget>(mark: T): HitBox<T> {
 	let x0 = mark.x0;
 	let x1 = mark.x1;
 	if (mark.label) {
@@ -29,11 +37,11 @@ function hitBox(mark: MarkLayout): HitBox {
 	return { x0, x1, mark };
 }
 
-const byStart = bisector((box: HitBox) => box.x0).right;
+const byStart = bisector((box: HitBox<HitTarget>) => box.x0).right;
 
-/** Builds a {@link HitIndex} for marks laid out in rows `rowHeight` pixels tall. */
-export function hitIndex(marks: readonly MarkLayout[], rowHeight: number): HitIndex {
-	const rows = new Map<number, HitBox[]>();
+/** Builds a {@link HitIndex} for targets laid out in rows `rowHeight` pixels tall. */
+export function hitIndex<T extends HitTarget>(marks: readonly T[], rowHeight: number): HitIndex<T> {
+	const rows = new Map<number, HitBox<T>[]>();
 	for (const mark of marks) {
 		const key = Math.round(mark.y);
 		let row = rows.get(key);
@@ -49,10 +57,10 @@ export function hitIndex(marks: readonly MarkLayout[], rowHeight: number): HitIn
 			const row = key === undefined ? undefined : rows.get(key);
 			if (!row) return undefined;
 			// Boxes starting at or before x + slop; the best is the closest one that reaches x.
-			let best: HitBox | undefined;
+			let best: HitBox<T> | undefined;
 			let bestDistance = Infinity;
 			for (let i = byStart(row, x + slop) - 1; i >= 0; i--) {
-				const box = row[i] as HitBox;
+				const box = row[i] as HitBox<T>;
 				const distance = x < box.x0 ? box.x0 - x : x > box.x1 ? x - box.x1 : 0;
 				if (distance < bestDistance) {
 					best = box;

@@ -178,3 +178,51 @@ describe('layoutLanes properties on random timelines', () => {
 		);
 	});
 });
+
+describe('level of detail', () => {
+	/** `count` events on one day, every few minutes, in two lanes. */
+	function dense(count: number) {
+		return prepareTimeline({
+			timeZone: 'UTC',
+			categories,
+			events: Array.from({ length: count }, (_, i) => ({
+				id: `d${i}`,
+				title: `Event ${i}`,
+				start: new Date(Date.UTC(2024, 10, 17) + i * 60_000 * 3).toISOString().slice(0, 16),
+				category: i % 3 === 0 ? 'diplomacy' : 'strike'
+			}))
+		});
+	}
+
+	it('draws a dense lane as counted clusters that account for every event in view', () => {
+		const timeline = dense(3000);
+		const scale = timeScale(paddedDomain(timeline.extent ?? [0, 1]), 1000);
+		const layout = layoutLanes(timeline, scale, 1000);
+		const clustered = layout.clusters.reduce((sum, c) => sum + c.count, 0);
+		expect(layout.clusters.length).toBeGreaterThan(0);
+		expect(clustered + layout.marks.length).toBe(3000);
+		expect(layout.marks.length).toBeLessThanOrEqual(600);
+		for (const c of layout.clusters) {
+			expect(Number.isFinite(c.x0) && Number.isFinite(c.x1) && c.x1 > c.x0).toBe(true);
+			expect(c.sample.length).toBeGreaterThan(0);
+		}
+	});
+
+	it('splits clusters into single events as the reader zooms in', () => {
+		const timeline = dense(3000);
+		const start = Date.UTC(2024, 10, 17, 12);
+		const zoomed = layoutLanes(timeline, timeScale([start, start + 60 * 60_000], 1000), 1000);
+		expect(zoomed.clusters).toEqual([]);
+		expect(zoomed.marks.length).toBe(21);
+	});
+
+	it('draws the focused event one by one even inside a clustered lane', () => {
+		const timeline = dense(3000);
+		const scale = timeScale(paddedDomain(timeline.extent ?? [0, 1]), 1000);
+		const layout = layoutLanes(timeline, scale, 1000, {}, new Set(['d1']));
+		expect(layout.marks.map((m) => m.id)).toContain('d1');
+		const mark = layout.marks.find((m) => m.id === 'd1');
+		const clusterRow = layout.clusters.find((c) => c.lane === mark?.lane)?.y;
+		expect(mark?.y).not.toBe(clusterRow);
+	});
+});

@@ -2,8 +2,11 @@
  * Lane and label layout: `(events, scale, viewport) → marks, rows and labels`, a pure function.
  * Each lane (category) stacks its events into rows; an event's box is its mark plus its label, and
  * boxes in a row never overlap, so no two labels can. A lane that runs out of rows still draws every
- * mark but leaves the label to the tooltip rather than let text collide.
+ * mark but leaves the label to the tooltip rather than let text collide. Only events in view are laid
+ * out, and a lane with more than the screen can show is drawn as counted clusters that split as the
+ * reader zooms in.
  */
+import { eventsInWindow } from '$lib/model/time-index';
 import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
 import type { TimeScale } from './scale';
 import { estimateTextWidth, fitText } from './text';
@@ -26,6 +29,10 @@ export interface LayoutOptions {
 	minMarkWidth: number;
 	/** Width of a point mark's symbol. @default 12 */
 	pointSize: number;
+	/** Most events drawn one by one; denser lanes become clusters. @default 600 */
+	maxMarks: number;
+	/** Width of a cluster's slice of time, in pixels. @default 28 */
+	clusterWidth: number;
 }
 
 /** The defaults for {@link LayoutOptions}. */
@@ -37,7 +44,9 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	maxRows: 12,
 	maxLabelWidth: 240,
 	minMarkWidth: 6,
-	pointSize: 12
+	pointSize: 12,
+	maxMarks: 600,
+	clusterWidth: 28
 };
 
 const LABEL_GAP = 5;
@@ -93,10 +102,28 @@ export interface LaneLayout {
 	rows: number;
 }
 
+/** Events of one lane too close together to draw one by one at this zoom, drawn as a count. */
+export interface ClusterLayout {
+	/** `cluster:<lane>:<slice>`, stable while the zoom level stays. */
+	id: string;
+	lane: string;
+	laneIndex: number;
+	x0: number;
+	x1: number;
+	y: number;
+	count: number;
+	/** Wall-clock extent of the events in the cluster. */
+	start: number;
+	end: number;
+	/** Up to three of its events, in time order, for the tooltip. */
+	sample: PreparedEvent[];
+}
+
 /** The laid-out timeline body. */
 export interface TimelineLayout {
 	lanes: LaneLayout[];
 	marks: MarkLayout[];
+	clusters: ClusterLayout[];
 	height: number;
 }
 
@@ -158,23 +185,118 @@ function placeLabel(
 /** True when some part of the event's interval falls inside `[0, width]` pixels. */
 export const isVisible = (x0: number, x1: number, width: number) => x1 >= 0 && x0 <= width;
 
-/**
- * Lays out the events that the scale shows. `width` is the drawing width in pixels; events wholly
- * outside it are left out, so the DOM holds only what can be seen.
- */
-export function layoutLanes(
-	timeline: Pick<PreparedTimeline, 'lanes' | 'events'>,
+/** The set of ids to draw one by one whatever the density, from ids that may be missing. */
+export function alwaysDrawn(...ids: (string | undefined)[]): ReadonlySet<string> {
+	return new Set(ids.filter((id): id is string => id !== undefined));
+}
+
+/** Which lanes (by index) are drawn as clusters: the largest first, until the rest fit the budget. */
+function clusteredLanes(perLane: number[], options: LayoutOptions, width: number): Set<number> {
+	const clustered = new Set<number>();
+	// More events than rows of labels could ever hold is too many to read one by one.
+	const laneLimit = Math.max(60, Math.floor((options.maxRows * width) / 40));
+	let total = perLane.reduce((sum, n) => sum + n, 0);
+	const bySize = perLane.map((n, i) => [n, i] as const).sort((a, b) => b[0] - a[0]);
+	for (const [count, lane] of bySize) {
+		if (total <= options.maxMarks && count <= laneLimit) break;
+		clustered.add(lane);
+		total -= count;
+	}
+	return clustered;
+}
+
+/** Bins a clustered lane's events into slices `options.clusterWidth` pixels wide. */
+function clusterLane(
+	events: PreparedEvent[],
+	lane: { id: string; index: number },
 	scale: TimeScale,
 	width: number,
-	overrides: Partial<LayoutOptions> = {}
+	options: LayoutOptions
+): Omit<ClusterLayout, 'y'>[] {
+	const [d0, d1] = scale.domain().map(Number) as [number, number];
+	// Slices are fixed in time, not in pixels, so they stay put while the reader pans.
+	const slice = ((d1 - d0) / Math.max(1, width)) * options.clusterWidth;
+	const bins = new Map<number, Omit<ClusterLayout, 'y'>>();
+	for (const event of events) {
+		const key = Math.floor((event.wall.start + event.wall.end) / 2 / slice);
+		let bin = bins.get(key);
+		if (!bin) {
+			bin = {
+				id: `cluster:${lane.id}:${key}`,
+				lane: lane.id,
+				laneIndex: lane.index,
+				x0: scale(key * slice) + 1,
+				x1: scale((key + 1) * slice) - 1,
+				count: 0,
+				start: event.wall.start,
+				end: event.wall.end,
+				sample: []
+			};
+			bins.set(key, bin);
+		}
+		bin.count++;
+		bin.start = Math.min(bin.start, event.wall.start);
+		bin.end = Math.max(bin.end, event.wall.end);
+		if (bin.sample.length < 3) bin.sample.push(event);
+	}
+	return [...bins.values()];
+}
+
+/**
+ * Lays out the events that the scale shows. `width` is the drawing width in pixels; events wholly
+ * outside it are left out, so the DOM holds only what can be seen. Events in `include` (the focused
+ * or pinned one) are drawn one by one even inside a clustered lane.
+ */
+export function layoutLanes(
+	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'index'>,
+	scale: TimeScale,
+	width: number,
+	overrides: Partial<LayoutOptions> = {},
+	include: ReadonlySet<string> = new Set()
 ): TimelineLayout {
 	const options = { ...DEFAULT_LAYOUT, ...overrides };
 	const laneIndex = new Map(timeline.lanes.map((lane, i) => [lane.id, i]));
+	const [d0, d1] = scale.domain().map(Number) as [number, number];
+	// Marks have a minimum width, so look a little beyond the edges.
+	const margin = ((d1 - d0) / Math.max(1, width)) * options.pointSize;
+	const inView = eventsInWindow(timeline.index, timeline.events, d0 - margin, d1 + margin);
+	const byLane: PreparedEvent[][] = timeline.lanes.map(() => []);
+	for (const position of inView) {
+		const event = timeline.events[position] as PreparedEvent;
+		const lane = laneIndex.get(event.lane);
+		if (lane !== undefined) (byLane[lane] as PreparedEvent[]).push(event);
+	}
+	const clustered = clusteredLanes(
+		byLane.map((events) => events.length),
+		options,
+		width
+	);
+
 	// Right edge of the last box in each row, per lane.
 	const rowEnds: number[][] = timeline.lanes.map(() => []);
 	const placed: Omit<MarkLayout, 'y' | 'laneIndex'>[] = [];
+	const clusters: Omit<ClusterLayout, 'y'>[] = [];
+	const individual = inView
+		.map((position) => timeline.events[position] as PreparedEvent)
+		.filter((event) => {
+			const lane = laneIndex.get(event.lane);
+			return lane !== undefined && (!clustered.has(lane) || include.has(event.id));
+		});
+	for (const lane of clustered) {
+		clusters.push(
+			...clusterLane(
+				byLane[lane] as PreparedEvent[],
+				{ id: timeline.lanes[lane]?.id ?? '', index: lane },
+				scale,
+				width,
+				options
+			)
+		);
+		// Clusters take the lane's first row; events drawn one by one go below them.
+		(rowEnds[lane] as number[]).push(Infinity);
+	}
 
-	for (const event of timeline.events) {
+	for (const event of individual) {
 		const lane = laneIndex.get(event.lane);
 		if (lane === undefined) continue;
 		const { x0, x1, cx } = markExtent(event, scale, options);
@@ -223,14 +345,16 @@ export function layoutLanes(
 		y += height;
 		return band;
 	});
+	const rowY = (lane: number, row: number) =>
+		((lanes[lane] as LaneLayout).y ?? 0) + options.laneHeader + (row + 0.5) * options.rowHeight;
 	const marks = placed.map((mark) => {
 		const index = laneIndex.get(mark.lane) ?? 0;
-		const band = lanes[index] as LaneLayout;
-		return {
-			...mark,
-			laneIndex: index,
-			y: band.y + options.laneHeader + (mark.row + 0.5) * options.rowHeight
-		};
+		return { ...mark, laneIndex: index, y: rowY(index, mark.row) };
 	});
-	return { lanes, marks, height: y };
+	return {
+		lanes,
+		marks,
+		clusters: clusters.map((cluster) => ({ ...cluster, y: rowY(cluster.laneIndex, 0) })),
+		height: y
+	};
 }

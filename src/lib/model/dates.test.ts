@@ -112,6 +112,11 @@ describe('eventTime: each precision is drawn over the interval it really covers'
 		]);
 	});
 
+	it('keeps years before 100 as they are', () => {
+		const time = eventTime({ start: '0079-08-24' }, 'UTC');
+		expect(time && new Date(time.outer.start).getUTCFullYear()).toBe(79);
+	});
+
 	it('returns undefined for strings that are not ISO dates', () => {
 		expect(eventTime({ start: 'last Sunday' }, 'UTC')).toBeUndefined();
 	});

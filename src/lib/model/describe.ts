@@ -101,3 +101,13 @@ export function formatRange([start, end]: readonly [number, number]): string {
 	if (a.getDate() !== b.getDate()) return `${format(a, 'd')}–${format(b, 'd MMMM yyyy')}`;
 	return format(a, 'd MMMM yyyy');
 }
+
+/** A stretch of display wall-clock time, with clock times when it falls within one day. */
+export function formatWallSpan(start: number, end: number): string {
+	const a = new TZDate(start, 'UTC');
+	const b = new TZDate(Math.max(start, end - 1), 'UTC');
+	if (format(a, 'yyyy-MM-dd') === format(b, 'yyyy-MM-dd')) {
+		return `${format(a, 'EEE d MMMM yyyy')}, ${format(a, 'HH:mm')}–${format(new TZDate(end, 'UTC'), 'HH:mm')}`;
+	}
+	return formatRange([start, end]);
+}

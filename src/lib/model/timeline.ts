@@ -4,6 +4,7 @@
  */
 import { max, min } from 'd3-array';
 import { eventTime, toWallClock, type EventTime, type Interval } from './dates';
+import { buildTimeIndex, type TimeIndex } from './time-index';
 import type { Category, Dataset, Precision, TimelineEvent } from './schema';
 
 /** An event resolved into real time, ready for layout. */
@@ -32,6 +33,8 @@ export interface PreparedTimeline {
 	lanes: Category[];
 	/** Sorted by start, then end, then id. */
 	events: PreparedEvent[];
+	/** Finds the events in a window of time. */
+	index: TimeIndex;
 	/** Earliest start and latest end over all events, as display wall-clock ms. */
 	extent?: [number, number];
 }
@@ -61,46 +64,52 @@ export const EMPTY_TIMELINE: PreparedTimeline = {
 	description: '',
 	zone: 'UTC',
 	lanes: [],
-	events: []
+	events: [],
+	index: buildTimeIndex([])
 };
 
 /** Resolves a validated dataset into a {@link PreparedTimeline}. */
 export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 	const zone = dataset.timeZone ?? 'UTC';
+	const wall = (interval: Interval) => ({
+		start: toWallClock(interval.start, zone),
+		end: toWallClock(interval.end, zone)
+	});
 	const resolved = dataset.events.flatMap((event) => {
 		const eventZone = event.timeZone ?? zone;
 		const time = eventTime(event, eventZone);
-		return time ? [{ event, time, zone: eventZone }] : [];
+		return time ? [{ event, time, zone: eventZone, wall: wall(time.outer) }] : [];
 	});
+	// Wall-clock order, which scales and the time index work in.
 	resolved.sort(
 		(a, b) =>
-			a.time.outer.start - b.time.outer.start ||
-			a.time.outer.end - b.time.outer.end ||
+			a.wall.start - b.wall.start ||
+			a.wall.end - b.wall.end ||
 			(a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0)
 	);
 	const lanes = [...(dataset.categories ?? [])];
 	const known = new Set(lanes.map((lane) => lane.id));
+	const used = new Set<string>();
 	for (const { event } of resolved) {
 		const id = event.category ?? UNCATEGORISED.id;
+		used.add(id);
 		if (!known.has(id)) {
 			known.add(id);
 			lanes.push(id === UNCATEGORISED.id ? UNCATEGORISED : { id, label: id });
 		}
 	}
-	const wall = (interval: Interval) => ({
-		start: toWallClock(interval.start, zone),
-		end: toWallClock(interval.end, zone)
-	});
-	const events: PreparedEvent[] = resolved.map(({ event, time, zone: eventZone }, order) => ({
-		...time,
-		id: event.id,
-		order,
-		lane: event.category ?? UNCATEGORISED.id,
-		zone: eventZone,
-		wall: wall(time.outer),
-		wallCore: time.core && wall(time.core),
-		event
-	}));
+	const events: PreparedEvent[] = resolved.map(
+		({ event, time, zone: eventZone, wall: w }, order) => ({
+			...time,
+			id: event.id,
+			order,
+			lane: event.category ?? UNCATEGORISED.id,
+			zone: eventZone,
+			wall: w,
+			wallCore: time.core && wall(time.core),
+			event
+		})
+	);
 	const first = min(events, (e) => e.wall.start);
 	const last = max(events, (e) => e.wall.end);
 	const extent: [number, number] | undefined =
@@ -110,8 +119,9 @@ export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 		description: dataset.description ?? '',
 		zone,
 		source: dataset.source,
-		lanes: lanes.filter((lane) => events.some((e) => e.lane === lane.id)),
+		lanes: lanes.filter((lane) => used.has(lane.id)),
 		events,
+		index: buildTimeIndex(events),
 		extent
 	};
 }

@@ -6,7 +6,12 @@
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { layoutFrame, type FrameLayout } from '$lib/layout/frame';
 import { hitIndex, type HitIndex } from '$lib/layout/hit';
-import { DEFAULT_LAYOUT } from '$lib/layout/lanes';
+import {
+	alwaysDrawn,
+	DEFAULT_LAYOUT,
+	type ClusterLayout,
+	type MarkLayout
+} from '$lib/layout/lanes';
 import { paddedDomain, timeScale, type TimeScale } from '$lib/layout/scale';
 import {
 	centreOn,
@@ -16,6 +21,7 @@ import {
 	transformForDomain
 } from '$lib/interaction/viewport';
 import { EMPTY_TIMELINE, finestPrecision, type PreparedTimeline } from '$lib/model/timeline';
+import type { SelectionState } from './selection.svelte';
 
 /** Width the page is prerendered at, before the browser measures the real one. */
 export const PRERENDER_WIDTH = 1160;
@@ -29,6 +35,8 @@ export class TimelineView {
 	width = $state(PRERENDER_WIDTH);
 	transform: ZoomTransform = $state.raw(zoomIdentity);
 	#sink: TransformSink | undefined;
+	// Assigned by the constructor; the derivations below read it lazily.
+	#selection: SelectionState | undefined = undefined;
 
 	/** The scale that shows the whole dataset at the current width. */
 	baseScale: TimeScale = $derived(
@@ -38,15 +46,28 @@ export class TimelineView {
 	scale: TimeScale = $derived(this.transform.rescaleX(this.baseScale));
 	/** Visible window, as display wall-clock ms. */
 	domain: [number, number] = $derived(domainOfTransform(this.baseScale, this.transform));
+	/** Events drawn one by one whatever the density: the focused and the pinned one. */
+	include: ReadonlySet<string> = $derived(
+		alwaysDrawn(this.#selection?.focused, this.#selection?.pinned)
+	);
 	/** Axis, lanes, marks and labels in pixels. */
-	frame: FrameLayout = $derived(layoutFrame(this.timeline, this.scale, this.width));
-	/** Finds the mark under the pointer. */
-	hits: HitIndex = $derived(hitIndex(this.frame.body.marks, DEFAULT_LAYOUT.rowHeight));
+	frame: FrameLayout = $derived(
+		layoutFrame(this.timeline, this.scale, this.width, {}, this.include)
+	);
+	/** Finds the mark or cluster under the pointer. */
+	hits: HitIndex<MarkLayout | ClusterLayout> = $derived(
+		hitIndex<MarkLayout | ClusterLayout>(
+			[...this.frame.body.marks, ...this.frame.body.clusters],
+			DEFAULT_LAYOUT.rowHeight
+		)
+	);
 	/** How far in the zoom may go: a window no narrower than the data's finest precision warrants. */
 	kMax: number = $derived(maxZoom(this.baseScale, finestPrecision(this.timeline)));
 
-	constructor(timeline: PreparedTimeline) {
+	/** `selection` says which events must stay drawn one by one (focused, pinned). */
+	constructor(timeline: PreparedTimeline, selection?: SelectionState) {
 		this.timeline = timeline;
+		this.#selection = selection;
 	}
 
 	/** Shows a newly loaded timeline at its full extent. */

@@ -1,0 +1,59 @@
+/**
+ * Finds the events in a window of time without scanning them all: events are sorted by start once, so
+ * the window is a binary search, widened by the longest short event; the few long events that could
+ * reach in from far away are kept apart and checked one by one.
+ */
+import { bisectLeft, bisectRight } from 'd3-array';
+import type { Interval } from './dates';
+
+/** Events longer than this (ms) are checked individually rather than widening every search. */
+const LONG = 7 * 86_400_000;
+
+/** A search structure over events sorted by their wall-clock start. */
+export interface TimeIndex {
+	/** Wall-clock start of each event, in the same order as the events. */
+	starts: Float64Array;
+	/** Longest duration among events not in `long`. */
+	maxShort: number;
+	/** Positions of events longer than a week, in time order. */
+	long: number[];
+}
+
+/** Builds the index for events already sorted by `wall.start`. */
+export function buildTimeIndex(events: readonly { wall: Interval }[]): TimeIndex {
+	const starts = new Float64Array(events.length);
+	const long: number[] = [];
+	let maxShort = 0;
+	events.forEach((event, i) => {
+		starts[i] = event.wall.start;
+		const duration = event.wall.end - event.wall.start;
+		if (duration > LONG) long.push(i);
+		else if (duration > maxShort) maxShort = duration;
+	});
+	return { starts, maxShort, long };
+}
+
+/**
+ * Positions, in time order, of the events whose interval meets `[from, to]` (wall-clock ms).
+ * `events` must be the array the index was built from.
+ */
+export function eventsInWindow(
+	index: TimeIndex,
+	events: readonly { wall: Interval }[],
+	from: number,
+	to: number
+): number[] {
+	const lo = bisectLeft(index.starts, from - index.maxShort);
+	const hi = bisectRight(index.starts, to);
+	const found: number[] = [];
+	for (const i of index.long) {
+		if (i >= lo) break;
+		const e = events[i];
+		if (e && e.wall.end >= from && e.wall.start <= to) found.push(i);
+	}
+	for (let i = lo; i < hi; i++) {
+		const e = events[i];
+		if (e && e.wall.end >= from) found.push(i);
+	}
+	return found;
+}
