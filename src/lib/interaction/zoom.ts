@@ -5,7 +5,7 @@
  */
 import { select } from 'd3-selection';
 import 'd3-transition';
-import { zoom, type D3ZoomEvent } from 'd3-zoom';
+import { zoom, type D3ZoomEvent, type ZoomTransform } from 'd3-zoom';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { clampTransform } from './viewport';
@@ -21,6 +21,8 @@ const prefersReducedMotion = () =>
 export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachment<SVGSVGElement> {
 	return (svg) => {
 		const selection = select(svg);
+		let pending: ZoomTransform | undefined;
+		let frame: number | undefined;
 		const behaviour = zoom<SVGSVGElement, unknown>()
 			.filter((event: Event) => {
 				if (event.type === 'wheel')
@@ -31,7 +33,12 @@ export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachme
 			.constrain((transform) => clampTransform(transform, view.width, view.kMax))
 			.scaleExtent([1, Infinity])
 			.on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-				view.transform = event.transform;
+				// Wheel and touch can fire several times a frame; lay out and draw once per frame.
+				pending = event.transform;
+				frame ??= requestAnimationFrame(() => {
+					frame = undefined;
+					if (pending) view.transform = pending;
+				});
 			});
 		selection.call(behaviour).on('dblclick.zoom', null);
 		// d3 keeps its own copy of the transform on the element: start it from the view's. Untracked,
@@ -65,6 +72,7 @@ export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachme
 		svg.addEventListener('wheel', onWheel, { passive: false });
 
 		return () => {
+			if (frame !== undefined) cancelAnimationFrame(frame);
 			svg.removeEventListener('wheel', onWheel);
 			selection.on('.zoom', null);
 			detach();

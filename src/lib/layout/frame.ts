@@ -26,7 +26,7 @@ export interface FrameLayout {
 
 /** Lays out the axis and lanes of `timeline` for `scale` across `width` pixels. */
 export function layoutFrame(
-	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'index'>,
+	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'byLane'>,
 	scale: TimeScale,
 	width: number,
 	options: Partial<LayoutOptions> = {},

@@ -201,7 +201,7 @@ describe('level of detail', () => {
 		const clustered = layout.clusters.reduce((sum, c) => sum + c.count, 0);
 		expect(layout.clusters.length).toBeGreaterThan(0);
 		expect(clustered + layout.marks.length).toBe(3000);
-		expect(layout.marks.length).toBeLessThanOrEqual(600);
+		expect(layout.marks.length).toBeLessThanOrEqual(400);
 		for (const c of layout.clusters) {
 			expect(Number.isFinite(c.x0) && Number.isFinite(c.x1) && c.x1 > c.x0).toBe(true);
 			expect(c.sample.length).toBeGreaterThan(0);

@@ -6,8 +6,14 @@
  * out, and a lane with more than the screen can show is drawn as counted clusters that split as the
  * reader zooms in.
  */
-import { eventsInWindow } from '$lib/model/time-index';
-import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
+import { bisectLeft, bisectRight } from 'd3-array';
+import { countInWindow, eventsInWindow } from '$lib/model/time-index';
+import {
+	findEvent,
+	type LaneEvents,
+	type PreparedEvent,
+	type PreparedTimeline
+} from '$lib/model/timeline';
 import type { TimeScale } from './scale';
 import { estimateTextWidth, fitText } from './text';
 
@@ -29,7 +35,7 @@ export interface LayoutOptions {
 	minMarkWidth: number;
 	/** Width of a point mark's symbol. @default 12 */
 	pointSize: number;
-	/** Most events drawn one by one; denser lanes become clusters. @default 600 */
+	/** Most events drawn one by one; denser lanes become clusters. @default 400 */
 	maxMarks: number;
 	/** Width of a cluster's slice of time, in pixels. @default 28 */
 	clusterWidth: number;
@@ -45,7 +51,7 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	maxLabelWidth: 240,
 	minMarkWidth: 6,
 	pointSize: 12,
-	maxMarks: 600,
+	maxMarks: 400,
 	clusterWidth: 28
 };
 
@@ -205,10 +211,13 @@ function clusteredLanes(perLane: number[], options: LayoutOptions, width: number
 	return clustered;
 }
 
-/** Bins a clustered lane's events into slices `options.clusterWidth` pixels wide. */
+/**
+ * Counts a clustered lane's events in slices `options.clusterWidth` pixels wide, by binary search
+ * over their sorted midpoints: the cost grows with the number of slices, not of events.
+ */
 function clusterLane(
-	events: PreparedEvent[],
-	lane: { id: string; index: number },
+	lane: LaneEvents,
+	laneRef: { id: string; index: number },
 	scale: TimeScale,
 	width: number,
 	options: LayoutOptions
@@ -216,30 +225,30 @@ function clusterLane(
 	const [d0, d1] = scale.domain().map(Number) as [number, number];
 	// Slices are fixed in time, not in pixels, so they stay put while the reader pans.
 	const slice = ((d1 - d0) / Math.max(1, width)) * options.clusterWidth;
-	const bins = new Map<number, Omit<ClusterLayout, 'y'>>();
-	for (const event of events) {
-		const key = Math.floor((event.wall.start + event.wall.end) / 2 / slice);
-		let bin = bins.get(key);
-		if (!bin) {
-			bin = {
-				id: `cluster:${lane.id}:${key}`,
-				lane: lane.id,
-				laneIndex: lane.index,
-				x0: scale(key * slice) + 1,
-				x1: scale((key + 1) * slice) - 1,
-				count: 0,
-				start: event.wall.start,
-				end: event.wall.end,
-				sample: []
-			};
-			bins.set(key, bin);
+	const { mids, order } = lane.mids;
+	const clusters: Omit<ClusterLayout, 'y'>[] = [];
+	for (let key = Math.floor(d0 / slice); key * slice <= d1; key++) {
+		const lo = bisectLeft(mids, key * slice);
+		const hi = bisectRight(mids, (key + 1) * slice, lo);
+		if (hi <= lo) continue;
+		const sample: PreparedEvent[] = [];
+		for (let k = lo; k < Math.min(hi, lo + 3); k++) {
+			const event = lane.events[order[k] ?? 0];
+			if (event) sample.push(event);
 		}
-		bin.count++;
-		bin.start = Math.min(bin.start, event.wall.start);
-		bin.end = Math.max(bin.end, event.wall.end);
-		if (bin.sample.length < 3) bin.sample.push(event);
+		clusters.push({
+			id: `cluster:${laneRef.id}:${key}`,
+			lane: laneRef.id,
+			laneIndex: laneRef.index,
+			x0: scale(key * slice) + 1,
+			x1: scale((key + 1) * slice) - 1,
+			count: hi - lo,
+			start: mids[lo] ?? key * slice,
+			end: mids[hi - 1] ?? (key + 1) * slice,
+			sample
+		});
 	}
-	return [...bins.values()];
+	return clusters;
 }
 
 /**
@@ -248,7 +257,7 @@ function clusterLane(
  * or pinned one) are drawn one by one even inside a clustered lane.
  */
 export function layoutLanes(
-	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'index'>,
+	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'byLane'>,
 	scale: TimeScale,
 	width: number,
 	overrides: Partial<LayoutOptions> = {},
@@ -259,15 +268,10 @@ export function layoutLanes(
 	const [d0, d1] = scale.domain().map(Number) as [number, number];
 	// Marks have a minimum width, so look a little beyond the edges.
 	const margin = ((d1 - d0) / Math.max(1, width)) * options.pointSize;
-	const inView = eventsInWindow(timeline.index, timeline.events, d0 - margin, d1 + margin);
-	const byLane: PreparedEvent[][] = timeline.lanes.map(() => []);
-	for (const position of inView) {
-		const event = timeline.events[position] as PreparedEvent;
-		const lane = laneIndex.get(event.lane);
-		if (lane !== undefined) (byLane[lane] as PreparedEvent[]).push(event);
-	}
+	const from = d0 - margin;
+	const to = d1 + margin;
 	const clustered = clusteredLanes(
-		byLane.map((events) => events.length),
+		timeline.byLane.map((lane) => countInWindow(lane.index, from, to)),
 		options,
 		width
 	);
@@ -276,24 +280,23 @@ export function layoutLanes(
 	const rowEnds: number[][] = timeline.lanes.map(() => []);
 	const placed: Omit<MarkLayout, 'y' | 'laneIndex'>[] = [];
 	const clusters: Omit<ClusterLayout, 'y'>[] = [];
-	const individual = inView
-		.map((position) => timeline.events[position] as PreparedEvent)
-		.filter((event) => {
-			const lane = laneIndex.get(event.lane);
-			return lane !== undefined && (!clustered.has(lane) || include.has(event.id));
-		});
-	for (const lane of clustered) {
-		clusters.push(
-			...clusterLane(
-				byLane[lane] as PreparedEvent[],
-				{ id: timeline.lanes[lane]?.id ?? '', index: lane },
-				scale,
-				width,
-				options
-			)
-		);
+	const individual: PreparedEvent[] = [];
+	timeline.byLane.forEach((lane, index) => {
+		if (!clustered.has(index)) {
+			for (const position of eventsInWindow(lane.index, lane.events, from, to)) {
+				individual.push(lane.events[position] as PreparedEvent);
+			}
+			return;
+		}
+		const ref = { id: timeline.lanes[index]?.id ?? '', index };
+		clusters.push(...clusterLane(lane, ref, scale, width, options));
 		// Clusters take the lane's first row; events drawn one by one go below them.
-		(rowEnds[lane] as number[]).push(Infinity);
+		(rowEnds[index] as number[]).push(Infinity);
+	});
+	for (const id of include) {
+		const event = findEvent(timeline, id);
+		const lane = event && laneIndex.get(event.lane);
+		if (event && lane !== undefined && clustered.has(lane)) individual.push(event);
 	}
 
 	for (const event of individual) {

@@ -57,3 +57,28 @@ export function eventsInWindow(
 	}
 	return found;
 }
+
+/** Upper bound on how many events meet `[from, to]`: two binary searches, no scan. */
+export function countInWindow(index: TimeIndex, from: number, to: number): number {
+	const lo = bisectLeft(index.starts, from - index.maxShort);
+	const hi = bisectRight(index.starts, to);
+	return Math.max(0, hi - lo) + index.long.length;
+}
+
+/** Events ordered by their midpoint, for counting them in slices of time by binary search. */
+export interface MidpointIndex {
+	/** Midpoints, ascending. */
+	mids: Float64Array;
+	/** `order[k]` is the position (in the events array) of the event with the k-th midpoint. */
+	order: Uint32Array;
+}
+
+/** Builds a {@link MidpointIndex} over events. */
+export function buildMidpointIndex(events: readonly { wall: Interval }[]): MidpointIndex {
+	const mid = (i: number) => {
+		const e = events[i];
+		return e ? (e.wall.start + e.wall.end) / 2 : 0;
+	};
+	const order = Uint32Array.from(events.keys()).sort((a, b) => mid(a) - mid(b));
+	return { mids: Float64Array.from(order, mid), order };
+}

@@ -4,7 +4,12 @@
  */
 import { max, min } from 'd3-array';
 import { eventTime, toWallClock, type EventTime, type Interval } from './dates';
-import { buildTimeIndex, type TimeIndex } from './time-index';
+import {
+	buildMidpointIndex,
+	buildTimeIndex,
+	type MidpointIndex,
+	type TimeIndex
+} from './time-index';
 import type { Category, Dataset, Precision, TimelineEvent } from './schema';
 
 /** An event resolved into real time, ready for layout. */
@@ -23,6 +28,13 @@ export interface PreparedEvent extends EventTime {
 	event: TimelineEvent;
 }
 
+/** One lane's events (in time order) with their indexes, so layout never scans other lanes. */
+export interface LaneEvents {
+	events: PreparedEvent[];
+	index: TimeIndex;
+	mids: MidpointIndex;
+}
+
 /** A dataset ready to draw. */
 export interface PreparedTimeline {
 	title: string;
@@ -35,6 +47,8 @@ export interface PreparedTimeline {
 	events: PreparedEvent[];
 	/** Finds the events in a window of time. */
 	index: TimeIndex;
+	/** Each lane's events and indexes, in the order of `lanes`. */
+	byLane: LaneEvents[];
 	/** Earliest start and latest end over all events, as display wall-clock ms. */
 	extent?: [number, number];
 }
@@ -65,7 +79,8 @@ export const EMPTY_TIMELINE: PreparedTimeline = {
 	zone: 'UTC',
 	lanes: [],
 	events: [],
-	index: buildTimeIndex([])
+	index: buildTimeIndex([]),
+	byLane: []
 };
 
 /** Resolves a validated dataset into a {@link PreparedTimeline}. */
@@ -114,14 +129,36 @@ export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 	const last = max(events, (e) => e.wall.end);
 	const extent: [number, number] | undefined =
 		first === undefined || last === undefined ? undefined : [first, last];
+	const shownLanes = lanes.filter((lane) => used.has(lane.id));
+	const byLane = shownLanes.map((lane) => {
+		const laneEvents = events.filter((e) => e.lane === lane.id);
+		return {
+			events: laneEvents,
+			index: buildTimeIndex(laneEvents),
+			mids: buildMidpointIndex(laneEvents)
+		};
+	});
 	return {
 		title: dataset.title ?? UNTITLED,
 		description: dataset.description ?? '',
 		zone,
 		source: dataset.source,
-		lanes: lanes.filter((lane) => used.has(lane.id)),
+		lanes: shownLanes,
 		events,
 		index: buildTimeIndex(events),
+		byLane,
 		extent
 	};
+}
+
+const idMaps = new WeakMap<readonly PreparedEvent[], Map<string, PreparedEvent>>();
+
+/** The event with `id`, found through a map built once per timeline. */
+export function findEvent(
+	timeline: Pick<PreparedTimeline, 'events'>,
+	id: string
+): PreparedEvent | undefined {
+	let map = idMaps.get(timeline.events);
+	if (!map) idMaps.set(timeline.events, (map = new Map(timeline.events.map((e) => [e.id, e]))));
+	return map.get(id);
 }
