@@ -120,6 +120,23 @@ describe('URL view', () => {
 		);
 	}
 
+	it('reads search, grouping and repeated filter values', () => {
+		const params = new URLSearchParams('q=sikorski&group=actor&cat=a&cat=b&place=Lviv');
+		expect(readUrlView(params, ids)).toEqual({
+			query: 'sikorski',
+			groupBy: 'actor',
+			categories: ['a', 'b'],
+			places: ['Lviv']
+		});
+		const written = writeUrlView(new URLSearchParams(), {
+			query: 'a b',
+			groupBy: 'category',
+			categories: ['x,y'],
+			actors: []
+		});
+		expect(written.toString()).toBe('q=a+b&cat=x%2Cy');
+	});
+
 	it('round-trips and keeps parameters it does not own', () => {
 		const params = writeUrlView(new URLSearchParams('src=https://x.test/a.json'), {
 			domain: [Date.parse('2024-11-17T04:00Z'), Date.parse('2024-11-18T04:30Z')],

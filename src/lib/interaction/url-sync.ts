@@ -3,14 +3,21 @@
  * instants; the view works in display wall-clock time.
  */
 import { fromWallClock, toWallClock } from '$lib/model/dates';
+import type { FilterState } from '$lib/state/filters.svelte';
 import type { SelectionState } from '$lib/state/selection.svelte';
 import type { TimelineView } from '$lib/state/view.svelte';
 import { readUrlView, writeUrlView } from './url';
 
 /** Applies `?from=&to=&event=` from `url` to the view; ignores what does not make sense. */
-export function restoreFromUrl(url: URL, view: TimelineView, selection: SelectionState) {
-	const ids = new Set(view.timeline.events.map((e) => e.id));
+export function restoreFromUrl(
+	url: URL,
+	view: TimelineView,
+	selection: SelectionState,
+	filters: FilterState
+) {
+	const ids = new Set(view.source.events.map((e) => e.id));
 	const state = readUrlView(url.searchParams, ids);
+	filters.restore(state);
 	const zone = view.timeline.zone;
 	if (state.domain) {
 		view.showDomain(
@@ -25,14 +32,24 @@ export function restoreFromUrl(url: URL, view: TimelineView, selection: Selectio
 }
 
 /** The URL that describes the current view (full extent means no `from`/`to`). */
-export function urlForView(url: URL, view: TimelineView, selection: SelectionState): URL {
+export function urlForView(
+	url: URL,
+	view: TimelineView,
+	selection: SelectionState,
+	filters: FilterState
+): URL {
 	const zone = view.timeline.zone;
 	const zoomed = view.transform.k > 1.0001;
 	const params = writeUrlView(url.searchParams, {
 		domain: zoomed
 			? [fromWallClock(view.domain[0], zone), fromWallClock(view.domain[1], zone)]
 			: undefined,
-		event: selection.pinned
+		event: selection.pinned,
+		query: filters.query.trim(),
+		groupBy: filters.groupBy,
+		categories: [...filters.categories],
+		actors: [...filters.actors],
+		places: [...filters.places]
 	});
 	const next = new URL(url);
 	next.search = params.toString();

@@ -9,7 +9,17 @@ export interface UrlView {
 	domain?: [number, number];
 	/** Id of the selected event. */
 	event?: string;
+	/** Search words. */
+	query?: string;
+	/** Lane grouping (validated by the filter state). */
+	groupBy?: string;
+	categories?: string[];
+	actors?: string[];
+	places?: string[];
 }
+
+/** The URL parameter each filter list is written to, one parameter per value. */
+const LISTS = { categories: 'cat', actors: 'actor', places: 'place' } as const;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
@@ -27,6 +37,14 @@ export function readUrlView(params: URLSearchParams, eventIds: ReadonlySet<strin
 	if (from !== undefined && to !== undefined && to > from) view.domain = [from, to];
 	const event = params.get('event');
 	if (event && eventIds.has(event)) view.event = event;
+	const query = params.get('q');
+	if (query) view.query = query.slice(0, 200);
+	const group = params.get('group');
+	if (group) view.groupBy = group;
+	for (const [field, name] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
+		const values = params.getAll(name).filter(Boolean);
+		if (values.length) view[field] = values;
+	}
 	return view;
 }
 
@@ -46,5 +64,13 @@ export function writeUrlView(params: URLSearchParams, view: UrlView): URLSearchP
 	}
 	if (view.event) next.set('event', view.event);
 	else next.delete('event');
+	if (view.query) next.set('q', view.query);
+	else next.delete('q');
+	if (view.groupBy && view.groupBy !== 'category') next.set('group', view.groupBy);
+	else next.delete('group');
+	for (const [field, name] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
+		next.delete(name);
+		for (const value of view[field] ?? []) next.append(name, value);
+	}
 	return next;
 }

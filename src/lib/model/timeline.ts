@@ -125,29 +125,38 @@ export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 			event
 		})
 	);
-	const first = min(events, (e) => e.wall.start);
-	const last = max(events, (e) => e.wall.end);
-	const extent: [number, number] | undefined =
-		first === undefined || last === undefined ? undefined : [first, last];
-	const shownLanes = lanes.filter((lane) => used.has(lane.id));
-	const byLane = shownLanes.map((lane) => {
-		const laneEvents = events.filter((e) => e.lane === lane.id);
-		return {
-			events: laneEvents,
-			index: buildTimeIndex(laneEvents),
-			mids: buildMidpointIndex(laneEvents)
-		};
-	});
 	return {
 		title: dataset.title ?? UNTITLED,
 		description: dataset.description ?? '',
 		zone,
 		source: dataset.source,
-		lanes: shownLanes,
+		...indexTimeline(
+			events,
+			lanes.filter((lane) => used.has(lane.id))
+		)
+	};
+}
+
+/** Lanes, per-lane indexes, the time index and the extent of events already in time order. */
+export function indexTimeline(
+	events: PreparedEvent[],
+	lanes: Category[]
+): Pick<PreparedTimeline, 'lanes' | 'events' | 'index' | 'byLane' | 'extent'> {
+	const first = min(events, (e) => e.wall.start);
+	const last = max(events, (e) => e.wall.end);
+	const laneOf = new Map(lanes.map((lane, i) => [lane.id, i]));
+	const grouped: PreparedEvent[][] = lanes.map(() => []);
+	for (const event of events) grouped[laneOf.get(event.lane) ?? -1]?.push(event);
+	return {
+		lanes,
 		events,
 		index: buildTimeIndex(events),
-		byLane,
-		extent
+		byLane: grouped.map((laneEvents) => ({
+			events: laneEvents,
+			index: buildTimeIndex(laneEvents),
+			mids: buildMidpointIndex(laneEvents)
+		})),
+		extent: first === undefined || last === undefined ? undefined : [first, last]
 	};
 }
 

@@ -20,7 +20,15 @@ import {
 	maxZoom,
 	transformForDomain
 } from '$lib/interaction/viewport';
-import { EMPTY_TIMELINE, finestPrecision, type PreparedTimeline } from '$lib/model/timeline';
+import { NO_REFINEMENT, refineTimeline } from '$lib/model/refine';
+import { searchEvents } from '$lib/model/search';
+import {
+	EMPTY_TIMELINE,
+	findEvent,
+	finestPrecision,
+	type PreparedTimeline
+} from '$lib/model/timeline';
+import type { FilterState } from './filters.svelte';
 import type { SelectionState } from './selection.svelte';
 
 /** Width the page is prerendered at, before the browser measures the real one. */
@@ -31,16 +39,27 @@ export type TransformSink = (transform: ZoomTransform, animate: boolean) => void
 
 /** One timeline's view: data, size and zoom, with everything drawn derived from them. */
 export class TimelineView {
-	timeline: PreparedTimeline = $state.raw(EMPTY_TIMELINE);
+	/** The timeline as loaded. */
+	source: PreparedTimeline = $state.raw(EMPTY_TIMELINE);
 	width = $state(PRERENDER_WIDTH);
 	transform: ZoomTransform = $state.raw(zoomIdentity);
 	#sink: TransformSink | undefined;
 	// Assigned by the constructor; the derivations below read it lazily.
 	#selection: SelectionState | undefined = undefined;
+	#filters: FilterState | undefined = undefined;
+
+	/** The timeline as drawn: filtered and grouped as the reader asked. */
+	timeline: PreparedTimeline = $derived(
+		refineTimeline(this.source, this.#filters?.options ?? NO_REFINEMENT)
+	);
+	/** Ids of the events matching the search, or undefined with no search. */
+	matches: ReadonlySet<string> | undefined = $derived(
+		searchEvents(this.timeline.events, this.#filters?.query ?? '')
+	);
 
 	/** The scale that shows the whole dataset at the current width. */
 	baseScale: TimeScale = $derived(
-		timeScale(paddedDomain(this.timeline.extent ?? [0, 86_400_000]), this.width)
+		timeScale(paddedDomain(this.source.extent ?? [0, 86_400_000]), this.width)
 	);
 	/** The scale for what is on screen now. */
 	scale: TimeScale = $derived(this.transform.rescaleX(this.baseScale));
@@ -62,17 +81,21 @@ export class TimelineView {
 		)
 	);
 	/** How far in the zoom may go: a window no narrower than the data's finest precision warrants. */
-	kMax: number = $derived(maxZoom(this.baseScale, finestPrecision(this.timeline)));
+	kMax: number = $derived(maxZoom(this.baseScale, finestPrecision(this.source)));
 
-	/** `selection` says which events must stay drawn one by one (focused, pinned). */
-	constructor(timeline: PreparedTimeline, selection?: SelectionState) {
-		this.timeline = timeline;
+	/**
+	 * `selection` says which events must stay drawn one by one (focused, pinned); `filters` what the
+	 * reader narrowed the timeline to.
+	 */
+	constructor(timeline: PreparedTimeline, selection?: SelectionState, filters?: FilterState) {
+		this.source = timeline;
 		this.#selection = selection;
+		this.#filters = filters;
 	}
 
 	/** Shows a newly loaded timeline at its full extent. */
 	load(timeline: PreparedTimeline) {
-		this.timeline = timeline;
+		this.source = timeline;
 		this.apply(zoomIdentity, false);
 	}
 
@@ -112,7 +135,7 @@ export class TimelineView {
 
 	/** Pans, keeping the zoom, so that the event with `id` is in view (no move if it already is). */
 	reveal(id: string, animate = true) {
-		const event = this.timeline.events.find((e) => e.id === id);
+		const event = findEvent(this.timeline, id);
 		if (!event) return;
 		const [d0, d1] = this.domain;
 		const margin = (d1 - d0) * 0.05;
