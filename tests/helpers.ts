@@ -1,8 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 import bundled from '../src/lib/data/events.json' with { type: 'json' };
+import type { Category, Dataset } from '../src/lib/model/schema';
 
-/** The bundled dataset, as the tests read it independently of the app. */
-export const dataset = bundled;
+/** The bundled dataset, as the tests read it independently of the app (it has a title and categories). */
+export const dataset = bundled as Dataset & { title: string; categories: Category[] };
 
 /** Opens a page and waits until its data is on screen. */
 export async function openTimeline(page: Page, path = '/') {

@@ -46,6 +46,7 @@ export class TimelineApp {
 
 	/** Runs once the page is in the browser: theme, `?src=`, then the view the URL describes. */
 	async start(url: URL) {
+		document.documentElement.classList.add('js');
 		this.theme.restore();
 		const src = url.searchParams.get('src');
 		if (src) await this.open(() => this.loader.loadUrl(src));
