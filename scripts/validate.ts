@@ -1,13 +1,37 @@
 /**
- * `npm run validate -- <file> [...]`: checks Eventline data files from the command line, prints every
- * problem with its location, and exits 1 if any file has one (2 when a file cannot be read).
+ * `npm run validate -- <file> [...]`: checks data files in any format Eventline imports (Eventline or
+ * TimelineJS JSON, TimelineJS or Eventline CSV), prints every problem with its location, and exits 1
+ * if any file has one (2 when a file cannot be read or none is given).
  */
 import { readFileSync } from 'node:fs';
-import { validateDatasetText } from '../src/lib/model/validate';
+import { importData, type ImportOutcome } from '../src/lib/model/import';
+
+/** The report for one file: its lines, and whether it found a problem. */
+function report(file: string, outcome: ImportOutcome): { lines: string[]; ok: boolean } {
+	const { dataset, fatal, rejected, total, format } = outcome;
+	const kind = format ?? 'unknown format';
+	if (dataset && !rejected.length) {
+		const count = dataset.events.length;
+		return { lines: [`${file}: ok, ${count} event${count === 1 ? '' : 's'} (${kind})`], ok: true };
+	}
+	const head = dataset
+		? `${file}: ${rejected.length} of ${total} events rejected (${kind})`
+		: `${file}: cannot be imported (${kind})`;
+	const lines = [head, ...fatal.map((issue) => `  ${issue.path || '(file)'}: ${issue.message}`)];
+	for (const event of rejected) {
+		const label = event.title ? `${event.where} ${JSON.stringify(event.title)}` : event.where;
+		for (const issue of event.issues) {
+			lines.push(
+				`  ${label}: ${issue.path === event.where ? '' : `${issue.path}: `}${issue.message}`
+			);
+		}
+	}
+	return { lines, ok: false };
+}
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
-	console.error('usage: npm run validate -- <file.json> [more files...]');
+	console.error('usage: npm run validate -- <file.json|file.csv> [more files...]');
 	process.exit(2);
 }
 
@@ -21,15 +45,11 @@ for (const file of files) {
 		status = 2;
 		continue;
 	}
-	const result = validateDatasetText(source);
-	if (result.ok) {
-		console.log(`${file}: ok, ${result.dataset.events.length} events`);
-		continue;
-	}
-	status = Math.max(status, 1);
-	console.error(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);
-	for (const issue of result.issues) {
-		console.error(`  ${issue.path || '(file)'}: ${issue.message}`);
+	const { lines, ok } = report(file, importData(source, file));
+	if (ok) console.log(lines.join('\n'));
+	else {
+		console.error(lines.join('\n'));
+		status = Math.max(status, 1);
 	}
 }
 process.exit(status);

@@ -1,0 +1,112 @@
+/**
+ * The step every importer ends with: each converted event is checked against the real Eventline
+ * schema and the per-event rules of `semanticIssues`, then kept or rejected with every problem named
+ * where it is in the original file.
+ */
+import * as v from 'valibot';
+import { EventSchema, type Dataset, type TimelineEvent } from '../schema';
+import { semanticIssues, type DataIssue } from '../validate';
+import { issueKeys, schemaMessage } from './messages';
+import type { RejectedEvent } from './outcome';
+
+/** Turns a path inside a converted event (`['start']`, `['actors', 1]`) into a place in the file. */
+export type Locate = (keys: readonly (string | number)[]) => string;
+
+/** One event converted from a file, not yet validated. */
+export interface Candidate {
+	/** 0-based position of the event in the file. */
+	index: number;
+	/** How a person finds it in the file: "row 14", "events[3]". */
+	where: string;
+	/** Its title as the file spells it, for display. */
+	title?: string;
+	/** The event in Eventline's shape; undefined when nothing could be converted. */
+	event?: Record<string, unknown>;
+	/** Problems found while converting. */
+	issues: DataIssue[];
+	/** Fields whose conversion failed: the schema's complaints about them would repeat `issues`. */
+	failed?: ReadonlySet<string>;
+	locate: Locate;
+}
+
+/** The events that passed, in file order, and those that did not. */
+export interface Accepted {
+	events: TimelineEvent[];
+	rejected: RejectedEvent[];
+}
+
+const EVENT_FIELDS = new Set(Object.keys(EventSchema.entries));
+
+/** The dataset-wide settings an event's checks depend on. */
+export type EventContext = Pick<Dataset, 'timeZone' | 'categories'>;
+
+/** Validates converted events one by one; a later event reusing an id is rejected. */
+export function acceptEvents(candidates: Iterable<Candidate>, context: EventContext): Accepted {
+	const events: TimelineEvent[] = [];
+	const rejected: RejectedEvent[] = [];
+	const firstWithId = new Map<string, string>();
+	for (const candidate of candidates) {
+		const issues = [...candidate.issues];
+		const valid = candidate.event && checkEvent(candidate, candidate.event, context, issues);
+		const id = candidate.event?.id;
+		if (typeof id === 'string' && !candidate.failed?.has('id')) {
+			const first = firstWithId.get(id);
+			if (first !== undefined) {
+				issues.push({
+					path: candidate.locate(['id']),
+					message: `duplicate id "${id}" (also ${first})`
+				});
+			} else firstWithId.set(id, candidate.where);
+		}
+		if (valid && !issues.length) events.push(valid);
+		else {
+			rejected.push({
+				index: candidate.index,
+				where: candidate.where,
+				...(candidate.title ? { title: candidate.title } : {}),
+				issues
+			});
+		}
+	}
+	return { events, rejected };
+}
+
+/** Adds the event's schema and semantic issues to `issues`; returns the parsed event when it passes. */
+function checkEvent(
+	candidate: Candidate,
+	event: Record<string, unknown>,
+	context: EventContext,
+	issues: DataIssue[]
+): TimelineEvent | undefined {
+	// valibot's strictObject looks unknown keys up with `in`, so `constructor` or `toString` would slip
+	// through unreported; own keys are checked here instead.
+	for (const key of Object.keys(event)) {
+		if (!EVENT_FIELDS.has(key)) {
+			issues.push({
+				path: candidate.locate([key]),
+				message: 'is not a field Eventline knows (check its spelling)'
+			});
+		}
+	}
+	const result = v.safeParse(EventSchema, event);
+	if (!result.success) {
+		for (const issue of result.issues) {
+			const keys = issueKeys(issue);
+			const [first] = keys;
+			if (first !== undefined && candidate.failed?.has(String(first))) continue;
+			if (issue.type === 'strict_object' && issue.expected === 'never' && keys.length === 1)
+				continue;
+			issues.push({ path: candidate.locate(keys), message: schemaMessage(issue) });
+		}
+		return undefined;
+	}
+	for (const issue of semanticIssues({ ...context, events: [result.output] })) {
+		// Paths come back as `events[0].end`: the field is all that is needed to locate it.
+		const fieldName = /^events\[0\]\.(\w+)/.exec(issue.path)?.[1];
+		issues.push({
+			path: fieldName ? candidate.locate([fieldName]) : candidate.where,
+			message: issue.message
+		});
+	}
+	return result.output;
+}

@@ -1,0 +1,108 @@
+/**
+ * CSV files as tables: rows numbered the way a spreadsheet numbers them, and a header whose column
+ * names are matched loosely ("End Year", "end_year" and "endyear" are one column) against a known list.
+ */
+import { csvParseRows } from 'd3-dsv';
+import type { DataIssue } from '../validate';
+import { preview } from './messages';
+
+/** One data row and its 1-based number in the file, counting the header as row 1. */
+export interface CsvRow {
+	row: number;
+	cells: string[];
+}
+
+/** A CSV file split into its header and its non-blank data rows. */
+export interface CsvTable {
+	/** Column names as the file writes them, trimmed. */
+	header: string[];
+	/** Row number of the header. */
+	headerRow: number;
+	rows: CsvRow[];
+}
+
+const isBlankRow = (cells: readonly string[]) => cells.every((cell) => !cell.trim());
+
+/** Splits CSV text into a header and data rows; blank rows are skipped but keep their numbers. */
+export function readCsv(text: string): CsvTable | undefined {
+	// csvParseRows rather than csvParse: csvParse builds row objects keyed by the header, where a
+	// column named "__proto__" would set the row's prototype.
+	const records = csvParseRows(text);
+	const headerIndex = records.findIndex((cells) => !isBlankRow(cells));
+	const headerCells = records[headerIndex];
+	if (!headerCells) return undefined;
+	const rows: CsvRow[] = [];
+	records.forEach((cells, i) => {
+		if (i > headerIndex && !isBlankRow(cells)) rows.push({ row: i + 1, cells });
+	});
+	return { header: headerCells.map((name) => name.trim()), headerRow: headerIndex + 1, rows };
+}
+
+/** A column name reduced to what matching compares: lower case, no spaces, `_` or `-`. */
+export function columnKey(name: string): string {
+	return name.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** A column that was found in the header: where it is and how the file names it. */
+export interface BoundColumn {
+	index: number;
+	name: string;
+}
+
+/** The columns of a table matched to the fields an importer reads. */
+export interface ColumnBinding<F extends string> {
+	columns: Map<F, BoundColumn>;
+	issues: DataIssue[];
+}
+
+/**
+ * Matches the header against `known` (column key → field). Columns in `ignored` are read past;
+ * unknown, repeated or unnamed columns holding data are problems with the file, since silently
+ * dropping a misspelt column would lose its data.
+ */
+export function bindColumns<F extends string>(
+	table: CsvTable,
+	known: ReadonlyMap<string, F>,
+	ignored: ReadonlySet<string> = new Set()
+): ColumnBinding<F> {
+	const columns = new Map<F, BoundColumn>();
+	const issues: DataIssue[] = [];
+	const at = (name: string) => `row ${table.headerRow} (${name})`;
+	const names = [...new Set(known.values())].join(', ');
+	table.header.forEach((name, index) => {
+		const key = columnKey(name);
+		const fieldName = known.get(key);
+		if (!name) {
+			if (table.rows.some(({ cells }) => cells[index]?.trim())) {
+				issues.push({
+					path: `row ${table.headerRow} (column ${index + 1})`,
+					message: 'holds data but has no name'
+				});
+			}
+		} else if (fieldName !== undefined) {
+			const bound = columns.get(fieldName);
+			if (bound) {
+				issues.push({
+					path: at(name),
+					message: `is the same column as "${bound.name}"; keep one`
+				});
+			} else columns.set(fieldName, { index, name });
+		} else if (!ignored.has(key)) {
+			issues.push({
+				path: at(name),
+				message: `${preview(name)} is not a column Eventline knows (check its spelling; known columns: ${names})`
+			});
+		}
+	});
+	return { columns, issues };
+}
+
+/** The problem with a row that has more cells than the header has columns, if it has one. */
+export function extraCellsIssue(table: CsvTable, { row, cells }: CsvRow): DataIssue | undefined {
+	if (cells.length <= table.header.length) return undefined;
+	if (cells.slice(table.header.length).every((cell) => !cell.trim())) return undefined;
+	return {
+		path: `row ${row}`,
+		message: `has ${cells.length} cells but the header has ${table.header.length} columns (a value with a comma needs quotes around it)`
+	};
+}

@@ -1,0 +1,44 @@
+/**
+ * What an import comes to: the types the importers share and `importData` returns.
+ */
+import type { Dataset } from '../schema';
+import type { DataIssue } from '../validate';
+
+/** The kinds of file Eventline can import. */
+export type DataFormat = 'eventline' | 'timelinejs' | 'csv-timelinejs' | 'csv-eventline';
+
+/** An event that failed validation, with everything wrong with it. */
+export interface RejectedEvent {
+	/** 0-based index of the event in the file (for CSV: data row index, header excluded). */
+	index: number;
+	/** How a person finds it in the file: "row 14" (1-based, counting the header as row 1) or "events[3]". */
+	where: string;
+	/** The event's title if it has one, for display. */
+	title?: string;
+	issues: DataIssue[];
+}
+
+/** The result of importing a file. */
+export interface ImportOutcome {
+	format: DataFormat | undefined;
+	/** Every valid event, as a validated Eventline dataset (undefined when `fatal` is non-empty). */
+	dataset?: Dataset;
+	/** Problems that make the whole file unusable: not JSON (with line and column), not CSV, unknown format, no events, invalid top-level fields. */
+	fatal: DataIssue[];
+	/** Events that failed validation, each with all its problems; never dropped silently. */
+	rejected: RejectedEvent[];
+	/** Number of events (or data rows) in the file. */
+	total: number;
+}
+
+/** An outcome for a file that cannot be used at all. */
+export function fatalOutcome(
+	format: DataFormat | undefined,
+	fatal: DataIssue[],
+	total = 0
+): ImportOutcome {
+	return { format, fatal, rejected: [], total };
+}
+
+/** The issue that a file without any event gets. */
+export const NO_EVENTS: DataIssue = { path: '', message: 'The file has no events' };
