@@ -3,7 +3,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { dataset } from './helpers';
 
 const fixture = (name: string) =>
-	readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+	readFileSync(
+		new URL(`./fixtures/${name.replace(/^import-/, 'import/')}`, import.meta.url),
+		'utf8'
+	);
 
 /** Serves test fixtures at /fixtures/… the way a web server would (404 for unknown names). */
 async function serveFixtures(page: Page) {
@@ -69,8 +72,9 @@ test('schema and semantic errors are listed with their JSON paths', async ({ pag
 	const box = alert(page);
 	await expect(box).toContainText('events[0].start');
 	await expect(box).toContainText('"2024-13-40" is not a real date');
-	await expect(box).toContainText('events[3].title');
-	await expect(box).toContainText('nothing was loaded');
+	await expect(box).toContainText(/events\[3\]\.title:\s+is required/);
+	await expect(box).toContainText(/events\[2\]\.end:\s+"2024-04-01" is before start "2024-05-01"/);
+	await expect(box).toContainText('None of the 4 events');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(dataset.title);
 });
 
@@ -149,4 +153,55 @@ test('a javascript: link in the data is refused by validation, never rendered', 
 	await expect(alert(page)).toContainText('events[0].sources[0].url');
 	await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
 	await check();
+});
+
+test('a TimelineJS3 file loads through ?src=, as plain text with its precision', async ({
+	page
+}) => {
+	const check = await guardAgainstScript(page);
+	await serveFixtures(page);
+	await page.goto('/?src=/fixtures/import-timelinejs.json');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The River Project');
+	await expect(page.locator('#event-ground-broken')).toContainText('Wednesday 12 May 2021, 09:30');
+	await expect(page.locator('#event-ground-broken')).toContainText(
+		'Work starts at the north bank.'
+	);
+	await check();
+});
+
+test('an Eventline CSV opens with Open data…', async ({ page }) => {
+	await page.goto('/');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Open data…' }).click();
+	await (
+		await chooser
+	).setFiles({
+		name: 'events.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(fixture('import-eventline.csv'))
+	});
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	await expect(page.locator('[data-timeline] [data-event-id]').first()).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(dataset.title);
+});
+
+test('a file with some bad rows lists them and loads the valid rest only when asked', async ({
+	page
+}) => {
+	await serveFixtures(page);
+	await page.goto('/?src=/fixtures/import-partly-broken.csv');
+	await expect(state(page)).toHaveAttribute('data-state', 'error');
+	const box = alert(page);
+	await expect(box).toContainText('2 of 6 events');
+	await expect(box).toContainText('row 3');
+	await expect(box).toContainText('2024-02-30');
+	await expect(box).toContainText('row 6');
+	// Nothing changed yet.
+	await expect(page.locator('[data-timeline] [data-event-id]')).toHaveCount(dataset.events.length);
+	await box.getByRole('button', { name: 'Load the 4 valid events' }).click();
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	await expect(page.locator('[data-timeline] [data-event-id]')).toHaveCount(4);
+	await expect(page.getByRole('alert')).not.toContainText('rows');
 });

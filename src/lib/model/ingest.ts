@@ -1,30 +1,50 @@
 /**
- * From the text of a data file to a prepared timeline or a report of what is wrong: the work the
- * loader does off the main thread. Pure, so the worker and the tests run the same code.
+ * From the text of a data file (any supported format) to a prepared timeline, the events that were
+ * rejected and why, or the reason nothing could be read. Pure, so the worker and tests share it.
  */
+import { importData } from './import';
+import type { DataFormat, RejectedEvent } from './import/outcome';
 import { prepareTimeline, type PreparedTimeline } from './timeline';
-import { validateDatasetText, type DataIssue } from './validate';
+import type { DataIssue } from './validate';
 
 /** Largest data file Eventline accepts (characters): beyond it a tab would freeze or run out of memory. */
 export const MAX_FILE_CHARS = 100 * 1024 * 1024;
 
-/** What loading a file came to. */
-export type IngestResult =
-	{ ok: true; timeline: PreparedTimeline } | { ok: false; issues: DataIssue[] };
+/** What reading a file came to. */
+export interface IngestResult {
+	format: DataFormat | undefined;
+	/** The valid events, ready to draw (absent when nothing in the file is usable). */
+	timeline?: PreparedTimeline;
+	/** Problems with the file as a whole. */
+	fatal: DataIssue[];
+	/** Events left out, each with its problems. */
+	rejected: RejectedEvent[];
+	total: number;
+}
 
-/** Parses, validates and prepares the text of a data file. */
-export function ingest(text: string): IngestResult {
+/** Parses, validates and prepares the text of a data file named `fileName`. */
+export function ingest(text: string, fileName?: string): IngestResult {
 	if (text.length > MAX_FILE_CHARS) {
+		const size = (text.length / 1024 / 1024).toFixed(0);
 		return {
-			ok: false,
-			issues: [
+			format: undefined,
+			fatal: [
 				{
 					path: '',
-					message: `The file is ${(text.length / 1024 / 1024).toFixed(0)} MB; Eventline reads files up to ${MAX_FILE_CHARS / 1024 / 1024} MB`
+					message: `The file is ${size} MB; Eventline reads files up to ${MAX_FILE_CHARS / 1024 / 1024} MB`
 				}
-			]
+			],
+			rejected: [],
+			total: 0
 		};
 	}
-	const result = validateDatasetText(text.replace(/^\uFEFF/, ''));
-	return result.ok ? { ok: true, timeline: prepareTimeline(result.dataset) } : result;
+	const outcome = importData(text, fileName);
+	const usable = outcome.dataset && outcome.dataset.events.length > 0;
+	return {
+		format: outcome.format,
+		timeline: usable && outcome.dataset ? prepareTimeline(outcome.dataset) : undefined,
+		fatal: outcome.fatal,
+		rejected: outcome.rejected,
+		total: outcome.total
+	};
 }

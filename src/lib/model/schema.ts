@@ -49,14 +49,21 @@ export function isRealDate(text: string): boolean {
 	return true;
 }
 
-/** True when the runtime knows the IANA time zone name. */
+const knownZones = new Map<string, boolean>();
+
+/** True when the runtime knows the IANA time zone name (answers cached: files repeat their zones). */
 export function isTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
+	let known = knownZones.get(zone);
+	if (known === undefined) {
+		try {
+			new Intl.DateTimeFormat('en', { timeZone: zone });
+			known = true;
+		} catch {
+			known = false;
+		}
+		if (knownZones.size < 1000) knownZones.set(zone, known);
 	}
+	return known;
 }
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));

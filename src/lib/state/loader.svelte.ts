@@ -2,6 +2,7 @@
  * Loads data files from a URL or the reader's disk into a timeline view. Parsing and validation run in
  * a worker; a failed load reports what and where, and leaves the timeline on screen exactly as it was.
  */
+import type { RejectedEvent } from '$lib/model/import/outcome';
 import { ingest, MAX_FILE_CHARS, type IngestResult } from '$lib/model/ingest';
 import { httpUrl } from '$lib/model/links';
 import type { PreparedTimeline } from '$lib/model/timeline';
@@ -12,20 +13,23 @@ export interface LoadFailure {
 	source: string;
 	summary: string;
 	issues: DataIssue[];
+	/** Events left out, each with why. */
+	rejected: RejectedEvent[];
+	/** The valid rest, which the reader may load deliberately. */
+	validRest?: PreparedTimeline;
 }
 
 /** Runs {@link ingest} in a worker when the browser has one, else on this thread. */
-async function ingestOffThread(text: string): Promise<IngestResult> {
-	if (typeof Worker === 'undefined') return ingest(text);
+async function ingestOffThread(text: string, name: string): Promise<IngestResult> {
+	if (typeof Worker === 'undefined') return ingest(text, name);
 	const worker = new Worker(new URL('../model/ingest.worker.ts', import.meta.url), {
 		type: 'module'
 	});
 	try {
 		return await new Promise<IngestResult>((resolve, reject) => {
-			worker.onmessage = (event: MessageEvent<{ result: IngestResult }>) =>
-				resolve(event.data.result);
+			worker.onmessage = (event: MessageEvent<IngestResult>) => resolve(event.data);
 			worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
-			worker.postMessage({ id: 1, text });
+			worker.postMessage({ text, name });
 		});
 	} finally {
 		worker.terminate();
@@ -98,22 +102,36 @@ export class DataLoader {
 	/** Checks and loads the text of a data file named `source`. */
 	async loadText(text: string, source: string): Promise<boolean> {
 		this.progress = `Checking ${source} (${(text.length / 1024).toFixed(0)} KB)…`;
-		const result = await ingestOffThread(text);
-		if (!result.ok) {
-			const count = result.issues.length;
-			const summary =
-				count === 1 && !result.issues[0]?.path
-					? `${source}: ${result.issues[0]?.message}`
-					: `${source} has ${count} problem${count === 1 ? '' : 's'}; nothing was loaded`;
-			return this.#fail(
-				source,
-				summary,
-				count === 1 && !result.issues[0]?.path ? [] : result.issues
-			);
+		const result = await ingestOffThread(text, source.split(/[?#]/)[0] ?? source);
+		const { fatal, rejected, timeline, total } = result;
+		if (fatal.length) {
+			const only = fatal.length === 1 && !fatal[0]?.path ? fatal[0] : undefined;
+			const summary = only
+				? `${source}: ${only.message}`
+				: `${source} has ${fatal.length} problem${fatal.length === 1 ? '' : 's'}; nothing was loaded`;
+			return this.#fail(source, summary, only ? [] : fatal);
 		}
+		if (rejected.length) {
+			// Never drop rows silently: say which were rejected and let the reader load the rest.
+			const kept = timeline?.events.length ?? 0;
+			const summary = kept
+				? `${rejected.length} of ${total} events in ${source} have problems; nothing was loaded yet`
+				: `None of the ${total} events in ${source} could be read`;
+			return this.#fail(source, summary, [], rejected, timeline);
+		}
+		if (!timeline) return this.#fail(source, `${source} has no events`, []);
 		this.failure = undefined;
 		this.progress = '';
-		this.#apply(result.timeline);
+		this.#apply(timeline);
+		return true;
+	}
+
+	/** Loads the valid events of a file that had some rejected ones, at the reader's request. */
+	loadValidRest(): boolean {
+		const rest = this.failure?.validRest;
+		if (!rest) return false;
+		this.failure = undefined;
+		this.#apply(rest);
 		return true;
 	}
 
@@ -122,9 +140,15 @@ export class DataLoader {
 		this.failure = undefined;
 	}
 
-	#fail(source: string, summary: string, issues: DataIssue[]): false {
+	#fail(
+		source: string,
+		summary: string,
+		issues: DataIssue[],
+		rejected: RejectedEvent[] = [],
+		validRest?: PreparedTimeline
+	): false {
 		this.progress = '';
-		this.failure = { source, summary, issues };
+		this.failure = { source, summary, issues, rejected, validRest };
 		return false;
 	}
 }
