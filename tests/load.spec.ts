@@ -205,3 +205,56 @@ test('a file with some bad rows lists them and loads the valid rest only when as
 	await expect(page.locator('[data-timeline] [data-event-id]')).toHaveCount(4);
 	await expect(page.getByRole('alert')).not.toContainText('rows');
 });
+
+test('Download data saves the loaded timeline, and opening that file gives the same timeline', async ({
+	page
+}) => {
+	await serveFixtures(page);
+	await page.goto('/?src=/fixtures/import-timelinejs.json');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	const ids = await page
+		.locator('[data-timeline] [data-event-id]')
+		.evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')).sort());
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download data' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^the-river-project_.*\.json$/);
+	const saved = readFileSync(await download.path(), 'utf8');
+	await page.goto('/');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Open data…' }).click();
+	await (
+		await chooser
+	).setFiles({ name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The River Project');
+	await expect
+		.poll(() =>
+			page
+				.locator('[data-timeline] [data-event-id]')
+				.evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')).sort())
+		)
+		.toEqual(ids);
+});
+
+test('the Content-Security-Policy allows no inline script', async ({ page }) => {
+	await page.goto('/');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	const policy =
+		(await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ??
+		'';
+	const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+	expect(scriptSrc).toContain("'self'");
+	expect(scriptSrc).not.toContain('unsafe-inline');
+	expect(scriptSrc).not.toContain('unsafe-eval');
+	// An inline script added to the page does not run.
+	await page.evaluate(() => {
+		const script = document.createElement('script');
+		script.textContent = 'window.__inline = 1';
+		document.body.append(script);
+	});
+	expect(
+		await page.evaluate(() => (window as unknown as { __inline?: number }).__inline)
+	).toBeUndefined();
+});

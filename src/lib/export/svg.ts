@@ -396,7 +396,7 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 export function figureFileName(
 	title: string,
 	domain: readonly [number, number],
-	extension: 'svg' | 'png'
+	extension: 'svg' | 'png' | 'json'
 ): string {
 	const slug =
 		title

@@ -171,3 +171,20 @@ export function findEvent(
 	if (!map) idMaps.set(timeline.events, (map = new Map(timeline.events.map((e) => [e.id, e]))));
 	return map.get(id);
 }
+
+/**
+ * The timeline as an Eventline data file: what "Download data" saves. Loading it gives the same
+ * timeline back.
+ */
+export function toDataset(timeline: PreparedTimeline): Dataset {
+	const used = new Set(timeline.events.map((e) => e.event.category).filter((c) => c !== undefined));
+	return {
+		$schema: 'https://eventline.invalid/events.schema.json',
+		title: timeline.title,
+		...(timeline.description ? { description: timeline.description } : {}),
+		timeZone: timeline.zone,
+		...(timeline.source ? { source: timeline.source } : {}),
+		categories: timeline.lanes.filter((lane) => used.has(lane.id)),
+		events: timeline.events.map((e) => e.event)
+	};
+}
