@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
-import { buildFigure, figureFileName, wrapText } from './svg';
+import { figureFileName } from './names';
+import { buildFigure, wrapText } from './svg';
 import { DARK, LIGHT, themeVariables } from './theme';
 import { escapeXml } from './xml';
 

@@ -1,11 +1,12 @@
 /**
- * The time scale: wall-clock milliseconds of the display zone → pixels. A d3 UTC scale over wall-clock
- * values gives ticks at the display zone's midnights and hours on any machine, server or browser.
+ * The time scale: wall-clock milliseconds of the display zone → pixels. Linear over plain numbers:
+ * the axis makes its own calendar ticks (ticks.ts), so d3's time-formatting machinery that a time
+ * scale carries would only add weight to the page.
  */
-import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 
-/** A time scale from wall-clock ms to x pixels. */
-export type TimeScale = ScaleTime<number, number>;
+/** A scale from wall-clock ms to x pixels. */
+export type TimeScale = ScaleLinear<number, number>;
 
 const HOUR = 3_600_000;
 
@@ -22,7 +23,7 @@ export function paddedDomain(extent: readonly [number, number], padding = 0.04):
 
 /** A scale showing `domain` across `[0, width]`. */
 export function timeScale(domain: readonly [number, number], width: number): TimeScale {
-	return scaleUtc()
-		.domain([new Date(domain[0]), new Date(domain[1])])
+	return scaleLinear()
+		.domain([domain[0], domain[1]])
 		.range([0, Math.max(1, width)]);
 }

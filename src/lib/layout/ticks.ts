@@ -15,7 +15,7 @@ import {
 	type CountableTimeInterval,
 	type TimeInterval
 } from 'd3-time';
-import { format } from 'date-fns';
+import { formatCalendar } from '$lib/model/calendar-format';
 import type { TimeScale } from './scale';
 import { estimateTextWidth } from './text';
 
@@ -79,7 +79,7 @@ export interface AxisLayout {
 
 /** Formats wall-clock ms with date-fns as the display zone's local time. */
 export const formatWall = (wallMs: number, pattern: string) =>
-	format(new TZDate(wallMs, 'UTC'), pattern);
+	formatCalendar(new TZDate(wallMs, 'UTC'), pattern);
 
 const TICK_FORMAT: Record<TickUnit, string> = {
 	minute: 'HH:mm',
@@ -134,7 +134,7 @@ export function axisTicks(scale: TimeScale, spacing = 90): AxisLayout {
 			chosen.unit === 'month' && date.getUTCMonth() === 0
 				? formatWall(value, 'MMM yyyy')
 				: formatWall(value, pattern);
-		const x = scale(date);
+		const x = scale(value);
 		// A label that would run off the right edge keeps its grid line but not its text.
 		const fits = x + 4 + estimateTextWidth(label, AXIS_FONT_SIZE) <= r1;
 		return { value, x, label: fits ? label : '' };
@@ -152,7 +152,7 @@ export function axisTicks(scale: TimeScale, spacing = 90): AxisLayout {
 			const label = formatWall(value, contextSpec.pattern);
 			const width = estimateTextWidth(label, AXIS_FONT_SIZE) + 4;
 			// A label near the right edge slides left to fit, if that keeps it clear of the one before.
-			const x = Math.min(Math.max(r0, scale(new Date(value))), r1 - width);
+			const x = Math.min(Math.max(r0, scale(value)), r1 - width);
 			const previous = context[context.length - 1];
 			if (previous && x < previous.x + estimateTextWidth(previous.label, AXIS_FONT_SIZE) + 12) {
 				// The label pinned at the left edge gives way to the next period's; any other clash

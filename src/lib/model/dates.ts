@@ -3,7 +3,8 @@
  * it may have happened in. Everything here works in UTC milliseconds; display zones come later.
  */
 import { tzOffset } from '@date-fns/tz';
-import { ISO_DATE_PATTERN, type PartOfDay, type Precision } from './schema';
+import { ISO_DATE_PATTERN } from './iso';
+import type { PartOfDay, Precision } from './schema';
 
 /** The fields an ISO 8601 string spells out; missing fields were not given. */
 export interface DateParts {

@@ -2,8 +2,8 @@
  * Dates written the way a person would say them, with exactly the precision that is known:
  * "Sunday 17 November 2024, early morning (Kyiv time)", "November 2024", "about 14:00 Berlin time".
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { formatCalendar as format } from './calendar-format';
 import { parseDateParts, precisionOfParts, unitInterval } from './dates';
 import type { PartOfDay, Precision, TimelineEvent } from './schema';
 
@@ -33,7 +33,10 @@ export function zoneName(zone: string): string {
 
 function utcOffsetSuffix(utcMs: number, zone: string): string {
 	if (zone === 'UTC' || /^[+-]/.test(zone)) return '';
-	return ` (UTC${format(new TZDate(utcMs, zone), 'xxx').replace(/^Z$/, '+00:00')})`;
+	const offset = tzOffset(zone, new Date(utcMs));
+	const abs = Math.abs(offset);
+	const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+	return ` (UTC${offset < 0 ? '-' : '+'}${hhmm})`;
 }
 
 /** One date string at its precision, in its zone. */

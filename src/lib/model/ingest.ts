@@ -7,8 +7,7 @@ import type { DataFormat, RejectedEvent } from './import/outcome';
 import { prepareTimeline, type PreparedTimeline } from './timeline';
 import type { DataIssue } from './validate';
 
-/** Largest data file Eventline accepts (characters): beyond it a tab would freeze or run out of memory. */
-export const MAX_FILE_CHARS = 100 * 1024 * 1024;
+import { MAX_FILE_CHARS } from './limits';
 
 /** What reading a file came to. */
 export interface IngestResult {

@@ -4,6 +4,9 @@
  * load validates against it.
  */
 import * as v from 'valibot';
+import { ISO_DATE_PATTERN, isRealDate } from './iso';
+
+export { ISO_DATE_PATTERN, isRealDate };
 
 /** How finely an event's date is known, from finest to coarsest. */
 export const PRECISIONS = ['minute', 'hour', 'part-of-day', 'day', 'month', 'year'] as const;
@@ -20,34 +23,6 @@ export const PARTS_OF_DAY = [
 export const CERTAINTIES = ['confirmed', 'reported', 'alleged'] as const;
 /** Whether the source states the date or it was worked out from other wording or reporting. */
 export const DATE_BASIS_KINDS = ['stated', 'inferred'] as const;
-
-/**
- * An ISO 8601 date or date-time, as precise as is known: `2024`, `2024-11`, `2024-11-17`,
- * `2024-11-17T06:00`, `2024-11-17T06:00:30`, optionally followed by `Z` or an offset `+02:00`.
- */
-export const ISO_DATE_PATTERN =
-	/^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
-const daysInMonth = (year: number, month: number) =>
-	new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/** True when an ISO string names a real calendar date and clock time (no 2024-02-30, no 25:00). */
-export function isRealDate(text: string): boolean {
-	const m = ISO_DATE_PATTERN.exec(text);
-	if (!m) return false;
-	const [, y, mo, d, h, mi, s, offset] = m;
-	const year = Number(y);
-	if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return false;
-	if (d !== undefined && (Number(d) < 1 || Number(d) > daysInMonth(year, Number(mo)))) return false;
-	if (h !== undefined && Number(h) > 23) return false;
-	if (mi !== undefined && Number(mi) > 59) return false;
-	if (s !== undefined && Number(s) > 59) return false;
-	if (offset && offset !== 'Z') {
-		const [oh, om] = offset.slice(1).split(':').map(Number);
-		if ((oh ?? 99) > 14 || (om ?? 99) > 59) return false;
-	}
-	return true;
-}
 
 const knownZones = new Map<string, boolean>();
 

@@ -169,6 +169,15 @@ describe('a broken file fails, naming the path and the problem', () => {
 		expect(result.ok ? [] : result.issues).toEqual([]);
 	});
 
+	it.each([
+		['0004-02-29', true],
+		['0100-02-29', false],
+		['2000-02-29', true],
+		['1900-02-29', false]
+	])('knows leap years, early ones too: %s', (start, ok) => {
+		expect(validateDataset(withEvent({ start })).ok).toBe(ok);
+	});
+
 	it('accepts the simplest file a person could write', () => {
 		const result = validateDataset({
 			events: [{ id: '1', title: 'Something', start: '2024-11-17' }]

@@ -3,7 +3,8 @@
  * a worker; a failed load reports what and where, and leaves the timeline on screen exactly as it was.
  */
 import type { RejectedEvent } from '$lib/model/import/outcome';
-import { ingest, MAX_FILE_CHARS, type IngestResult } from '$lib/model/ingest';
+import type { IngestResult } from '$lib/model/ingest';
+import { MAX_FILE_CHARS } from '$lib/model/limits';
 import { httpUrl } from '$lib/model/links';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import type { DataIssue } from '$lib/model/validate';
@@ -21,7 +22,11 @@ export interface LoadFailure {
 
 /** Runs {@link ingest} in a worker when the browser has one, else on this thread. */
 async function ingestOffThread(text: string, name: string): Promise<IngestResult> {
-	if (typeof Worker === 'undefined') return ingest(text, name);
+	if (typeof Worker === 'undefined') {
+		// Loaded on demand: the importers and validator are not needed to show the bundled timeline.
+		const { ingest } = await import('$lib/model/ingest');
+		return ingest(text, name);
+	}
 	const worker = new Worker(new URL('../model/ingest.worker.ts', import.meta.url), {
 		type: 'module'
 	});
