@@ -99,12 +99,14 @@ test('Export → SVG of the current view is a safe, complete figure that looks l
 	for (const label of onScreen) expect(info.text).toContain(label);
 
 	// Opened by itself in Chromium, the figure's timeline looks like the one on screen.
+	// Page coordinates (not viewport), for a full-page screenshot of a timeline taller than the screen.
+	await page.evaluate(() => scrollTo(0, 0));
 	const box = await page.locator('svg[data-timeline]').boundingBox();
 	if (!box) throw new Error('no timeline');
 	const size = { width: Math.floor(box.width), height: Math.floor(box.height) };
 	await page.getByRole('button', { name: /Export/ }).click();
 	await page.mouse.move(0, 0);
-	const screen = await page.screenshot({ clip: { x: box.x, y: box.y, ...size } });
+	const screen = await page.screenshot({ clip: { x: box.x, y: box.y, ...size }, fullPage: true });
 	const figurePage = await page.context().newPage();
 	await figurePage.setViewportSize({ width: info.width, height: info.height });
 	await figurePage.setContent(
@@ -121,7 +123,10 @@ test('Export → SVG of the current view is a safe, complete figure that looks l
 	await figurePage.evaluate(() =>
 		document.querySelectorAll('[data-event-id]').forEach((el) => el.remove())
 	);
-	const withoutMarks = await figurePage.screenshot({ clip: { x: frame.x, y: frame.y, ...size } });
+	const withoutMarks = await figurePage.screenshot({
+		clip: { x: frame.x, y: frame.y, ...size },
+		fullPage: true
+	});
 	const baseline = (await imageDifference(page, screen, withoutMarks)).difference;
 	console.log(`figure vs screen: ${difference.toFixed(2)}, without marks: ${baseline.toFixed(2)}`);
 	expect(difference).toBeLessThan(baseline / 3);
