@@ -112,3 +112,32 @@ test('keyboard only: from page load to an event’s details and an export', asyn
 	]);
 	expect(download.suggestedFilename()).toMatch(/\.svg$/);
 });
+
+test.describe('on a 360 px phone', () => {
+	test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+	test('the controls fit, touch targets are 44 px, details open as a bottom sheet', async ({
+		page
+	}) => {
+		await openTimeline(page);
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)
+		).toBeLessThanOrEqual(0);
+		const controls = page.locator('button:visible, select:visible, input[type=search]:visible');
+		for (const box of await controls.evaluateAll((els) =>
+			els.map((el) => el.getBoundingClientRect().toJSON())
+		)) {
+			expect(box.height).toBeGreaterThanOrEqual(44);
+			expect(box.right).toBeLessThanOrEqual(360);
+		}
+		const mark = page.locator('[data-timeline] [data-event-id]').first();
+		await mark.scrollIntoViewIfNeeded();
+		const box = await mark.locator('rect.span, path.point').first().boundingBox();
+		if (!box) throw new Error('no mark');
+		await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+		const sheet = page.getByRole('complementary', { name: 'Event details' });
+		await expect(sheet).toBeVisible();
+		const sheetBox = await sheet.boundingBox();
+		expect(sheetBox?.width).toBeCloseTo(360, 0);
+		expect((sheetBox?.y ?? 0) + (sheetBox?.height ?? 0)).toBeCloseTo(740, 0);
+	});
+});
