@@ -31,7 +31,9 @@ export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachme
 				return !mouse.ctrlKey && !mouse.button;
 			})
 			.constrain((transform) => clampTransform(transform, view.width, view.kMax))
-			.scaleExtent([1, Infinity])
+			// d3 must know the real bound: it keeps the point under the pointer still only while the
+			// zoom factor stays within scaleExtent. Reading kMax here re-attaches when data changes.
+			.scaleExtent([1, view.kMax])
 			.on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
 				// Wheel and touch can fire several times a frame; lay out and draw once per frame.
 				pending = event.transform;
