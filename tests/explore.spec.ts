@@ -257,3 +257,17 @@ test.describe('on a phone', () => {
 		await expect(page.getByRole('button', { name: 'Fit all' })).toBeEnabled();
 	});
 });
+
+test('zooming past the limit keeps the point under the pointer in view', async ({ page }) => {
+	await openTimeline(page);
+	const box = await timelineBox(page);
+	// Far more notches than the zoom limit allows, at 80% of the width.
+	await ctrlWheel(page, -40, { x: box.x + box.width * 0.8, y: box.y + 60 });
+	await settledRange(page);
+	const overview = await page.locator('svg.overview').boundingBox();
+	const window = await page.locator('svg.overview .window').boundingBox();
+	if (!overview || !window) throw new Error('no overview');
+	const centre = (window.x + window.width / 2 - overview.x) / overview.width;
+	expect(centre).toBeGreaterThan(0.75);
+	expect(centre).toBeLessThan(0.85);
+});
