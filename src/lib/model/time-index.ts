@@ -75,10 +75,9 @@ export interface MidpointIndex {
 
 /** Builds a {@link MidpointIndex} over events. */
 export function buildMidpointIndex(events: readonly { wall: Interval }[]): MidpointIndex {
-	const mid = (i: number) => {
-		const e = events[i];
-		return e ? (e.wall.start + e.wall.end) / 2 : 0;
-	};
-	const order = Uint32Array.from(events.keys()).sort((a, b) => mid(a) - mid(b));
-	return { mids: Float64Array.from(order, mid), order };
+	const mids = Float64Array.from(events, (e) => (e.wall.start + e.wall.end) / 2);
+	// Events come sorted by start, so their midpoints are nearly sorted: a plain array's TimSort
+	// handles that in close to linear time, where a typed array's sort would not.
+	const order = Array.from(mids.keys()).sort((a, b) => (mids[a] ?? 0) - (mids[b] ?? 0));
+	return { mids: Float64Array.from(order, (i) => mids[i] ?? 0), order: Uint32Array.from(order) };
 }

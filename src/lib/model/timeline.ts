@@ -95,17 +95,22 @@ export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 		const time = eventTime(event, eventZone);
 		return time ? [{ event, time, zone: eventZone, wall: wall(time.outer) }] : [];
 	});
-	// Wall-clock order, which scales and the time index work in.
-	resolved.sort(
-		(a, b) =>
-			a.wall.start - b.wall.start ||
-			a.wall.end - b.wall.end ||
-			(a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0)
-	);
+	// Wall-clock order, which scales and the time index work in; keys read from typed arrays, as
+	// comparing object properties dominated the cost at 100,000 events.
+	const starts = Float64Array.from(resolved, (r) => r.wall.start);
+	const ends = Float64Array.from(resolved, (r) => r.wall.end);
+	const byTime = Array.from(starts.keys()).sort((a, b) => {
+		const d = (starts[a] ?? 0) - (starts[b] ?? 0) || (ends[a] ?? 0) - (ends[b] ?? 0);
+		if (d !== 0) return d;
+		const x = resolved[a]?.event.id ?? '';
+		const y = resolved[b]?.event.id ?? '';
+		return x < y ? -1 : x > y ? 1 : 0;
+	});
+	const sorted = byTime.map((i) => resolved[i] as (typeof resolved)[number]);
 	const lanes = [...(dataset.categories ?? [])];
 	const known = new Set(lanes.map((lane) => lane.id));
 	const used = new Set<string>();
-	for (const { event } of resolved) {
+	for (const { event } of sorted) {
 		const id = event.category ?? UNCATEGORISED.id;
 		used.add(id);
 		if (!known.has(id)) {
@@ -113,7 +118,7 @@ export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 			lanes.push(id === UNCATEGORISED.id ? UNCATEGORISED : { id, label: id });
 		}
 	}
-	const events: PreparedEvent[] = resolved.map(
+	const events: PreparedEvent[] = sorted.map(
 		({ event, time, zone: eventZone, wall: w }, order) => ({
 			...time,
 			id: event.id,
