@@ -39,6 +39,13 @@ async function guardAgainstScript(page: Page) {
 }
 
 const state = (page: Page) => page.locator('html');
+
+/** Picks a file with the Open data… button, as a reader would. */
+async function openFile(page: Page, name: string, text: string, mimeType = 'application/json') {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Open data…' }).click();
+	await (await chooser).setFiles({ name, mimeType, buffer: Buffer.from(text) });
+}
 const alert = (page: Page) => page.getByRole('alert');
 
 test('?src= loads a dataset, starting at its full extent', async ({ page }) => {
@@ -107,15 +114,7 @@ test('a hostile file runs nothing, through ?src=, Open data… and drag and drop
 	// Open data…
 	await page.goto('/');
 	await expect(state(page)).toHaveAttribute('data-state', 'ready');
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Open data…' }).click();
-	await (
-		await chooser
-	).setFiles({
-		name: 'hostile.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(fixture('hostile.json'))
-	});
+	await openFile(page, 'hostile.json', fixture('hostile.json'), 'application/json');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Hostile');
 	await check();
 
@@ -173,15 +172,7 @@ test('a TimelineJS3 file loads through ?src=, as plain text with its precision',
 test('an Eventline CSV opens with Open data…', async ({ page }) => {
 	await page.goto('/');
 	await expect(state(page)).toHaveAttribute('data-state', 'ready');
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Open data…' }).click();
-	await (
-		await chooser
-	).setFiles({
-		name: 'events.csv',
-		mimeType: 'text/csv',
-		buffer: Buffer.from(fixture('import-eventline.csv'))
-	});
+	await openFile(page, 'events.csv', fixture('import-eventline.csv'), 'text/csv');
 	await expect(state(page)).toHaveAttribute('data-state', 'ready');
 	await expect(page.locator('[data-timeline] [data-event-id]').first()).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(dataset.title);
@@ -223,11 +214,7 @@ test('Download data saves the loaded timeline, and opening that file gives the s
 	const saved = readFileSync(await download.path(), 'utf8');
 	await page.goto('/');
 	await expect(state(page)).toHaveAttribute('data-state', 'ready');
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Open data…' }).click();
-	await (
-		await chooser
-	).setFiles({ name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+	await openFile(page, 'saved.json', saved);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The River Project');
 	await expect
 		.poll(() =>

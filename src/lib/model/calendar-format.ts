@@ -4,7 +4,8 @@
  * of the JavaScript budget for twelve month names and seven day names.
  */
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS = [
 	'January',
 	'February',
 	'March',

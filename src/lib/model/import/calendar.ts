@@ -6,6 +6,7 @@
 import type { Precision } from '../schema';
 import { preview } from './messages';
 import { isBlank } from './values';
+import { MONTHS } from '../calendar-format';
 
 /** The parts of a TimelineJS date as read from the file; any may be missing or malformed. */
 export interface DateFields {
@@ -29,21 +30,6 @@ export interface DateProblem {
 /** A date converted to ISO 8601, with the precision to record when the string cannot say it. */
 export type CalendarDate =
 	{ ok: true; iso: string; precision?: Precision } | { ok: false; problems: DateProblem[] };
-
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
 
 /** A whole number written as a number or as digits; undefined when it is neither. */
 export function wholeNumber(value: unknown): number | undefined {
