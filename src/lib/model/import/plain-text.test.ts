@@ -63,8 +63,13 @@ describe('plainText on any input', () => {
 			'<img src=x',
 			'&amp;'
 		),
-		fc.string({ maxLength: 8 })
+		// Free text without '<': a stray '<' is text (a browser shows "<<b>A" as "<A"), and it can
+		// join with what follows once a tag between them is removed. That case is pinned below.
+		fc.string({ maxLength: 8 }).map((text) => text.replaceAll('<', ''))
 	);
+	it('keeps a stray less-than sign as text, as a browser shows it', () => {
+		expect(plainText('<<b>A')).toBe('<A');
+	});
 	it('leaves no tag behind unless the text spelled one out with entities', () => {
 		fc.assert(
 			fc.property(fc.array(markup, { maxLength: 12 }), (parts) => {
