@@ -174,6 +174,36 @@ describe('buildFigure', () => {
 		expect(domain).toEqual([day, day + 86_400_000]);
 	});
 
+	it('cuts a span longer than the view at the frame, leaving the margins clean', () => {
+		// Ten minutes inside the October–November span "c": unclipped it would run across both margins.
+		const noon = Date.UTC(2024, 10, 17, 12);
+		const figure = buildFigure(bundled, {
+			scope: 'view',
+			width: 800,
+			domain: [noon, noon + 10 * 60_000]
+		});
+		expect(figure.svg).toContain('data-event-id="c"');
+		const png = render(figure.svg);
+		const all = png.pixels;
+		const paper: [number, number, number] = [0xfb, 0xfa, 0xf7];
+		const margin = Math.floor(figure.frameOrigin.x) - 2;
+		const column = (x0: number) => {
+			const pixels: number[] = [];
+			for (let y = 0; y < png.height; y++)
+				for (let x = x0; x < x0 + margin; x++) {
+					const i = (y * png.width + x) * 4;
+					pixels.push(...all.subarray(i, i + 4));
+				}
+			return { pixels: Buffer.from(pixels), width: margin, height: png.height };
+		};
+		expect(inkedShare(column(0), paper)).toBe(0);
+		expect(inkedShare(column(png.width - margin), paper)).toBe(0);
+		// …and inside the frame the span is drawn across the whole view.
+		const rect = /<g data-event-id="c"><rect x="([-\d.]+)"[^>]* width="([\d.]+)"/.exec(figure.svg);
+		expect(Number(rect?.[1])).toBeLessThanOrEqual(0);
+		expect(Number(rect?.[1]) + Number(rect?.[2])).toBeGreaterThanOrEqual(800);
+	});
+
 	it('stays inert and well-formed with hostile text in every field', () => {
 		const figure = buildFigure(prepareTimeline(hostileDataset()), { scope: 'all', width: 1200 });
 		expectInert(figure.svg);

@@ -385,7 +385,19 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 				title +
 				description +
 				key.svg +
-				element('g', { transform: `translate(${frameOrigin.x},${num(frameOrigin.y)})` }, body) +
+				// A nested <svg> clips, as the page does, what runs past the frame (a span longer than
+				// the view), with no clipPath reference for a viewer to resolve.
+				element(
+					'svg',
+					{
+						x: frameOrigin.x,
+						y: num(frameOrigin.y),
+						width: frameWidth,
+						height: num(frame.height),
+						overflow: 'hidden'
+					},
+					body
+				) +
 				footer
 		) +
 		'\n';

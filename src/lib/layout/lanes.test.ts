@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '$lib/model/schema';
 import { prepareTimeline } from '$lib/model/timeline';
-import { layoutLanes, type MarkLayout } from './lanes';
+import { layoutLanes, SPAN_OVERHANG, type MarkLayout } from './lanes';
 import { paddedDomain, timeScale } from './scale';
 
 const categories = [
@@ -112,6 +112,23 @@ describe('layoutLanes', () => {
 			.sort();
 		// e2 (15 November) is off screen; e3 runs through November, so it crosses the view.
 		expect(ids).toEqual(['e0', 'e1', 'e3']);
+	});
+
+	it('cuts a span that runs past the view just beyond its edges, however deep the zoom', () => {
+		// Ten minutes of 17 November: the day-long and month-long spans are millions of pixels wide.
+		const noon = Date.UTC(2024, 10, 17, 12);
+		const deep = timeScale([noon, noon + 10 * 60_000], 1000);
+		const marks = layoutLanes(timeline, deep, 1000).marks;
+		for (const id of ['e1', 'e3']) {
+			const mark = marks.find((m) => m.id === id);
+			expect(mark?.x0, id).toBe(-SPAN_OVERHANG);
+			expect(mark?.x1, id).toBe(1000 + SPAN_OVERHANG);
+		}
+		const core = marks.find((m) => m.id === 'e3')?.core;
+		if (core && core.x1 > core.x0) {
+			expect(core.x0).toBeGreaterThanOrEqual(-SPAN_OVERHANG);
+			expect(core.x1).toBeLessThanOrEqual(1000 + SPAN_OVERHANG);
+		}
 	});
 
 	it('labels a span that fills the view inside the span', () => {

@@ -59,6 +59,12 @@ const LABEL_GAP = 5;
 /** Room before a span's label for its category symbol (points are their own symbol). */
 export const LABEL_ICON = 14;
 const BOX_GAP = 8;
+/**
+ * How far past the drawing's edges a span's rectangle may reach. A day-long span at minute zoom is
+ * millions of pixels wide; drawn whole, its dashed outline alone stalls the browser for seconds. Cut
+ * just beyond the edge, its rounded, outlined ends stay out of sight and it reads as continuing.
+ */
+export const SPAN_OVERHANG = 16;
 
 /** A label placed beside its mark. */
 export interface LabelBox {
@@ -74,7 +80,7 @@ export interface LabelBox {
 	width: number;
 }
 
-/** One event's mark, in pixels. */
+/** One event's mark, in pixels. Spans are cut just beyond the drawing's edges. */
 export interface MarkLayout {
 	id: string;
 	order: number;
@@ -133,7 +139,15 @@ export interface TimelineLayout {
 	height: number;
 }
 
-function markExtent(e: PreparedEvent, scale: TimeScale, options: LayoutOptions) {
+/** Cuts a horizontal extent to the drawing plus {@link SPAN_OVERHANG} on each side. */
+export function clipExtent(x0: number, x1: number, width: number): { x0: number; x1: number } {
+	return {
+		x0: Math.max(x0, -SPAN_OVERHANG),
+		x1: Math.min(x1, width + SPAN_OVERHANG)
+	};
+}
+
+function markExtent(e: PreparedEvent, scale: TimeScale, width: number, options: LayoutOptions) {
 	if (e.instant) {
 		const cx = scale(e.wall.start);
 		return { x0: cx - options.pointSize / 2, x1: cx + options.pointSize / 2, cx };
@@ -145,7 +159,8 @@ function markExtent(e: PreparedEvent, scale: TimeScale, options: LayoutOptions) 
 		x0 = mid - options.minMarkWidth / 2;
 		x1 = mid + options.minMarkWidth / 2;
 	}
-	return { x0, x1, cx: (x0 + x1) / 2 };
+	const clipped = clipExtent(x0, x1, width);
+	return { ...clipped, cx: (clipped.x0 + clipped.x1) / 2 };
 }
 
 /** Places the label right of the mark, else left, else shortened on the roomier side, else nowhere. */
@@ -302,7 +317,7 @@ export function layoutLanes(
 	for (const event of individual) {
 		const lane = laneIndex.get(event.lane);
 		if (lane === undefined) continue;
-		const { x0, x1, cx } = markExtent(event, scale, options);
+		const { x0, x1, cx } = markExtent(event, scale, width, options);
 		if (!isVisible(x0, x1, width)) continue;
 		const ends = rowEnds[lane] as number[];
 		const icon = event.instant ? 0 : LABEL_ICON;
@@ -319,10 +334,8 @@ export function layoutLanes(
 			if (row === -1) row = ends.indexOf(Math.min(...ends));
 		}
 		ends[row] = Math.max(ends[row] ?? -Infinity, boxEnd());
-		const core = event.wallCore && {
-			x0: scale(event.wallCore.start),
-			x1: scale(event.wallCore.end)
-		};
+		const core =
+			event.wallCore && clipExtent(scale(event.wallCore.start), scale(event.wallCore.end), width);
 		placed.push({
 			id: event.id,
 			order: event.order,
