@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { eventTime, parseDateParts, partsSupport, requiredFieldsFor } from './dates';
-import { DatasetSchema, type Dataset } from './schema';
+import { DatasetSchema, type Dataset, type TimelineEvent } from './schema';
 
 /** One problem found in a data file, located by a JSON path such as `events[12].start`. */
 export interface DataIssue {
@@ -73,12 +73,75 @@ function schemaIssues(issues: readonly v.BaseIssue<unknown>[]): DataIssue[] {
 	});
 }
 
-/** The rules that need the whole file in view. */
+/** What one event's checks need to know about its file, worked out once per file. */
+export interface EventRules {
+	/** The file's category ids, when it lists categories. */
+	categories?: ReadonlySet<string>;
+	/** The zone dates without their own are in. */
+	zone: string;
+}
+
+/** The {@link EventRules} of a dataset. */
+export function eventRules(dataset: Pick<Dataset, 'categories' | 'timeZone'>): EventRules {
+	return {
+		categories: dataset.categories ? new Set(dataset.categories.map((c) => c.id)) : undefined,
+		zone: dataset.timeZone ?? 'UTC'
+	};
+}
+
+/**
+ * The rules a schema cannot say about one schema-valid event: precision the start supports,
+ * part of day, end after start, a known category. `at` names a field's place in the file.
+ */
+export function eventIssues(
+	event: TimelineEvent,
+	rules: EventRules,
+	at: (field: string) => string
+): DataIssue[] {
+	const issues: DataIssue[] = [];
+	if (event.precision) {
+		const startParts = parseDateParts(event.start);
+		if (startParts && !partsSupport(startParts, event.precision)) {
+			issues.push({
+				path: at('precision'),
+				message: `"${event.precision}" needs a start with a ${requiredFieldsFor(event.precision)}, but start is "${event.start}"`
+			});
+		}
+	}
+	if (event.precision === 'part-of-day' && !event.partOfDay) {
+		issues.push({ path: at('partOfDay'), message: 'is required when precision is "part-of-day"' });
+	}
+	if (event.partOfDay && event.precision !== 'part-of-day') {
+		issues.push({
+			path: at('precision'),
+			message: 'must be "part-of-day" when partOfDay is given'
+		});
+	}
+	if (event.end !== undefined) {
+		const eventZone = event.timeZone ?? rules.zone;
+		const startTime = eventTime({ ...event, end: undefined }, eventZone);
+		const endTime = eventTime({ start: event.end }, eventZone);
+		// Only an end that cannot be after the start is wrong: "2024-11" may end a span that
+		// started on 2024-11-17.
+		if (startTime && endTime && endTime.outer.end <= startTime.outer.start) {
+			issues.push({ path: at('end'), message: `"${event.end}" is before start "${event.start}"` });
+		}
+	}
+	const { categories } = rules;
+	if (categories && event.category !== undefined && !categories.has(event.category)) {
+		issues.push({
+			path: at('category'),
+			message: `"${event.category}" is not one of the file's categories (${[...categories].join(', ')})`
+		});
+	}
+	return issues;
+}
+
+/** The rules that need the whole file in view: unique ids and categories, and each event's. */
 export function semanticIssues(dataset: Dataset): DataIssue[] {
 	const issues: DataIssue[] = [];
 	const seen = new Map<string, number>();
-	const categories = dataset.categories ? new Set(dataset.categories.map((c) => c.id)) : undefined;
-	const zone = dataset.timeZone ?? 'UTC';
+	const rules = eventRules(dataset);
 	dataset.events.forEach((event, i) => {
 		const at = (field: string) => `events[${i}].${field}`;
 		const first = seen.get(event.id);
@@ -88,47 +151,7 @@ export function semanticIssues(dataset: Dataset): DataIssue[] {
 				message: `duplicate id "${event.id}" (also events[${first}])`
 			});
 		} else seen.set(event.id, i);
-
-		const startParts = parseDateParts(event.start);
-		if (startParts && event.precision) {
-			if (!partsSupport(startParts, event.precision)) {
-				issues.push({
-					path: at('precision'),
-					message: `"${event.precision}" needs a start with a ${requiredFieldsFor(event.precision)}, but start is "${event.start}"`
-				});
-			}
-		}
-		if (event.precision === 'part-of-day' && !event.partOfDay) {
-			issues.push({
-				path: at('partOfDay'),
-				message: 'is required when precision is "part-of-day"'
-			});
-		}
-		if (event.partOfDay && event.precision !== 'part-of-day') {
-			issues.push({
-				path: at('precision'),
-				message: 'must be "part-of-day" when partOfDay is given'
-			});
-		}
-		if (event.end !== undefined) {
-			const eventZone = event.timeZone ?? zone;
-			const startTime = eventTime({ ...event, end: undefined }, eventZone);
-			const endTime = eventTime({ start: event.end }, eventZone);
-			// Only an end that cannot be after the start is wrong: "2024-11" may end a span that
-			// started on 2024-11-17.
-			if (startTime && endTime && endTime.outer.end <= startTime.outer.start) {
-				issues.push({
-					path: at('end'),
-					message: `"${event.end}" is before start "${event.start}"`
-				});
-			}
-		}
-		if (categories && event.category !== undefined && !categories.has(event.category)) {
-			issues.push({
-				path: at('category'),
-				message: `"${event.category}" is not one of the file's categories (${[...categories].join(', ')})`
-			});
-		}
+		issues.push(...eventIssues(event, rules, at));
 	});
 	const categoryIds = new Set<string>();
 	dataset.categories?.forEach((category, i) => {

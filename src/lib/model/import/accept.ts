@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { EventSchema, type Dataset, type TimelineEvent } from '../schema';
-import { semanticIssues, type DataIssue } from '../validate';
+import { eventIssues, eventRules, type DataIssue, type EventRules } from '../validate';
 import { issueKeys, schemaMessage } from './messages';
 import type { RejectedEvent } from './outcome';
 
@@ -45,9 +45,10 @@ export function acceptEvents(candidates: Iterable<Candidate>, context: EventCont
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
 	const firstWithId = new Map<string, string>();
+	const rules = eventRules(context);
 	for (const candidate of candidates) {
 		const issues = [...candidate.issues];
-		const valid = candidate.event && checkEvent(candidate, candidate.event, context, issues);
+		const valid = candidate.event && checkEvent(candidate, candidate.event, rules, issues);
 		const id = candidate.event?.id;
 		if (typeof id === 'string' && !candidate.failed?.has('id')) {
 			const first = firstWithId.get(id);
@@ -75,7 +76,7 @@ export function acceptEvents(candidates: Iterable<Candidate>, context: EventCont
 function checkEvent(
 	candidate: Candidate,
 	event: Record<string, unknown>,
-	context: EventContext,
+	rules: EventRules,
 	issues: DataIssue[]
 ): TimelineEvent | undefined {
 	// valibot's strictObject looks unknown keys up with `in`, so `constructor` or `toString` would slip
@@ -100,13 +101,6 @@ function checkEvent(
 		}
 		return undefined;
 	}
-	for (const issue of semanticIssues({ ...context, events: [result.output] })) {
-		// Paths come back as `events[0].end`: the field is all that is needed to locate it.
-		const fieldName = /^events\[0\]\.(\w+)/.exec(issue.path)?.[1];
-		issues.push({
-			path: fieldName ? candidate.locate([fieldName]) : candidate.where,
-			message: issue.message
-		});
-	}
+	issues.push(...eventIssues(result.output, rules, (field) => candidate.locate([field])));
 	return result.output;
 }

@@ -71,18 +71,21 @@ function candidate(raw: unknown, index: number): Candidate {
 	const hasSummary = Object.hasOwn(raw, 'summary');
 	const aliased = Object.hasOwn(raw, 'description');
 	const issues: DataIssue[] = [];
-	// Entries are copied into a fresh object, so a `__proto__` key stays an ordinary (unknown) field.
-	const event = Object.fromEntries(
-		Object.entries(raw).flatMap(([key, value]): [string, unknown][] => {
-			if (key !== 'description') return [[key, value]];
-			if (!hasSummary) return [['summary', value]];
-			issues.push({
-				path: `${where}.description`,
-				message: 'is another name for "summary", which is also given: keep one'
-			});
-			return [];
-		})
-	);
+	// Only an event using the alias is copied (the common case is read as it is). Entries are copied
+	// with Object.fromEntries, so a `__proto__` key stays an ordinary (unknown) field.
+	const event = !aliased
+		? raw
+		: Object.fromEntries(
+				Object.entries(raw).flatMap(([key, value]): [string, unknown][] => {
+					if (key !== 'description') return [[key, value]];
+					if (!hasSummary) return [['summary', value]];
+					issues.push({
+						path: `${where}.description`,
+						message: 'is another name for "summary", which is also given: keep one'
+					});
+					return [];
+				})
+			);
 	const title = field(raw, 'title');
 	return {
 		index,
