@@ -8,6 +8,7 @@ import { prepareTimeline, type PreparedTimeline } from './timeline';
 import type { DataIssue } from './validate';
 
 import { MAX_FILE_CHARS } from './limits';
+import { packTimeline, type PackedTimeline } from './pack';
 
 /** What reading a file came to. */
 export interface IngestResult {
@@ -46,4 +47,12 @@ export function ingest(text: string, fileName?: string): IngestResult {
 		rejected: outcome.rejected,
 		total: outcome.total
 	};
+}
+
+/** {@link IngestResult} as the worker posts it: timelines packed (see {@link packTimeline}). */
+export type IngestMessage = Omit<IngestResult, 'timeline'> & { packed?: PackedTimeline };
+
+/** Packs a result for `postMessage`. */
+export function toMessage({ timeline, ...rest }: IngestResult): IngestMessage {
+	return timeline ? { ...rest, packed: packTimeline(timeline) } : rest;
 }

@@ -59,7 +59,15 @@ export const UNCATEGORISED: Category = { id: 'uncategorised', label: 'Other' };
 /** Title used when a data file has none. */
 export const UNTITLED = 'Untitled timeline';
 
-const PRECISION_ORDER: Precision[] = ['minute', 'hour', 'part-of-day', 'day', 'month', 'year'];
+/** Precisions from finest to coarsest. */
+export const PRECISION_ORDER: readonly Precision[] = [
+	'minute',
+	'hour',
+	'part-of-day',
+	'day',
+	'month',
+	'year'
+];
 
 /** The finest date precision any event has: how far in zooming makes sense. */
 export function finestPrecision(timeline: Pick<PreparedTimeline, 'events'>): Precision | undefined {

@@ -3,9 +3,10 @@
  * a worker; a failed load reports what and where, and leaves the timeline on screen exactly as it was.
  */
 import type { RejectedEvent } from '$lib/model/import/outcome';
-import type { IngestResult } from '$lib/model/ingest';
+import type { IngestMessage, IngestResult } from '$lib/model/ingest';
 import { MAX_FILE_CHARS } from '$lib/model/limits';
 import { httpUrl } from '$lib/model/links';
+import { unpackTimeline } from '$lib/model/pack';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import type { DataIssue } from '$lib/model/validate';
 
@@ -32,7 +33,8 @@ async function ingestOffThread(text: string, name: string): Promise<IngestResult
 	});
 	try {
 		return await new Promise<IngestResult>((resolve, reject) => {
-			worker.onmessage = (event: MessageEvent<IngestResult>) => resolve(event.data);
+			worker.onmessage = ({ data: { packed, ...rest } }: MessageEvent<IngestMessage>) =>
+				resolve(packed ? { ...rest, timeline: unpackTimeline(packed) } : rest);
 			worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
 			worker.postMessage({ text, name });
 		});

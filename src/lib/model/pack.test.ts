@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import events from '$lib/data/events.json';
+import { eventsInWindow } from './time-index';
+import { packTimeline, transferList, unpackTimeline } from './pack';
+import { prepareTimeline } from './timeline';
+import type { Dataset } from './schema';
+
+const bundled = prepareTimeline(events as Dataset);
+
+/**
+ * What the worker's message does: prepares and packs a timeline, then a structured clone with the
+ * buffers transferred (which empties the sender's copies).
+ */
+function postAndReceive(dataset: Dataset = events as Dataset) {
+	const packed = packTimeline(prepareTimeline(dataset));
+	return unpackTimeline(structuredClone(packed, { transfer: transferList(packed) }));
+}
+
+describe('packTimeline / unpackTimeline', () => {
+	it('gives back the same prepared timeline after crossing to another thread', () => {
+		const received = postAndReceive();
+		expect(received).toEqual(bundled);
+	});
+
+	it('keeps every precision and the uncertain and instant flags, in time order', () => {
+		const dataset: Dataset = {
+			timeZone: 'Europe/Kyiv',
+			events: [
+				{ id: 'y', title: 'A year', start: '2023' },
+				{ id: 'm', title: 'A month', start: '2024-02', approximate: true },
+				{
+					id: 'p',
+					title: 'Early morning',
+					start: '2024-11-17',
+					precision: 'part-of-day',
+					partOfDay: 'early-morning'
+				},
+				{
+					id: 'h',
+					title: 'An hour',
+					start: '2024-11-17T10:00',
+					precision: 'hour',
+					timeZone: 'Europe/Berlin'
+				},
+				{ id: 'x', title: 'Exact', start: '2024-11-17T12:30' },
+				{ id: 's', title: 'Span', start: '2024-10', end: '2024-11-20' }
+			]
+		};
+		const timeline = prepareTimeline(dataset);
+		const received = postAndReceive(dataset);
+		expect(received.events.map((e) => [e.id, e.precision, e.instant, e.uncertain, e.zone])).toEqual(
+			timeline.events.map((e) => [e.id, e.precision, e.instant, e.uncertain, e.zone])
+		);
+		expect(received).toEqual(timeline);
+		// The span from October keeps the stretch it surely covered; the exact time stays an instant.
+		expect(received.events.find((e) => e.id === 's')?.core).toBeDefined();
+		expect(received.events.find((e) => e.id === 'x')?.instant).toBe(true);
+	});
+
+	it('rebuilds indexes that find the same events in a window', () => {
+		const received = postAndReceive();
+		const [from, to] = [Date.UTC(2024, 10, 17), Date.UTC(2024, 10, 18)];
+		const ids = (t: typeof bundled) =>
+			eventsInWindow(t.index, t.events, from, to).map((i) => t.events[i]?.id);
+		expect(ids(received)).toEqual(ids(bundled));
+		expect(ids(received).length).toBeGreaterThan(5);
+	});
+});
