@@ -3,6 +3,7 @@
  * instants; the view works in display wall-clock time.
  */
 import { fromWallClock, toWallClock } from '$lib/model/dates';
+import { findEvent } from '$lib/model/timeline';
 import type { FilterState } from '$lib/state/filters.svelte';
 import type { SelectionState } from '$lib/state/selection.svelte';
 import type { TimelineView } from '$lib/state/view.svelte';
@@ -15,8 +16,10 @@ export function restoreFromUrl(
 	selection: SelectionState,
 	filters: FilterState
 ) {
-	const ids = new Set(view.source.events.map((e) => e.id));
-	const state = readUrlView(url.searchParams, ids);
+	// Looked up only when the URL names an event: a set of 100,000 ids would delay the first paint.
+	const state = readUrlView(url.searchParams, {
+		has: (id) => findEvent(view.source, id) !== undefined
+	});
 	filters.restore(state);
 	const zone = view.timeline.zone;
 	if (state.domain) {

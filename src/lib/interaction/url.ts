@@ -30,7 +30,10 @@ function instant(value: string | null): number | undefined {
 }
 
 /** Reads the view from URL search parameters; invalid values are left out. */
-export function readUrlView(params: URLSearchParams, eventIds: ReadonlySet<string>): UrlView {
+export function readUrlView(
+	params: URLSearchParams,
+	eventIds: Pick<ReadonlySet<string>, 'has'>
+): UrlView {
 	const view: UrlView = {};
 	const from = instant(params.get('from'));
 	const to = instant(params.get('to'));
