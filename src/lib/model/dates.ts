@@ -88,6 +88,7 @@ export function utcTime(
 	minute = 0,
 	second = 0
 ): number {
+	if (year >= 100) return Date.UTC(year, month0, day, hour, minute, second);
 	const date = new Date(0);
 	date.setUTCFullYear(year, month0, day);
 	date.setUTCHours(hour, minute, second, 0);

@@ -10,12 +10,11 @@
 export const ISO_DATE_PATTERN =
 	/^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
-const daysInMonth = (year: number, month: number) => {
-	// Day 0 of the next month is the last of this one; setUTCFullYear keeps years 0–99 as they are.
-	const date = new Date(0);
-	date.setUTCFullYear(year, month, 0);
-	return date.getUTCDate();
-};
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+/** Days in `month` (1–12) of `year`, by the proleptic Gregorian calendar that ISO 8601 uses. */
+const daysInMonth = (year: number, month: number) =>
+	month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 31);
 
 /** True when an ISO string names a real calendar date and clock time (no 2024-02-30, no 25:00). */
 export function isRealDate(text: string): boolean {
