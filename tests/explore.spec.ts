@@ -147,6 +147,8 @@ test('the keyboard walks the events in time order and opens their details', asyn
 	await expect.poll(focusedId).toBe(order[1]);
 	const second = dataset.events.find((e) => e.id === order[1]);
 	await expect(page.getByRole('tooltip')).toContainText(second?.title ?? '');
+	// Nothing in a tooltip takes focus: Tab from a mark leaves the timeline, not into the tooltip.
+	await expect(page.getByRole('tooltip').locator('a, button, input, [tabindex]')).toHaveCount(0);
 	await page.keyboard.press('End');
 	await expect.poll(focusedId).toBe(order[order.length - 1]);
 	await page.keyboard.press('Enter');
