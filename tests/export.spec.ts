@@ -112,7 +112,8 @@ test('Export → SVG of the current view is a safe, complete figure that looks l
 	await figurePage.setContent(
 		`<html><body style="margin:0">${svg.replace(/^<\?xml[^>]*\?>/, '')}</body></html>`
 	);
-	const frame = await figurePage.locator('svg > g[transform]').first().boundingBox();
+	// The timeline sits in its own nested <svg>, which clips it at the frame as the page does.
+	const frame = await figurePage.locator('svg > svg').first().boundingBox();
 	if (!frame || !box) throw new Error('missing boxes');
 	const exported = await figurePage.screenshot({
 		clip: { x: frame.x, y: frame.y, width: box.width, height: box.height }
