@@ -11,6 +11,7 @@ import {
 	domainOfTransform,
 	maxZoom,
 	minimumSpan,
+	rescale,
 	transformForDomain
 } from './viewport';
 
@@ -69,12 +70,27 @@ describe('viewport', () => {
 	});
 
 	it('clamps zoom between the whole dataset and the finest useful window', () => {
-		expect(clampTransform(zoomIdentity.scale(0.5), 1000, 50).k).toBe(1);
-		expect(clampTransform(zoomIdentity.scale(500), 1000, 50).k).toBe(50);
+		expect(clampTransform({ k: 0.5, x: 0 }, 1000, 50).k).toBe(1);
+		expect(clampTransform({ k: 500, x: 0 }, 1000, 50).k).toBe(50);
 		// Panning past either end of the data is stopped at the end.
-		expect(clampTransform(zoomIdentity.translate(300, 0).scale(2), 1000, 50).x).toBe(0);
-		expect(clampTransform(zoomIdentity.translate(-5000, 0).scale(2), 1000, 50).x).toBe(-1000);
-		expect(clampTransform(zoomIdentity.translate(0, 40), 1000, 50).y).toBe(0);
+		expect(clampTransform({ k: 2, x: 300 }, 1000, 50).x).toBe(0);
+		expect(clampTransform({ k: 2, x: -5000 }, 1000, 50).x).toBe(-1000);
+		const inside = { k: 2, x: -300 };
+		expect(clampTransform(inside, 1000, 50)).toBe(inside);
+	});
+
+	it('zooms the base scale exactly as d3-zoom would', () => {
+		for (const [k, x] of [
+			[1, 0],
+			[2, -300],
+			[37.5, -12_345.6],
+			[1000, -999_000]
+		] as const) {
+			const ours = rescale(base, { k, x }).domain();
+			const d3s = zoomIdentity.translate(x, 0).scale(k).rescaleX(base).domain();
+			expect(ours[0]).toBeCloseTo(d3s[0] as number, 3);
+			expect(ours[1]).toBeCloseTo(d3s[1] as number, 3);
+		}
 	});
 
 	it('bounds the zoom by the finest precision in the data', () => {

@@ -1,10 +1,27 @@
 /**
- * The visible window as numbers: converting between a time domain and a d3 ZoomTransform over the
- * base scale, bounding the zoom, and the spans the overview's brush asks for.
+ * The visible window as numbers: converting between a time domain and a zoom transform over the
+ * base scale, bounding the zoom, and the spans the overview's brush asks for. The transform is a
+ * plain `{ k, x }`, the part of d3-zoom's transform a horizontal timeline uses, so that the page can
+ * draw and move before d3-zoom itself has loaded.
  */
-import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import type { Precision } from '$lib/model/schema';
 import type { TimeScale } from '$lib/layout/scale';
+
+/** A zoom: scale factor `k` and horizontal offset `x` in pixels, as in d3-zoom's transform. */
+export interface ViewTransform {
+	readonly k: number;
+	readonly x: number;
+}
+
+/** No zoom: the whole base scale in view. */
+export const IDENTITY: ViewTransform = Object.freeze({ k: 1, x: 0 });
+
+/** `baseScale` zoomed by `transform`: what d3-zoom's `transform.rescaleX` gives. */
+export function rescale(baseScale: TimeScale, transform: ViewTransform): TimeScale {
+	const [r0, r1] = baseScale.range() as [number, number];
+	const { k, x } = transform;
+	return baseScale.copy().domain([baseScale.invert((r0 - x) / k), baseScale.invert((r1 - x) / k)]);
+}
 
 const MINUTE = 60_000;
 
@@ -35,35 +52,32 @@ export function maxZoom(baseScale: TimeScale, finest: Precision | undefined): nu
 export function transformForDomain(
 	baseScale: TimeScale,
 	[start, end]: readonly [number, number]
-): ZoomTransform {
+): ViewTransform {
 	const [r0, r1] = baseScale.range() as [number, number];
 	const k = (r1 - r0) / Math.max(1, baseScale(end) - baseScale(start));
-	return zoomIdentity.translate(r0 - baseScale(start) * k, 0).scale(k);
+	return { k, x: r0 - baseScale(start) * k };
 }
 
 /** The domain a transform shows on `baseScale`. */
 export function domainOfTransform(
 	baseScale: TimeScale,
-	transform: ZoomTransform
+	transform: ViewTransform
 ): [number, number] {
-	const scale = transform.rescaleX(baseScale);
-	return scale.domain().map(Number) as [number, number];
+	return rescale(baseScale, transform).domain().map(Number) as [number, number];
 }
 
 /**
  * Keeps a transform inside the zoom bounds and the base domain: no zooming out past the whole dataset,
  * no panning into empty time beyond it, no zooming in past `kMax`.
  */
-export function clampTransform(
-	transform: ZoomTransform,
+export function clampTransform<T extends ViewTransform>(
+	transform: T,
 	width: number,
 	kMax: number
-): ZoomTransform {
+): T | ViewTransform {
 	const k = Math.min(kMax, Math.max(1, transform.k));
 	const x = Math.min(0, Math.max(width - width * k, transform.x));
-	return k === transform.k && x === transform.x && transform.y === 0
-		? transform
-		: zoomIdentity.translate(x, 0).scale(k);
+	return k === transform.k && x === transform.x ? transform : { k, x };
 }
 
 /** A domain of the same length as `domain`, moved so that `t` is at its centre, kept inside `bounds`. */

@@ -1,83 +1,29 @@
 /**
- * Binds d3-zoom to the timeline's SVG (the one place d3 touches the DOM), with embedded-map manners:
- * ctrl/⌘ + wheel and trackpad pinch zoom around the pointer; horizontal or shift + wheel pans; a plain
- * vertical wheel scrolls the page and asks `onPlainWheel` to show a hint; drag and touch pan and pinch.
+ * The timeline's zoom and pan by pointer, wheel and touch, attached to its SVG. The d3 behaviour that
+ * does it (zoom-behaviour.ts) is loaded on its own after the page has painted; until it arrives the
+ * buttons and keys already move the view, since the view's state does not depend on d3-zoom.
  */
-import { select } from 'd3-selection';
-import 'd3-transition';
-import { zoom, type D3ZoomEvent, type ZoomTransform } from 'd3-zoom';
-import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
-import { clampTransform } from './viewport';
 import type { TimelineView } from '$lib/state/view.svelte';
 
-/** Duration of programmatic zooms, unless the reader prefers reduced motion. */
-export const ZOOM_MS = 350;
+let loading: Promise<typeof import('./zoom-behaviour')> | undefined;
 
-const prefersReducedMotion = () =>
-	typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+/** Loads the zoom behaviour once; the page waits for it before it says it is ready. */
+export const loadZoom = () => (loading ??= import('./zoom-behaviour'));
 
 /** Attachment for the timeline's SVG. */
 export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachment<SVGSVGElement> {
 	return (svg) => {
-		const selection = select(svg);
-		let pending: ZoomTransform | undefined;
-		let frame: number | undefined;
-		const behaviour = zoom<SVGSVGElement, unknown>()
-			.filter((event: Event) => {
-				if (event.type === 'wheel')
-					return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
-				const mouse = event as MouseEvent;
-				return !mouse.ctrlKey && !mouse.button;
-			})
-			.constrain((transform) => clampTransform(transform, view.width, view.kMax))
-			// d3 must know the real bound: it keeps the point under the pointer still only while the
-			// zoom factor stays within scaleExtent. Reading kMax here re-attaches when data changes.
-			.scaleExtent([1, view.kMax])
-			.on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-				// Wheel and touch can fire several times a frame; lay out and draw once per frame.
-				pending = event.transform;
-				frame ??= requestAnimationFrame(() => {
-					frame = undefined;
-					if (pending) view.transform = pending;
-				});
-			});
-		selection.call(behaviour).on('dblclick.zoom', null);
-		// d3 keeps its own copy of the transform on the element: start it from the view's. Untracked,
-		// or every zoom would re-run this attachment and interrupt the zoom's own transition.
-		behaviour.transform(
-			selection,
-			untrack(() => view.transform)
-		);
-
-		const detach = view.attach((transform, animate) => {
-			if (animate && !prefersReducedMotion()) {
-				behaviour.transform(selection.transition().duration(ZOOM_MS), transform);
-			} else {
-				selection.interrupt();
-				behaviour.transform(selection, transform);
-			}
+		// Read here, so the behaviour is bound again with the new bound when the data changes.
+		const kMax = view.kMax;
+		let unbind: (() => void) | undefined;
+		let detached = false;
+		void loadZoom().then(({ bindZoom }) => {
+			if (!detached) unbind = bindZoom(svg, view, kMax, onPlainWheel);
 		});
-
-		const onWheel = (event: WheelEvent) => {
-			if (event.ctrlKey || event.metaKey) return;
-			const horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
-			if (!horizontal && !event.shiftKey) {
-				onPlainWheel();
-				return;
-			}
-			event.preventDefault();
-			const unit = event.deltaMode === 1 ? 20 : event.deltaMode === 2 ? view.width : 1;
-			const delta = (horizontal ? event.deltaX : event.deltaY || event.deltaX) * unit;
-			behaviour.translateBy(selection, -delta / view.transform.k, 0);
-		};
-		svg.addEventListener('wheel', onWheel, { passive: false });
-
 		return () => {
-			if (frame !== undefined) cancelAnimationFrame(frame);
-			svg.removeEventListener('wheel', onWheel);
-			selection.on('.zoom', null);
-			detach();
+			detached = true;
+			unbind?.();
 		};
 	};
 }

@@ -1,9 +1,8 @@
 /**
  * The state of one timeline on screen: which data, how wide, and which window of time is shown. The
- * window is one immutable d3 ZoomTransform; the visible scale, axis and layout are derived from it.
+ * window is one immutable zoom transform; the visible scale, axis and layout are derived from it.
  * Programmatic zooms go through the attached d3 zoom behaviour, so d3 and this state never drift.
  */
-import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { layoutFrame, type FrameLayout } from '$lib/layout/frame';
 import { hitIndex, type HitIndex } from '$lib/layout/hit';
 import {
@@ -17,8 +16,11 @@ import {
 	centreOn,
 	clampTransform,
 	domainOfTransform,
+	IDENTITY,
 	maxZoom,
-	transformForDomain
+	rescale,
+	transformForDomain,
+	type ViewTransform
 } from '$lib/interaction/viewport';
 import { NO_REFINEMENT, refineTimeline } from '$lib/model/refine';
 import { searchEvents } from '$lib/model/search';
@@ -35,14 +37,14 @@ import type { SelectionState } from './selection.svelte';
 export const PRERENDER_WIDTH = 1160;
 
 /** Applies a transform through whatever owns the zoom behaviour (the attached SVG). */
-export type TransformSink = (transform: ZoomTransform, animate: boolean) => void;
+export type TransformSink = (transform: ViewTransform, animate: boolean) => void;
 
 /** One timeline's view: data, size and zoom, with everything drawn derived from them. */
 export class TimelineView {
 	/** The timeline as loaded. */
 	source: PreparedTimeline = $state.raw(EMPTY_TIMELINE);
 	width = $state(PRERENDER_WIDTH);
-	transform: ZoomTransform = $state.raw(zoomIdentity);
+	transform: ViewTransform = $state.raw(IDENTITY);
 	#sink: TransformSink | undefined;
 	// Assigned by the constructor; the derivations below read it lazily.
 	#selection: SelectionState | undefined = undefined;
@@ -62,7 +64,7 @@ export class TimelineView {
 		timeScale(paddedDomain(this.source.extent ?? [0, 86_400_000]), this.width)
 	);
 	/** The scale for what is on screen now. */
-	scale: TimeScale = $derived(this.transform.rescaleX(this.baseScale));
+	scale: TimeScale = $derived(rescale(this.baseScale, this.transform));
 	/** Visible window, as display wall-clock ms. */
 	domain: [number, number] = $derived(domainOfTransform(this.baseScale, this.transform));
 	/** Events drawn one by one whatever the density: the focused and the pinned one. */
@@ -96,7 +98,7 @@ export class TimelineView {
 	/** Shows a newly loaded timeline at its full extent. */
 	load(timeline: PreparedTimeline) {
 		this.source = timeline;
-		this.apply(zoomIdentity, false);
+		this.apply(IDENTITY, false);
 	}
 
 	/** Lets the zoom behaviour receive programmatic transforms; returns a detach function. */
@@ -108,7 +110,7 @@ export class TimelineView {
 	}
 
 	/** Moves to a transform (bounded), animated unless `animate` is false. */
-	apply(transform: ZoomTransform, animate = true) {
+	apply(transform: ViewTransform, animate = true) {
 		const bounded = clampTransform(transform, this.width, this.kMax);
 		if (this.#sink) this.#sink(bounded, animate);
 		else this.transform = bounded;
@@ -130,7 +132,7 @@ export class TimelineView {
 
 	/** Shows the whole dataset. */
 	fit(animate = true) {
-		this.apply(zoomIdentity, animate);
+		this.apply(IDENTITY, animate);
 	}
 
 	/** Pans, keeping the zoom, so that the event with `id` is in view (no move if it already is). */
