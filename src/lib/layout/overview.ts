@@ -3,9 +3,8 @@
  * visible window sits on it.
  */
 import { bin, max } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
 import type { PreparedEvent } from '$lib/model/timeline';
-import type { TimeScale } from './scale';
+import { linearScale, type TimeScale } from './scale';
 
 /** One bar of the density histogram, in pixels. */
 export interface DensityBar {
@@ -37,9 +36,7 @@ export function densityBars(
 		.value((e) => (e.wall.start + e.wall.end) / 2)
 		.domain([d0, d1])
 		.thresholds(thresholds)(events as PreparedEvent[]);
-	const y = scaleLinear()
-		.domain([0, Math.sqrt(max(bins, (b) => b.length) ?? 1)])
-		.range([0, height]);
+	const y = linearScale([0, Math.sqrt(max(bins, (b) => b.length) ?? 1)], [0, height]);
 	return bins
 		.filter((b) => b.length > 0)
 		.map((b) => ({
