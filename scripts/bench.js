@@ -492,10 +492,23 @@ async function pageJavaScript(browser, origin) {
 				}))
 			);
 		});
-		await page.goto(`${origin}/`, { waitUntil: 'networkidle', timeout: 60_000 });
+		const response = await page.goto(`${origin}/`, { waitUntil: 'networkidle', timeout: 60_000 });
+		// What the HTML asks for up front is what the first paint and hydration wait on; the rest
+		// (d3-zoom and its helpers) is imported after.
+		const html = (await response?.text()) ?? '';
+		const preloaded = new Set(
+			[...html.matchAll(/<link\b[^>]*>/g)]
+				.filter((tag) => /\brel="modulepreload"/.test(tag[0]))
+				.map((tag) => new URL(/\bhref="([^"]+)"/.exec(tag[0])?.[1] ?? '', `${origin}/`).pathname)
+		);
 		const loaded = await Promise.all(files);
-		const gzipBytes = loaded.reduce((sum, file) => sum + file.gzipBytes, 0);
-		return { gzipKB: round1(gzipBytes / 1024), files: loaded };
+		const kb = (/** @type {typeof loaded} */ list) =>
+			round1(list.reduce((sum, file) => sum + file.gzipBytes, 0) / 1024);
+		return {
+			gzipKB: kb(loaded),
+			initialGzipKB: kb(loaded.filter((file) => preloaded.has(file.path))),
+			files: loaded
+		};
 	} finally {
 		await context.close();
 	}
@@ -630,7 +643,8 @@ async function main() {
 		log(table(rows));
 		const jsMet = js.gzipKB <= JS_TARGET_KB;
 		log(
-			`\nJavaScript loaded by /: ${js.gzipKB} KB gzipped in ${js.files.length} files ${jsMet ? '✓' : '✗'} ≤${JS_TARGET_KB} KB`
+			`\nJavaScript loaded by /: ${js.gzipKB} KB gzipped in ${js.files.length} files ${jsMet ? '✓' : '✗'} ≤${JS_TARGET_KB} KB` +
+				` (${js.initialGzipKB} KB preloaded for the first paint, the rest imported after it)`
 		);
 		log(
 			`Targets: 100k load→ready ≤ 1500 ms, frame p95 < 33 ms, DOM ≤ 5000 at any zoom; 10k frame p95 ≤ 16.7 ms` +
