@@ -69,6 +69,28 @@ test('dragging pans; shift + wheel pans; the overview brush shows and moves the 
 	page
 }) => {
 	await openTimeline(page);
+	await timelineBox(page);
+	// A drag that starts on an event is not a click on it: it pins nothing.
+	const mark = page
+		.locator(
+			'[data-timeline] [data-event-id] rect.span, [data-timeline] [data-event-id] path.point'
+		)
+		.first();
+	const markBox = await mark.boundingBox();
+	if (!markBox) throw new Error('no mark in view');
+	await page.mouse.move(markBox.x + markBox.width / 2, markBox.y + markBox.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(markBox.x + markBox.width / 2 - 150, markBox.y + markBox.height / 2, {
+		steps: 6
+	});
+	await page.mouse.up();
+	const panel = page.getByRole('complementary', { name: 'Event details' });
+	await expect(panel).toHaveCount(0);
+	// …where a click on the same spot does.
+	await page.mouse.click(markBox.x + markBox.width / 2, markBox.y + markBox.height / 2);
+	await expect(panel).toHaveCount(1);
+	await page.keyboard.press('Escape');
+	await expect(panel).toHaveCount(0);
 	await page.getByRole('button', { name: 'Zoom in' }).click();
 	await page.getByRole('button', { name: 'Zoom in' }).click();
 	const zoomed = await settledRange(page);
@@ -255,8 +277,24 @@ test.describe('on a phone', () => {
 			await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(dx) });
 		}
 		await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-		expect(await settledRange(page)).not.toBe(before);
+		const pinched = await settledRange(page);
+		expect(pinched).not.toBe(before);
 		await expect(page.getByRole('button', { name: 'Fit all' })).toBeEnabled();
+
+		// One finger dragged sideways pans, and opens nothing on lifting.
+		await client.send('Input.dispatchTouchEvent', {
+			type: 'touchStart',
+			touchPoints: [{ x: cx, y: cy, id: 3 }]
+		});
+		for (let dx = 10; dx <= 150; dx += 10) {
+			await client.send('Input.dispatchTouchEvent', {
+				type: 'touchMove',
+				touchPoints: [{ x: cx - dx, y: cy, id: 3 }]
+			});
+		}
+		await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+		expect(await settledRange(page)).not.toBe(pinched);
+		await expect(panel).toHaveCount(0);
 	});
 });
 

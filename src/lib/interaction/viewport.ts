@@ -1,8 +1,7 @@
 /**
  * The visible window as numbers: converting between a time domain and a zoom transform over the
  * base scale, bounding the zoom, and the spans the overview's brush asks for. The transform is a
- * plain `{ k, x }`, the part of d3-zoom's transform a horizontal timeline uses, so that the page can
- * draw and move before d3-zoom itself has loaded.
+ * plain `{ k, x }`: the part of d3-zoom's transform a horizontal timeline uses.
  */
 import type { Precision } from '$lib/model/schema';
 import type { TimeScale } from '$lib/layout/scale';

@@ -1,29 +1,162 @@
 /**
- * The timeline's zoom and pan by pointer, wheel and touch, attached to its SVG. The d3 behaviour that
- * does it (zoom-behaviour.ts) is loaded on its own after the page has painted; until it arrives the
- * buttons and keys already move the view, since the view's state does not depend on d3-zoom.
+ * Zoom and pan on the timeline's SVG, with embedded-map manners: ctrl/⌘ + wheel and trackpad pinch
+ * zoom around the pointer; horizontal or shift + wheel pans; a plain vertical wheel scrolls the page
+ * and asks `onPlainWheel` to show a hint; a mouse or one finger drags, two fingers pinch. Programmatic
+ * moves (buttons, keys, the overview) animate along a smooth zoom path unless the reader prefers
+ * reduced motion. The arithmetic is in gestures.ts; this file only listens and schedules frames.
  */
 import type { Attachment } from 'svelte/attachments';
+import {
+	easeCubicInOut,
+	panBy,
+	pinch,
+	wheelFactor,
+	zoomAround,
+	zoomPath,
+	type Point
+} from './gestures';
+import type { ViewTransform } from './viewport';
 import type { TimelineView } from '$lib/state/view.svelte';
 
-let loading: Promise<typeof import('./zoom-behaviour')> | undefined;
+/** Duration of programmatic zooms, unless the reader prefers reduced motion. */
+export const ZOOM_MS = 350;
 
-/** Loads the zoom behaviour once; the page waits for it before it says it is ready. */
-export const loadZoom = () => (loading ??= import('./zoom-behaviour'));
+/** How far (px) a press may move and still count as a click or tap, not a drag. */
+const CLICK_SLOP = 4;
+
+const prefersReducedMotion = () =>
+	typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** Attachment for the timeline's SVG. */
 export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachment<SVGSVGElement> {
 	return (svg) => {
-		// Read here, so the behaviour is bound again with the new bound when the data changes.
-		const kMax = view.kMax;
-		let unbind: (() => void) | undefined;
-		let detached = false;
-		void loadZoom().then(({ bindZoom }) => {
-			if (!detached) unbind = bindZoom(svg, view, kMax, onPlainWheel);
+		const bounds = () => ({ width: view.width, kMax: view.kMax });
+		const local = (event: MouseEvent): Point => {
+			const box = svg.getBoundingClientRect();
+			return { x: event.clientX - box.left, y: event.clientY - box.top };
+		};
+
+		// Input can arrive several times a frame; lay out and draw once per frame.
+		let pending: ViewTransform | undefined;
+		let frame: number | undefined;
+		const current = () => pending ?? view.transform;
+		const show = (transform: ViewTransform) => {
+			pending = transform;
+			frame ??= requestAnimationFrame(() => {
+				frame = undefined;
+				if (pending) view.transform = pending;
+				pending = undefined;
+			});
+		};
+
+		let animation: number | undefined;
+		const stopAnimation = () => {
+			if (animation !== undefined) cancelAnimationFrame(animation);
+			animation = undefined;
+		};
+		const animateTo = (target: ViewTransform) => {
+			stopAnimation();
+			const path = zoomPath(current(), target, view.width);
+			let started: number | undefined;
+			const step = (now: number) => {
+				started ??= now;
+				const t = Math.min(1, (now - started) / ZOOM_MS);
+				view.transform = path(easeCubicInOut(t));
+				animation = t < 1 ? requestAnimationFrame(step) : undefined;
+			};
+			animation = requestAnimationFrame(step);
+		};
+		const detachSink = view.attach((transform, animate) => {
+			if (animate && !prefersReducedMotion()) animateTo(transform);
+			else {
+				stopAnimation();
+				pending = undefined;
+				view.transform = transform;
+			}
 		});
+
+		// Pointers down on the timeline, and the view and positions a gesture is measured from.
+		const pointers = new Map<number, Point>();
+		let start: { transform: ViewTransform; points: Point[] } | undefined;
+		let moved = false;
+		const restart = () => {
+			start = { transform: current(), points: [...pointers.values()] };
+		};
+
+		const onPointerDown = (event: PointerEvent) => {
+			// The main mouse button without ctrl (ctrl + click is a context menu on a Mac); any touch.
+			if (event.pointerType === 'mouse' && (event.button !== 0 || event.ctrlKey)) return;
+			stopAnimation();
+			if (pointers.size === 0) moved = false;
+			pointers.set(event.pointerId, local(event));
+			if (event.pointerType !== 'touch') svg.setPointerCapture?.(event.pointerId);
+			restart();
+		};
+		const onPointerMove = (event: PointerEvent) => {
+			if (!pointers.has(event.pointerId) || !start) return;
+			pointers.set(event.pointerId, local(event));
+			const now = [...pointers.values()];
+			const [a, b] = start.points;
+			if (now.length >= 2 && a && b && now[0] && now[1]) {
+				moved = true;
+				show(pinch(start.transform, [a, b], [now[0], now[1]], bounds()));
+			} else if (a && now[0]) {
+				const dx = now[0].x - a.x;
+				if (Math.hypot(dx, now[0].y - a.y) > CLICK_SLOP) moved = true;
+				if (moved) show(panBy(start.transform, dx, bounds()));
+			}
+		};
+		const onPointerEnd = (event: PointerEvent) => {
+			if (!pointers.delete(event.pointerId)) return;
+			// A finger lifted from a pinch: the other one pans on from where it is.
+			if (pointers.size) restart();
+			else start = undefined;
+		};
+		// A drag ends with a click on whatever is under the pointer: it must not pin that event.
+		const onClickCapture = (event: MouseEvent) => {
+			if (!moved) return;
+			moved = false;
+			event.stopPropagation();
+			event.preventDefault();
+		};
+
+		const onWheel = (event: WheelEvent) => {
+			if (event.ctrlKey || event.metaKey) {
+				// Zoom, and keep the browser from zooming the page.
+				event.preventDefault();
+				stopAnimation();
+				show(zoomAround(current(), wheelFactor(event), local(event).x, bounds()));
+				return;
+			}
+			const horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
+			if (!horizontal && !event.shiftKey) {
+				onPlainWheel();
+				return;
+			}
+			event.preventDefault();
+			stopAnimation();
+			const unit = event.deltaMode === 1 ? 20 : event.deltaMode === 2 ? view.width : 1;
+			const delta = (horizontal ? event.deltaX : event.deltaY || event.deltaX) * unit;
+			show(panBy(current(), -delta, bounds()));
+		};
+
+		svg.addEventListener('pointerdown', onPointerDown);
+		svg.addEventListener('pointermove', onPointerMove);
+		svg.addEventListener('pointerup', onPointerEnd);
+		svg.addEventListener('pointercancel', onPointerEnd);
+		svg.addEventListener('click', onClickCapture, { capture: true });
+		svg.addEventListener('wheel', onWheel, { passive: false });
+
 		return () => {
-			detached = true;
-			unbind?.();
+			if (frame !== undefined) cancelAnimationFrame(frame);
+			stopAnimation();
+			svg.removeEventListener('pointerdown', onPointerDown);
+			svg.removeEventListener('pointermove', onPointerMove);
+			svg.removeEventListener('pointerup', onPointerEnd);
+			svg.removeEventListener('pointercancel', onPointerEnd);
+			svg.removeEventListener('click', onClickCapture, { capture: true });
+			svg.removeEventListener('wheel', onWheel);
+			detachSink();
 		};
 	};
 }

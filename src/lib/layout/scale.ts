@@ -3,7 +3,7 @@
  * the axis makes its own calendar ticks (ticks.ts). It is not d3-scale's linear scale, which brings
  * d3-interpolate, d3-color and d3-format with it (9 KB of the page's 70 KB budget) for colour
  * ranges and tick formats a timeline never asks of it; this one is the same arithmetic, with the
- * methods d3-zoom's `rescaleX` and the layout call.
+ * methods the layout and the zoom (viewport.ts) call.
  */
 
 /** A linear map from numbers to pixels, shaped like d3's: call it, invert it, copy it. */

@@ -5,7 +5,6 @@
  */
 import { replaceState } from '$app/navigation';
 import { restoreFromUrl, urlForView } from '$lib/interaction/url-sync';
-import { loadZoom } from '$lib/interaction/zoom';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import { FilterState } from './filters.svelte';
 import { DataLoader } from './loader.svelte';
@@ -13,25 +12,12 @@ import { SelectionState } from './selection.svelte';
 import { ThemeState } from './theme.svelte';
 import { TimelineView } from './view.svelte';
 
-/**
- * `<html data-state>`: "ready" once loaded data is painted (two frames on) and the timeline can be
- * zoomed and panned, "error" if loading failed.
- */
+/** `<html data-state>`: "ready" once loaded data is painted (two frames on), "error" if loading failed. */
 function announceState(state: 'loading' | 'ready' | 'error') {
 	const root = document.documentElement;
 	if (state !== 'ready') root.dataset.state = state;
 	else requestAnimationFrame(() => requestAnimationFrame(() => (root.dataset.state = 'ready')));
 }
-
-/**
- * Waits for the zoom behaviour, so that "ready" means the timeline answers drags and wheels too. If
- * it cannot load, the page is still ready: buttons and keys move the view without it.
- */
-const zoomLoaded = () =>
-	loadZoom().then(
-		() => undefined,
-		() => undefined
-	);
 
 /** The state of a timeline page. */
 export class TimelineApp {
@@ -55,23 +41,16 @@ export class TimelineApp {
 	/** Loads data with `load`, announcing loading, then ready or error, on `<html>`. */
 	async open(load: () => Promise<boolean>) {
 		announceState('loading');
-		const loaded = await load();
-		if (loaded) await zoomLoaded();
-		announceState(loaded ? 'ready' : 'error');
+		announceState((await load()) ? 'ready' : 'error');
 	}
 
 	/** Runs once the page is in the browser: theme, `?src=`, then the view the URL describes. */
 	async start(url: URL) {
 		document.documentElement.classList.add('js');
 		this.theme.restore();
-		// Fetched alongside the data, not after it.
-		void zoomLoaded();
 		const src = url.searchParams.get('src');
 		if (src) await this.open(() => this.loader.loadUrl(src));
-		else {
-			await zoomLoaded();
-			announceState('ready');
-		}
+		else announceState('ready');
 		restoreFromUrl(url, this.view, this.selection, this.filters);
 		this.restored = true;
 	}

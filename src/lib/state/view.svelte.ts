@@ -1,7 +1,7 @@
 /**
  * The state of one timeline on screen: which data, how wide, and which window of time is shown. The
  * window is one immutable zoom transform; the visible scale, axis and layout are derived from it.
- * Programmatic zooms go through the attached d3 zoom behaviour, so d3 and this state never drift.
+ * Programmatic zooms go through the attached zoom behaviour (zoom.ts), which animates them.
  */
 import { layoutFrame, type FrameLayout } from '$lib/layout/frame';
 import { hitIndex, type HitIndex } from '$lib/layout/hit';
@@ -36,7 +36,7 @@ import type { SelectionState } from './selection.svelte';
 /** Width the page is prerendered at, before the browser measures the real one. */
 export const PRERENDER_WIDTH = 1160;
 
-/** Applies a transform through whatever owns the zoom behaviour (the attached SVG). */
+/** Applies a transform through whatever owns the zoom behaviour (the attached SVG), animated or not. */
 export type TransformSink = (transform: ViewTransform, animate: boolean) => void;
 
 /** One timeline's view: data, size and zoom, with everything drawn derived from them. */

@@ -1,0 +1,94 @@
+/**
+ * The arithmetic of zooming and panning a horizontal timeline: where a wheel notch, a drag or a pinch
+ * takes the view, and the path an animated zoom follows. Pure functions over {@link ViewTransform};
+ * zoom.ts feeds them pointer, wheel and touch input.
+ *
+ * d3-zoom did this before, but with d3-selection, d3-transition, d3-drag, d3-interpolate and
+ * d3-color it was 18 KB of the page's 70 KB budget, for a two-dimensional behaviour a timeline uses
+ * one axis of. The wheel scale and the zoom-around-a-point arithmetic are d3-zoom's, and unit tests
+ * check them against d3-zoom.
+ */
+import { clampTransform, type ViewTransform } from './viewport';
+
+/** The limits every result is kept inside: the timeline's width and the deepest zoom. */
+export interface ZoomBounds {
+	width: number;
+	kMax: number;
+}
+
+/** How many times closer one wheel event takes the view: d3-zoom's default wheel delta. */
+export function wheelFactor(event: Pick<WheelEvent, 'deltaY' | 'deltaMode' | 'ctrlKey'>): number {
+	const perUnit = event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002;
+	return 2 ** (-event.deltaY * perUnit * (event.ctrlKey ? 10 : 1));
+}
+
+/** Zooms by `factor` keeping the time at pixel `px` where it is (as far as the bounds allow). */
+export function zoomAround(
+	transform: ViewTransform,
+	factor: number,
+	px: number,
+	{ width, kMax }: ZoomBounds
+): ViewTransform {
+	const k = Math.min(kMax, Math.max(1, transform.k * factor));
+	return clampTransform({ k, x: px - ((px - transform.x) * k) / transform.k }, width, kMax);
+}
+
+/** Moves the view `dx` pixels (positive shows earlier times), keeping the zoom. */
+export function panBy(
+	transform: ViewTransform,
+	dx: number,
+	{ width, kMax }: ZoomBounds
+): ViewTransform {
+	return clampTransform({ k: transform.k, x: transform.x + dx }, width, kMax);
+}
+
+/** A point of contact, in pixels from the timeline's top left. */
+export interface Point {
+	x: number;
+	y: number;
+}
+
+/**
+ * Two fingers that started at `from` on the view `start` and are now at `to`: the view zooms by how
+ * far they spread, and the time under their midpoint follows the midpoint.
+ */
+export function pinch(
+	start: ViewTransform,
+	from: readonly [Point, Point],
+	to: readonly [Point, Point],
+	{ width, kMax }: ZoomBounds
+): ViewTransform {
+	const spread = ([a, b]: readonly [Point, Point]) => Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
+	const middle = ([a, b]: readonly [Point, Point]) => (a.x + b.x) / 2;
+	const k = Math.min(kMax, Math.max(1, (start.k * spread(to)) / spread(from)));
+	// The time (in base-scale pixels) the fingers' midpoint first touched.
+	const held = (middle(from) - start.x) / start.k;
+	return clampTransform({ k, x: middle(to) - held * k }, width, kMax);
+}
+
+/**
+ * The path an animated zoom follows from one view to another: the width shown changes by equal
+ * ratios, so zooming ten times in feels as fast at every depth, and the centre glides in step with
+ * it. `t` runs from 0 to 1.
+ */
+export function zoomPath(
+	from: ViewTransform,
+	to: ViewTransform,
+	width: number
+): (t: number) => ViewTransform {
+	// The centre of what is shown, in base-scale pixels.
+	const centre = ({ k, x }: ViewTransform) => (width / 2 - x) / k;
+	const [c0, c1] = [centre(from), centre(to)];
+	const ratio = Math.log(to.k / from.k);
+	return (t) => {
+		if (t >= 1) return to;
+		const k = from.k * Math.exp(ratio * t);
+		// Where the centre is, as a share of the way, follows the width's share of its change, so
+		// that a zoom out and over moves mostly while zoomed out.
+		const share = Math.abs(ratio) < 1e-9 ? t : (1 / from.k - 1 / k) / (1 / from.k - 1 / to.k);
+		return { k, x: width / 2 - (c0 + (c1 - c0) * share) * k };
+	};
+}
+
+/** d3-transition's default easing (cubic in and out). */
+export const easeCubicInOut = (t: number) => ((t *= 2) <= 1 ? t * t * t : (t -= 2) * t * t + 2) / 2;
