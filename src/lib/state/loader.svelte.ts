@@ -21,26 +21,43 @@ export interface LoadFailure {
 	validRest?: PreparedTimeline;
 }
 
-/** Runs {@link ingest} in a worker when the browser has one, else on this thread. */
-async function ingestOffThread(text: string, name: string): Promise<IngestResult> {
+/** Something that reads the text of a data file: {@link ingest}, on a worker when there is one. */
+interface Ingester {
+	run(text: string, name: string): Promise<IngestResult>;
+	/** Stops the worker, if the file never comes. */
+	stop(): void;
+}
+
+/**
+ * Starts a data worker now, so that loading and compiling its code overlaps the download, or, in a
+ * browser without workers, reads on this thread.
+ */
+function startIngester(): Ingester {
 	if (typeof Worker === 'undefined') {
-		// Loaded on demand: the importers and validator are not needed to show the bundled timeline.
-		const { ingest } = await import('$lib/model/ingest');
-		return ingest(text, name);
+		return {
+			// Loaded on demand: the importers and validator are not needed to show the bundled timeline.
+			run: async (text, name) => (await import('$lib/model/ingest')).ingest(text, name),
+			stop: () => {}
+		};
 	}
 	const worker = new Worker(new URL('../model/ingest.worker.ts', import.meta.url), {
 		type: 'module'
 	});
-	try {
-		return await new Promise<IngestResult>((resolve, reject) => {
-			worker.onmessage = ({ data: { packed, ...rest } }: MessageEvent<IngestMessage>) =>
-				resolve(packed ? { ...rest, timeline: unpackTimeline(packed) } : rest);
-			worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
-			worker.postMessage({ text, name });
-		});
-	} finally {
-		worker.terminate();
-	}
+	return {
+		async run(text, name) {
+			try {
+				return await new Promise<IngestResult>((resolve, reject) => {
+					worker.onmessage = ({ data: { packed, ...rest } }: MessageEvent<IngestMessage>) =>
+						resolve(packed ? { ...rest, timeline: unpackTimeline(packed) } : rest);
+					worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
+					worker.postMessage({ text, name });
+				});
+			} finally {
+				worker.terminate();
+			}
+		},
+		stop: () => worker.terminate()
+	};
 }
 
 /** The state of loading data: what is happening, and what went wrong last. */
@@ -64,6 +81,16 @@ export class DataLoader {
 	async loadUrl(url: string): Promise<boolean> {
 		const resolved = httpUrl(url, location.href);
 		if (typeof resolved === 'string') return this.#fail(url, resolved, []);
+		const ingester = startIngester();
+		try {
+			return await this.#download(resolved, ingester);
+		} finally {
+			ingester.stop();
+		}
+	}
+
+	/** Fetches `resolved` and hands its text to `ingester`, or says why it could not. */
+	async #download(resolved: URL, ingester: Ingester): Promise<boolean> {
 		this.progress = `Downloading ${resolved.href}…`;
 		let response: Response;
 		try {
@@ -90,7 +117,7 @@ export class DataLoader {
 				[]
 			);
 		}
-		return this.loadText(await response.text(), resolved.href);
+		return this.loadText(await response.text(), resolved.href, ingester);
 	}
 
 	/** Loads a file the reader picked or dropped. */
@@ -103,13 +130,18 @@ export class DataLoader {
 			);
 		}
 		this.progress = `Reading ${file.name}…`;
-		return this.loadText(await file.text(), file.name);
+		const ingester = startIngester();
+		try {
+			return await this.loadText(await file.text(), file.name, ingester);
+		} finally {
+			ingester.stop();
+		}
 	}
 
 	/** Checks and loads the text of a data file named `source`. */
-	async loadText(text: string, source: string): Promise<boolean> {
+	async loadText(text: string, source: string, ingester = startIngester()): Promise<boolean> {
 		this.progress = `Checking ${source} (${(text.length / 1024).toFixed(0)} KB)…`;
-		const result = await ingestOffThread(text, source.split(/[?#]/)[0] ?? source);
+		const result = await ingester.run(text, source.split(/[?#]/)[0] ?? source);
 		const { fatal, rejected, timeline, total } = result;
 		if (fatal.length) {
 			const only = fatal.length === 1 && !fatal[0]?.path ? fatal[0] : undefined;
