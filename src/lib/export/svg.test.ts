@@ -204,6 +204,26 @@ describe('buildFigure', () => {
 		expect(Number(rect?.[1]) + Number(rect?.[2])).toBeGreaterThanOrEqual(800);
 	});
 
+	it('counts events too dense to draw one by one in clusters, as the screen does', () => {
+		const day = Date.UTC(2024, 10, 1);
+		const dense = prepareTimeline({
+			title: 'Dense',
+			timeZone: 'UTC',
+			events: Array.from({ length: 3000 }, (_, i) => ({
+				id: `e${i}`,
+				title: `Event ${i}`,
+				start: new Date(day + i * 600_000).toISOString().slice(0, 16)
+			}))
+		});
+		const { svg } = buildFigure(dense, { scope: 'all', width: 1000 });
+		const counts = [...svg.matchAll(/data-cluster-count="(\d+)"/g)].map((m) => Number(m[1]));
+		const marks = [...svg.matchAll(/data-event-id="/g)].length;
+		expect(counts.length).toBeGreaterThan(5);
+		expect(counts.reduce((sum, n) => sum + n, 0) + marks).toBe(3000);
+		expect(visibleText(svg)).toContain('3000 of 3000 events');
+		expectInert(svg);
+	});
+
 	it('stays inert and well-formed with hostile text in every field', () => {
 		const figure = buildFigure(prepareTimeline(hostileDataset()), { scope: 'all', width: 1200 });
 		expectInert(figure.svg);

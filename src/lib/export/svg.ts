@@ -13,7 +13,13 @@ import {
 	layoutFrame,
 	type FrameLayout
 } from '$lib/layout/frame';
-import { LABEL_ICON, type MarkLayout } from '$lib/layout/lanes';
+import {
+	clusterCountLabel,
+	clusterOpacity,
+	LABEL_ICON,
+	type ClusterLayout,
+	type MarkLayout
+} from '$lib/layout/lanes';
 import { paddedDomain, timeScale } from '$lib/layout/scale';
 import { estimateTextWidth, fitText } from '$lib/layout/text';
 import { formatRange } from '$lib/model/describe';
@@ -242,6 +248,44 @@ function lanes(frame: FrameLayout, theme: Theme) {
 		.join('');
 }
 
+/** A band of events too dense to draw one by one, with their count, as on screen. */
+function cluster(c: ClusterLayout) {
+	const width = Math.max(4, c.x1 - c.x0);
+	const label = clusterCountLabel(c.count, width);
+	return element(
+		'g',
+		{ 'data-cluster-count': c.count },
+		element('rect', {
+			x: c.x0,
+			y: c.y - 8,
+			width,
+			height: 16,
+			rx: 3,
+			fill: laneColor(c.laneIndex),
+			'fill-opacity': num(clusterOpacity(c.count))
+		}) +
+			(label
+				? element(
+						'text',
+						{
+							x: c.x0 + width / 2,
+							y: c.y,
+							'text-anchor': 'middle',
+							'dominant-baseline': 'central',
+							'font-size': 10,
+							'font-weight': 700,
+							fill: '#fff',
+							stroke: 'rgb(0,0,0)',
+							'stroke-opacity': 0.35,
+							'stroke-width': 2,
+							'paint-order': 'stroke'
+						},
+						label
+					)
+				: '')
+	);
+}
+
 function mark(m: MarkLayout, theme: Theme) {
 	const color = laneColor(m.laneIndex);
 	const dashed = m.approximate ? { 'stroke-dasharray': '3 2' } : {};
@@ -343,11 +387,15 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		element(
 			'g',
 			{ transform: `translate(0,${AXIS_HEIGHT})` },
-			lanes(frame, theme) + frame.body.marks.map((m) => mark(m, theme)).join('')
+			lanes(frame, theme) +
+				frame.body.clusters.map(cluster).join('') +
+				frame.body.marks.map((m) => mark(m, theme)).join('')
 		);
 	y += frame.height + 18;
 
-	const shownCount = frame.body.marks.length;
+	// Events drawn one by one and events counted in clusters are all in the figure.
+	const shownCount =
+		frame.body.marks.length + frame.body.clusters.reduce((sum, c) => sum + c.count, 0);
 	const sourceText = timeline.source
 		? `Source: ${timeline.source.name}${timeline.source.published ? `, published ${timeline.source.published}` : ''}.`
 		: '';

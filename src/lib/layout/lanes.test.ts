@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '$lib/model/schema';
 import { prepareTimeline } from '$lib/model/timeline';
-import { layoutLanes, SPAN_OVERHANG, type MarkLayout } from './lanes';
+import { clusterCountLabel, layoutLanes, SPAN_OVERHANG, type MarkLayout } from './lanes';
 import { paddedDomain, timeScale } from './scale';
 
 const categories = [
@@ -241,5 +241,15 @@ describe('level of detail', () => {
 		const mark = layout.marks.find((m) => m.id === 'd1');
 		const clusterRow = layout.clusters.find((c) => c.lane === mark?.lane)?.y;
 		expect(mark?.y).not.toBe(clusterRow);
+	});
+});
+
+describe('clusterCountLabel', () => {
+	it('shows the count as exactly as the band has room for, or not at all', () => {
+		expect(clusterCountLabel(842, 26)).toBe('842');
+		expect(clusterCountLabel(1234, 40)).toBe('1.2k');
+		expect(clusterCountLabel(1234, 26)).toBe('1k');
+		expect(clusterCountLabel(15_400, 26)).toBe('15k');
+		expect(clusterCountLabel(842, 10)).toBeUndefined();
 	});
 });

@@ -211,6 +211,24 @@ export function alwaysDrawn(...ids: (string | undefined)[]): ReadonlySet<string>
 	return new Set(ids.filter((id): id is string => id !== undefined));
 }
 
+/** Width (px) a cluster count's characters take at the cluster's 10 px type, with a margin. */
+const countWidth = (text: string) => text.length * 7 + 4;
+
+/**
+ * The count a cluster `width` pixels wide shows: as exact as fits ("842", "1.2k", "12k"), or nothing
+ * when even the shortest does not (its name says the number).
+ */
+export function clusterCountLabel(count: number, width: number): string | undefined {
+	const forms =
+		count < 1000
+			? [String(count)]
+			: [`${Math.round(count / 100) / 10}k`, `${Math.round(count / 1000)}k`];
+	return forms.find((text) => countWidth(text) <= width);
+}
+
+/** How strongly a cluster is filled: denser is darker; the count carries the exact number. */
+export const clusterOpacity = (count: number) => Math.min(0.95, 0.25 + Math.log10(count) * 0.22);
+
 /** Which lanes (by index) are drawn as clusters: the largest first, until the rest fit the budget. */
 function clusteredLanes(perLane: number[], options: LayoutOptions, width: number): Set<number> {
 	const clustered = new Set<number>();
