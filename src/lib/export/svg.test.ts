@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
 import { figureFileName } from './names';
-import { buildFigure, wrapText } from './svg';
+import { buildFigure, CLUSTER_KEY, wrapText } from './svg';
 import { DARK, LIGHT, themeVariables } from './theme';
 import { escapeXml } from './xml';
 
@@ -221,6 +221,11 @@ describe('buildFigure', () => {
 		expect(counts.length).toBeGreaterThan(5);
 		expect(counts.reduce((sum, n) => sum + n, 0) + marks).toBe(3000);
 		expect(visibleText(svg)).toContain('3000 of 3000 events');
+		// The legend says what the counted bands are; a figure without any does not mention them.
+		expect(visibleText(svg)).toContain(CLUSTER_KEY);
+		expect(visibleText(buildFigure(bundled, { scope: 'all', width: 1000 }).svg)).not.toContain(
+			CLUSTER_KEY
+		);
 		expectInert(svg);
 	});
 

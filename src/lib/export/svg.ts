@@ -27,6 +27,9 @@ import type { PreparedTimeline } from '$lib/model/timeline';
 import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from './theme';
 import { element, escapeXml, num } from './xml';
 
+/** What a cluster's band means, in the legend. */
+export const CLUSTER_KEY = 'events too close together to draw one by one, counted';
+
 /** What to export. */
 export interface FigureOptions {
 	/** `view`: the window on screen; `all`: the whole timeline. */
@@ -96,7 +99,13 @@ function textLines(
 }
 
 /** The legend: category symbols and names, then what the mark styles mean; flows onto new rows. */
-function legend(timeline: PreparedTimeline, width: number, y: number, theme: Theme) {
+function legend(
+	timeline: PreparedTimeline,
+	width: number,
+	y: number,
+	theme: Theme,
+	clustered: boolean
+) {
 	const items: { width: number; draw: (x: number, y: number) => string }[] = timeline.lanes.map(
 		(lane, index) => {
 			const text = fitText(lane.label, TEXT_SIZE, 260);
@@ -161,6 +170,36 @@ function legend(timeline: PreparedTimeline, width: number, y: number, theme: The
 		key('sometime in this period', box({ 'fill-opacity': 0.22 })),
 		key('approximate', box({ 'fill-opacity': 0.22, 'stroke-dasharray': '3 2' }))
 	);
+	if (clustered) {
+		items.push(
+			key(
+				CLUSTER_KEY,
+				(x, cy) =>
+					element('rect', {
+						x,
+						y: cy - 7,
+						width: 28,
+						height: 14,
+						rx: 3,
+						fill: theme.inkSoft,
+						'fill-opacity': 0.7
+					}) +
+					element(
+						'text',
+						{
+							x: x + 14,
+							y: cy,
+							'text-anchor': 'middle',
+							'dominant-baseline': 'central',
+							'font-size': 9,
+							'font-weight': 700,
+							fill: '#fff'
+						},
+						'12'
+					)
+			)
+		);
+	}
 	let x = 0;
 	let row = 0;
 	const rowHeight = 20;
@@ -378,7 +417,7 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		fill: theme.ink
 	});
 	y += descriptionLines.length * TEXT_SIZE * 1.35 + 10;
-	const key = legend(timeline, frameWidth, y, theme);
+	const key = legend(timeline, frameWidth, y, theme, frame.body.clusters.length > 0);
 	y += key.height + 12;
 	const frameOrigin = { x: MARGIN, y };
 	const body =
