@@ -86,6 +86,12 @@ test('dragging pans; shift + wheel pans; the overview brush shows and moves the 
 	await page.mouse.up();
 	const panel = page.getByRole('complementary', { name: 'Event details' });
 	await expect(panel).toHaveCount(0);
+	// Nor does the event keep the focus the press gave it, or its tooltip once the pointer leaves.
+	await page.mouse.move(0, 0);
+	expect(
+		await page.evaluate(() => document.activeElement?.getAttribute('data-event-id'))
+	).toBeFalsy();
+	await expect(page.getByRole('tooltip')).toHaveCount(0);
 	// …where a click on the same spot does.
 	await page.mouse.click(markBox.x + markBox.width / 2, markBox.y + markBox.height / 2);
 	await expect(panel).toHaveCount(1);
@@ -281,7 +287,10 @@ test.describe('on a phone', () => {
 		expect(pinched).not.toBe(before);
 		await expect(page.getByRole('button', { name: 'Fit all' })).toBeEnabled();
 
-		// One finger dragged sideways pans, and opens nothing on lifting.
+		// One finger dragged sideways pans without zooming, and opens nothing on lifting.
+		const windowWidth = async () =>
+			(await page.locator('svg.overview .window').boundingBox())?.width ?? 0;
+		const widthBefore = await windowWidth();
 		await client.send('Input.dispatchTouchEvent', {
 			type: 'touchStart',
 			touchPoints: [{ x: cx, y: cy, id: 3 }]
@@ -294,6 +303,7 @@ test.describe('on a phone', () => {
 		}
 		await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 		expect(await settledRange(page)).not.toBe(pinched);
+		expect(Math.abs((await windowWidth()) - widthBefore)).toBeLessThan(1);
 		await expect(panel).toHaveCount(0);
 	});
 });
@@ -310,4 +320,26 @@ test('zooming past the limit keeps the point under the pointer in view', async (
 	const centre = (window.x + window.width / 2 - overview.x) / overview.width;
 	expect(centre).toBeGreaterThan(0.75);
 	expect(centre).toBeLessThan(0.85);
+});
+
+test('Zoom in stops at the deepest zoom, staying on the same moment, and then disables', async ({
+	page
+}) => {
+	// Without animation, each click lands before the next, so the loop knows when to stop.
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await openTimeline(page);
+	const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+	const overview = page.locator('svg.overview');
+	const centre = async () => {
+		const o = await overview.boundingBox();
+		const w = await overview.locator('.window').boundingBox();
+		if (!o || !w) throw new Error('no overview');
+		return (w.x + w.width / 2 - o.x) / o.width;
+	};
+	const first = await centre();
+	for (let i = 0; i < 30 && (await zoomIn.isEnabled()); i++) await zoomIn.click();
+	await expect(zoomIn).toBeDisabled();
+	// Zooming in around the middle never slid the view sideways.
+	expect(Math.abs((await centre()) - first)).toBeLessThan(0.02);
+	await expect(page.getByRole('button', { name: 'Fit all' })).toBeEnabled();
 });

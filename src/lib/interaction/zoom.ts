@@ -66,30 +66,62 @@ export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachme
 			};
 			animation = requestAnimationFrame(step);
 		};
-		const detachSink = view.attach((transform, animate) => {
-			if (animate && !prefersReducedMotion()) animateTo(transform);
-			else {
-				stopAnimation();
-				pending = undefined;
-				view.transform = transform;
-			}
-		});
-
 		// Pointers down on the timeline, and the view and positions a gesture is measured from.
 		const pointers = new Map<number, Point>();
 		let start: { transform: ViewTransform; points: Point[] } | undefined;
+		// What the pointers are doing: not yet known, panning or pinching, or leaving a vertical
+		// swipe to the page's own scrolling.
+		let mode: 'press' | 'pan' | 'pinch' | 'scroll' = 'press';
+		// Set by a drag or a pinch: the click the browser sends at its end is not a click.
 		let moved = false;
+		// What had focus before a mouse press, to give it back if the press turns into a drag.
+		let focusBefore: Element | null = null;
 		const restart = () => {
 			start = { transform: current(), points: [...pointers.values()] };
+		};
+
+		const detachSink = view.attach((transform, animate) => {
+			stopAnimation();
+			// Mid-gesture a move is applied at once, and the gesture goes on from it.
+			if (animate && !pointers.size && !prefersReducedMotion()) animateTo(transform);
+			else {
+				pending = undefined;
+				view.transform = transform;
+				if (pointers.size) restart();
+			}
+		});
+
+		/** The press became a drag: the mark it started on should not keep the focus it took. */
+		const startDrag = () => {
+			moved = true;
+			const focused = document.activeElement;
+			if (focused !== focusBefore && focused instanceof SVGElement && svg.contains(focused)) {
+				if (focusBefore instanceof HTMLElement || focusBefore instanceof SVGElement)
+					focusBefore.focus({ preventScroll: true });
+				// The page itself had focus, or what had it cannot take it back.
+				if (document.activeElement === focused) focused.blur();
+			}
 		};
 
 		const onPointerDown = (event: PointerEvent) => {
 			// The main mouse button without ctrl (ctrl + click is a context menu on a Mac); any touch.
 			if (event.pointerType === 'mouse' && (event.button !== 0 || event.ctrlKey)) return;
+			// A new gesture: forget pointers whose end never reached us.
+			if (event.isPrimary) {
+				pointers.clear();
+				moved = false;
+				mode = 'press';
+				focusBefore = event.pointerType === 'mouse' ? document.activeElement : null;
+			}
 			stopAnimation();
-			if (pointers.size === 0) moved = false;
 			pointers.set(event.pointerId, local(event));
-			if (event.pointerType !== 'touch') svg.setPointerCapture?.(event.pointerId);
+			// Captured by the SVG, which stays put while the marks under a finger are redrawn.
+			try {
+				svg.setPointerCapture(event.pointerId);
+			} catch {
+				// The pointer is already gone.
+			}
+			if (pointers.size >= 2) mode = 'pinch';
 			restart();
 		};
 		const onPointerMove = (event: PointerEvent) => {
@@ -97,25 +129,38 @@ export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachme
 			pointers.set(event.pointerId, local(event));
 			const now = [...pointers.values()];
 			const [a, b] = start.points;
-			if (now.length >= 2 && a && b && now[0] && now[1]) {
+			if (mode === 'pinch' && a && b && now[0] && now[1]) {
 				moved = true;
 				show(pinch(start.transform, [a, b], [now[0], now[1]], bounds()));
-			} else if (a && now[0]) {
-				const dx = now[0].x - a.x;
-				if (Math.hypot(dx, now[0].y - a.y) > CLICK_SLOP) moved = true;
-				if (moved) show(panBy(start.transform, dx, bounds()));
+				return;
 			}
+			if (!a || !now[0] || mode === 'scroll') return;
+			const dx = now[0].x - a.x;
+			const dy = now[0].y - a.y;
+			if (mode === 'press' && Math.hypot(dx, dy) > CLICK_SLOP) {
+				// A mostly vertical swipe of a finger scrolls the page (touch-action: pan-y).
+				mode = event.pointerType === 'touch' && Math.abs(dy) > Math.abs(dx) ? 'scroll' : 'pan';
+				if (mode === 'pan') startDrag();
+			}
+			if (mode === 'pan') show(panBy(start.transform, dx, bounds()));
 		};
 		const onPointerEnd = (event: PointerEvent) => {
 			if (!pointers.delete(event.pointerId)) return;
+			// The browser took the gesture over (a page scroll, say): undo what it had moved.
+			if (event.type === 'pointercancel' && !pointers.size && start && mode === 'pan')
+				show(start.transform);
 			// A finger lifted from a pinch: the other one pans on from where it is.
-			if (pointers.size) restart();
-			else start = undefined;
+			if (pointers.size) {
+				mode = 'pan';
+				restart();
+			} else start = undefined;
 		};
-		// A drag ends with a click on whatever is under the pointer: it must not pin that event.
+		// A drag ends with a click on whatever is under the pointer: it must not pin that event. A
+		// click with no pointer behind it (detail 0: a screen reader, a key) is always a click.
 		const onClickCapture = (event: MouseEvent) => {
-			if (!moved) return;
+			const wasDrag = moved && event.detail !== 0;
 			moved = false;
+			if (!wasDrag) return;
 			event.stopPropagation();
 			event.preventDefault();
 		};
@@ -126,6 +171,7 @@ export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachme
 				event.preventDefault();
 				stopAnimation();
 				show(zoomAround(current(), wheelFactor(event), local(event).x, bounds()));
+				if (pointers.size) restart();
 				return;
 			}
 			const horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
@@ -138,12 +184,14 @@ export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachme
 			const unit = event.deltaMode === 1 ? 20 : event.deltaMode === 2 ? view.width : 1;
 			const delta = (horizontal ? event.deltaX : event.deltaY || event.deltaX) * unit;
 			show(panBy(current(), -delta, bounds()));
+			if (pointers.size) restart();
 		};
 
 		svg.addEventListener('pointerdown', onPointerDown);
 		svg.addEventListener('pointermove', onPointerMove);
 		svg.addEventListener('pointerup', onPointerEnd);
 		svg.addEventListener('pointercancel', onPointerEnd);
+		svg.addEventListener('lostpointercapture', onPointerEnd);
 		svg.addEventListener('click', onClickCapture, { capture: true });
 		svg.addEventListener('wheel', onWheel, { passive: false });
 
@@ -154,6 +202,7 @@ export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachme
 			svg.removeEventListener('pointermove', onPointerMove);
 			svg.removeEventListener('pointerup', onPointerEnd);
 			svg.removeEventListener('pointercancel', onPointerEnd);
+			svg.removeEventListener('lostpointercapture', onPointerEnd);
 			svg.removeEventListener('click', onClickCapture, { capture: true });
 			svg.removeEventListener('wheel', onWheel);
 			detachSink();
