@@ -79,6 +79,16 @@ describe('viewport', () => {
 		expect(clampTransform(inside, 1000, 50)).toBe(inside);
 	});
 
+	it('a zoom cut short at the limit keeps the middle of the view where it was', () => {
+		// Asking for a window narrower than one base pixel: the zoom stops at kMax, centred on it.
+		const wanted = transformForDomain(base, [5 * day, 5 * day + 60_000]);
+		expect(wanted.k).toBeGreaterThan(1000);
+		const bounded = clampTransform(wanted, 1000, 50);
+		expect(bounded.k).toBe(50);
+		const [d0, d1] = domainOfTransform(base, bounded);
+		expect((d0 + d1) / 2).toBeCloseTo(5 * day + 30_000, -3);
+	});
+
 	it('zooms the base scale exactly as d3-zoom would', () => {
 		for (const [k, x] of [
 			[1, 0],

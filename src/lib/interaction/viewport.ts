@@ -53,7 +53,7 @@ export function transformForDomain(
 	[start, end]: readonly [number, number]
 ): ViewTransform {
 	const [r0, r1] = baseScale.range() as [number, number];
-	const k = (r1 - r0) / Math.max(1, baseScale(end) - baseScale(start));
+	const k = (r1 - r0) / Math.max(1e-9, baseScale(end) - baseScale(start));
 	return { k, x: r0 - baseScale(start) * k };
 }
 
@@ -67,7 +67,7 @@ export function domainOfTransform(
 
 /**
  * Keeps a transform inside the zoom bounds and the base domain: no zooming out past the whole dataset,
- * no panning into empty time beyond it, no zooming in past `kMax`.
+ * no panning into empty time beyond it, no zooming in past `kMax` (keeping the centre where it was).
  */
 export function clampTransform<T extends ViewTransform>(
 	transform: T,
@@ -75,7 +75,10 @@ export function clampTransform<T extends ViewTransform>(
 	kMax: number
 ): T | ViewTransform {
 	const k = Math.min(kMax, Math.max(1, transform.k));
-	const x = Math.min(0, Math.max(width - width * k, transform.x));
+	// A zoom cut short at a limit keeps the same time in the middle of the view.
+	const centre = (width / 2 - transform.x) / transform.k;
+	const wanted = k === transform.k ? transform.x : width / 2 - centre * k;
+	const x = Math.min(0, Math.max(width - width * k, wanted));
 	return k === transform.k && x === transform.x ? transform : { k, x };
 }
 
