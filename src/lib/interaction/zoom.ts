@@ -187,24 +187,25 @@ export function zoomable(view: TimelineView, onPlainWheel: () => void): Attachme
 			if (pointers.size) restart();
 		};
 
-		svg.addEventListener('pointerdown', onPointerDown);
-		svg.addEventListener('pointermove', onPointerMove);
-		svg.addEventListener('pointerup', onPointerEnd);
-		svg.addEventListener('pointercancel', onPointerEnd);
-		svg.addEventListener('lostpointercapture', onPointerEnd);
-		svg.addEventListener('click', onClickCapture, { capture: true });
-		svg.addEventListener('wheel', onWheel, { passive: false });
+		// Removing them all again takes an AbortController's signal, not a second list.
+		const listening = new AbortController();
+		const on = <K extends keyof SVGElementEventMap>(
+			type: K,
+			listener: (event: SVGElementEventMap[K]) => void,
+			options: AddEventListenerOptions = {}
+		) => svg.addEventListener(type, listener, { ...options, signal: listening.signal });
+		on('pointerdown', onPointerDown);
+		on('pointermove', onPointerMove);
+		on('pointerup', onPointerEnd);
+		on('pointercancel', onPointerEnd);
+		on('lostpointercapture', onPointerEnd);
+		on('click', onClickCapture, { capture: true });
+		on('wheel', onWheel, { passive: false });
 
 		return () => {
 			if (frame !== undefined) cancelAnimationFrame(frame);
 			stopAnimation();
-			svg.removeEventListener('pointerdown', onPointerDown);
-			svg.removeEventListener('pointermove', onPointerMove);
-			svg.removeEventListener('pointerup', onPointerEnd);
-			svg.removeEventListener('pointercancel', onPointerEnd);
-			svg.removeEventListener('lostpointercapture', onPointerEnd);
-			svg.removeEventListener('click', onClickCapture, { capture: true });
-			svg.removeEventListener('wheel', onWheel);
+			listening.abort();
 			detachSink();
 		};
 	};
