@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { prepareTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
 import { figureFileName } from './names';
-import { buildFigure, CLUSTER_KEY, wrapText } from './svg';
+import { CLUSTER_KEY } from '$lib/layout/encoding';
+import { buildFigure, wrapText } from './svg';
 import { DARK, LIGHT, themeVariables } from './theme';
 import { escapeXml } from './xml';
 

@@ -4,7 +4,7 @@
  * and the dates shown. Presentation attributes only (no CSS, no scripts, no links, no external
  * references), so browsers, Inkscape, Illustrator and resvg draw it alike, whatever the data says.
  */
-import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
+import { CLUSTER_KEY, laneColor, laneSymbolPath } from '$lib/layout/encoding';
 import {
 	AXIS_CONTEXT_Y,
 	AXIS_HEIGHT,
@@ -26,9 +26,6 @@ import { formatRange } from '$lib/model/describe';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from './theme';
 import { element, escapeXml, num } from './xml';
-
-/** What a cluster's band means, in the legend. */
-export const CLUSTER_KEY = 'events too close together to draw one by one, counted';
 
 /** What to export. */
 export interface FigureOptions {

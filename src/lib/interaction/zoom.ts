@@ -19,7 +19,7 @@ import type { ViewTransform } from './viewport';
 import type { TimelineView } from '$lib/state/view.svelte';
 
 /** Duration of programmatic zooms, unless the reader prefers reduced motion. */
-export const ZOOM_MS = 350;
+const ZOOM_MS = 350;
 
 /** How far (px) a press may move and still count as a click or tap, not a drag. */
 const CLICK_SLOP = 4;

@@ -15,6 +15,9 @@ export const LANE_COLORS = [
 	'#66707d'
 ] as const;
 
+/** What a cluster's counted band means, in the page's legend and the exported figure's. */
+export const CLUSTER_KEY = 'events too close together to draw one by one, counted';
+
 /** The symbol sizes the page and the export draw, in pixels across. */
 export type SymbolSize = 9 | 10 | 11 | 12;
 

@@ -140,7 +140,7 @@ export interface TimelineLayout {
 }
 
 /** Cuts a horizontal extent to the drawing plus {@link SPAN_OVERHANG} on each side. */
-export function clipExtent(x0: number, x1: number, width: number): { x0: number; x1: number } {
+function clipExtent(x0: number, x1: number, width: number): { x0: number; x1: number } {
 	return {
 		x0: Math.max(x0, -SPAN_OVERHANG),
 		x1: Math.min(x1, width + SPAN_OVERHANG)

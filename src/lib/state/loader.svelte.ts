@@ -60,6 +60,16 @@ function startIngester(): Ingester {
 	};
 }
 
+/** Runs `work` with an ingester started now, and stops it whatever happens. */
+async function withIngester<T>(work: (ingester: Ingester) => Promise<T>): Promise<T> {
+	const ingester = startIngester();
+	try {
+		return await work(ingester);
+	} finally {
+		ingester.stop();
+	}
+}
+
 /** The state of loading data: what is happening, and what went wrong last. */
 export class DataLoader {
 	/** What the loader is doing, for a progress line; empty when idle. */
@@ -81,12 +91,7 @@ export class DataLoader {
 	async loadUrl(url: string): Promise<boolean> {
 		const resolved = httpUrl(url, location.href);
 		if (typeof resolved === 'string') return this.#fail(url, resolved, []);
-		const ingester = startIngester();
-		try {
-			return await this.#download(resolved, ingester);
-		} finally {
-			ingester.stop();
-		}
+		return withIngester((ingester) => this.#download(resolved, ingester));
 	}
 
 	/** Fetches `resolved` and hands its text to `ingester`, or says why it could not. */
@@ -130,12 +135,7 @@ export class DataLoader {
 			);
 		}
 		this.progress = `Reading ${file.name}…`;
-		const ingester = startIngester();
-		try {
-			return await this.loadText(await file.text(), file.name, ingester);
-		} finally {
-			ingester.stop();
-		}
+		return withIngester(async (ingester) => this.loadText(await file.text(), file.name, ingester));
 	}
 
 	/** Checks and loads the text of a data file named `source`. */
