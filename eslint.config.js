@@ -5,6 +5,52 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/**
+ * The folders of src/lib in the order data flows through them. A folder may import only folders
+ * before it, so nothing runs back up: the domain knows nothing of layout, layout nothing of state.
+ */
+export const LAYERS = [
+	'data',
+	'model',
+	'format',
+	'ingest',
+	'layout',
+	'export',
+	'state',
+	'interaction',
+	'components'
+];
+
+/**
+ * One rule block per layer, forbidding imports of every layer after it (and of the routes).
+ * @type {import('eslint').Linter.Config[]}
+ */
+const oneDirection = LAYERS.flatMap((layer, i) => {
+	const later = [...LAYERS.slice(i + 1), 'routes'];
+	const backwards = {
+		group: later.flatMap((name) => [`$lib/${name}`, `$lib/${name}/**`]),
+		message: `${layer}/ comes before ${later.join(', ')} in the data flow (eslint.config.js LAYERS): it must not import them.`
+	};
+	// Parent-relative paths would hide which folder is imported; code names it with $lib/. Tests
+	// may reach the repository's scripts and fixtures that way.
+	const hidden = {
+		group: ['../*', '../**'],
+		message: 'Import another folder of src/lib with $lib/..., so the one-direction rule can see it.'
+	};
+	const files = `src/lib/${layer}/**/*`;
+	return [
+		{
+			files: [`${files}.{ts,js,svelte}`],
+			ignores: [`${files}.test.ts`],
+			rules: { 'no-restricted-imports': ['error', { patterns: [backwards, hidden] }] }
+		},
+		{
+			files: [`${files}.test.ts`],
+			rules: { 'no-restricted-imports': ['error', { patterns: [backwards] }] }
+		}
+	];
+});
+
 export default ts.config(
 	{
 		ignores: [
@@ -36,6 +82,7 @@ export default ts.config(
 			]
 		}
 	},
+	...oneDirection,
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {

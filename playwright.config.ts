@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
 const executablePath = findChromium();
+// Several checkouts on one machine can each run their suite on a port of their own.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
 	testDir: 'tests',
@@ -11,7 +14,7 @@ export default defineConfig({
 	reporter: process.env.CI ? 'list' : [['list']],
 	timeout: 30_000,
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL,
 		trace: 'retain-on-failure',
 		launchOptions: { executablePath, args: CHROMIUM_ARGS }
 	},
@@ -22,8 +25,8 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'npm run build && npm run preview',
-		url: 'http://127.0.0.1:4173',
+		command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		url: baseURL,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	}

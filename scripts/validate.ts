@@ -4,7 +4,7 @@
  * if any file has one (2 when a file cannot be read or none is given).
  */
 import { readFileSync } from 'node:fs';
-import { importData, type ImportOutcome } from '../src/lib/model/import';
+import { importData, type ImportOutcome } from '$lib/ingest/import';
 
 /** The report for one file: its lines, and whether it found a problem. */
 function report(file: string, outcome: ImportOutcome): { lines: string[]; ok: boolean } {

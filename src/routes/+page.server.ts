@@ -1,5 +1,5 @@
 import bundled from '$lib/data/events.json';
-import { loadBundledTimeline } from '$lib/model/load';
+import { loadBundledTimeline } from '$lib/ingest/load';
 
 export const prerender = true;
 

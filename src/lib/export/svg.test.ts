@@ -7,7 +7,7 @@ import type { Dataset } from '$lib/model/schema';
 import { figureFileName } from './names';
 import { CLUSTER_KEY } from '$lib/layout/encoding';
 import { buildFigure, wrapText } from './svg';
-import { DARK, LIGHT, themeVariables } from './theme';
+import { DARK, LIGHT, themeVariables } from '$lib/layout/theme';
 import { escapeXml } from './xml';
 
 const HOSTILE = [

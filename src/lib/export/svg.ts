@@ -22,9 +22,9 @@ import {
 } from '$lib/layout/lanes';
 import { paddedDomain, timeScale } from '$lib/layout/scale';
 import { estimateTextWidth, fitText } from '$lib/layout/text';
-import { formatRange } from '$lib/model/describe';
+import { formatRange } from '$lib/format/describe';
 import type { PreparedTimeline } from '$lib/model/timeline';
-import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from './theme';
+import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from '$lib/layout/theme';
 import { element, escapeXml, num } from './xml';
 
 /** What to export. */

@@ -8,7 +8,7 @@
  * one axis of. The zoom-around-a-point arithmetic is d3-zoom's, and unit tests check it against
  * d3-zoom.
  */
-import { clampTransform, type ViewTransform } from './viewport';
+import { clampTransform, type ViewTransform } from '$lib/layout/viewport';
 
 /** The limits every result is kept inside: the timeline's width and the deepest zoom. */
 export interface ZoomBounds {

@@ -4,7 +4,7 @@ import { timeScale } from '$lib/layout/scale';
 import { prepareTimeline } from '$lib/model/timeline';
 import { dragWindow, grabAt, jumpWindow } from './brush';
 import { keyToMove, moveFocus } from './navigate';
-import { readUrlView, writeUrlView } from './url';
+import { readUrlView, writeUrlView } from '$lib/state/url';
 import {
 	centreOn,
 	clampTransform,
@@ -13,7 +13,7 @@ import {
 	minimumSpan,
 	rescale,
 	transformForDomain
-} from './viewport';
+} from '$lib/layout/viewport';
 
 const timeline = prepareTimeline({
 	timeZone: 'UTC',

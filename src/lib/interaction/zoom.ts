@@ -15,7 +15,7 @@ import {
 	zoomPath,
 	type Point
 } from './gestures';
-import type { ViewTransform } from './viewport';
+import type { ViewTransform } from '$lib/layout/viewport';
 import type { TimelineView } from '$lib/state/view.svelte';
 
 /** Duration of programmatic zooms, unless the reader prefers reduced motion. */

@@ -15,7 +15,7 @@ import {
 	type CountableTimeInterval,
 	type TimeInterval
 } from 'd3-time';
-import { formatCalendar } from '$lib/model/calendar-format';
+import { formatCalendar } from '$lib/format/calendar-format';
 import type { TimeScale } from './scale';
 import { estimateTextWidth } from './text';
 

@@ -4,7 +4,7 @@
  * and the embed share it.
  */
 import { replaceState } from '$app/navigation';
-import { restoreFromUrl, urlForView } from '$lib/interaction/url-sync';
+import { restoreFromUrl, urlForView } from './url-sync';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import { FilterState } from './filters.svelte';
 import { DataLoader } from './loader.svelte';

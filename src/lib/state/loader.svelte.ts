@@ -2,13 +2,13 @@
  * Loads data files from a URL or the reader's disk into a timeline view. Parsing and validation run in
  * a worker; a failed load reports what and where, and leaves the timeline on screen exactly as it was.
  */
-import type { RejectedEvent } from '$lib/model/import/outcome';
-import type { IngestMessage, IngestResult } from '$lib/model/ingest';
-import { MAX_FILE_CHARS } from '$lib/model/limits';
+import type { RejectedEvent } from '$lib/ingest/outcome';
+import type { IngestMessage, IngestResult } from '$lib/ingest/ingest';
+import { MAX_FILE_CHARS } from '$lib/ingest/limits';
 import { httpUrl } from '$lib/model/links';
-import { unpackTimeline } from '$lib/model/pack';
+import { unpackTimeline } from '$lib/ingest/pack';
 import type { PreparedTimeline } from '$lib/model/timeline';
-import type { DataIssue } from '$lib/model/validate';
+import type { DataIssue } from '$lib/ingest/validate';
 
 /** A load that failed: a one-line summary and the problems found, in file order. */
 export interface LoadFailure {
@@ -36,11 +36,11 @@ function startIngester(): Ingester {
 	if (typeof Worker === 'undefined') {
 		return {
 			// Loaded on demand: the importers and validator are not needed to show the bundled timeline.
-			run: async (text, name) => (await import('$lib/model/ingest')).ingest(text, name),
+			run: async (text, name) => (await import('$lib/ingest/ingest')).ingest(text, name),
 			stop: () => {}
 		};
 	}
-	const worker = new Worker(new URL('../model/ingest.worker.ts', import.meta.url), {
+	const worker = new Worker(new URL('../ingest/ingest.worker.ts', import.meta.url), {
 		type: 'module'
 	});
 	return {

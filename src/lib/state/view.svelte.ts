@@ -21,7 +21,7 @@ import {
 	rescale,
 	transformForDomain,
 	type ViewTransform
-} from '$lib/interaction/viewport';
+} from '$lib/layout/viewport';
 import { NO_REFINEMENT, refineTimeline } from '$lib/model/refine';
 import { searchEvents } from '$lib/model/search';
 import {

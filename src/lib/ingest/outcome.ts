@@ -1,8 +1,8 @@
 /**
  * What an import comes to: the types the importers share and `importData` returns.
  */
-import type { Dataset } from '../schema';
-import type { DataIssue } from '../validate';
+import type { Dataset } from '$lib/model/schema';
+import type { DataIssue } from './validate';
 
 /** The kinds of file Eventline can import. */
 export type DataFormat = 'eventline' | 'timelinejs' | 'csv-timelinejs' | 'csv-eventline';

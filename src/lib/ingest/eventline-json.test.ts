@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../schema';
-import { importData } from './index';
+import type { Dataset } from '$lib/model/schema';
+import { importData } from './import';
 
 const full: Dataset = {
 	$schema: './events.schema.json',
@@ -53,7 +53,7 @@ describe('Eventline JSON', () => {
 
 	it('round-trips the existing sample files', () => {
 		const text = readFileSync(
-			new URL('../../../../tests/fixtures/simple.json', import.meta.url),
+			new URL('../../../tests/fixtures/simple.json', import.meta.url),
 			'utf8'
 		);
 		expect(importData(text).dataset).toEqual(JSON.parse(text));
@@ -61,7 +61,7 @@ describe('Eventline JSON', () => {
 
 	it('takes description on an event as summary', () => {
 		const text = readFileSync(
-			new URL('../../../../tests/fixtures/import/minimal.json', import.meta.url),
+			new URL('../../../tests/fixtures/import/minimal.json', import.meta.url),
 			'utf8'
 		);
 		expect(importData(text).dataset).toEqual({

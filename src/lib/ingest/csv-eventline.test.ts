@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importData } from './index';
+import { importData } from './import';
 
 const read = (name: string) =>
-	readFileSync(new URL(`../../../../tests/fixtures/import/${name}`, import.meta.url), 'utf8');
+	readFileSync(new URL(`../../../tests/fixtures/import/${name}`, import.meta.url), 'utf8');
 
 describe('Eventline CSV', () => {
 	it('imports the sample with every kind of column', () => {

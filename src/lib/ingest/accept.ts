@@ -4,8 +4,8 @@
  * where it is in the original file.
  */
 import * as v from 'valibot';
-import { EventSchema, type Dataset, type TimelineEvent } from '../schema';
-import { eventIssues, eventRules, type DataIssue, type EventRules } from '../validate';
+import { EventSchema, type Dataset, type TimelineEvent } from '$lib/model/schema';
+import { eventIssues, eventRules, type DataIssue, type EventRules } from './validate';
 import { issueKeys, schemaMessage } from './messages';
 import type { RejectedEvent } from './outcome';
 

@@ -3,7 +3,7 @@
  * names are matched loosely ("End Year", "end_year" and "endyear" are one column) against a known list.
  */
 import { csvParseRows } from 'd3-dsv';
-import type { DataIssue } from '../validate';
+import type { DataIssue } from './validate';
 import { preview } from './messages';
 
 /** One data row and its 1-based number in the file, counting the header as row 1. */

@@ -3,8 +3,8 @@
  * schema cannot say (unique ids, end after start, known categories, precision the string supports).
  */
 import * as v from 'valibot';
-import { eventTime, parseDateParts, partsSupport, requiredFieldsFor } from './dates';
-import { DatasetSchema, type Dataset, type TimelineEvent } from './schema';
+import { eventTime, parseDateParts, partsSupport, requiredFieldsFor } from '$lib/model/dates';
+import { DatasetSchema, type Dataset, type TimelineEvent } from '$lib/model/schema';
 
 /** One problem found in a data file, located by a JSON path such as `events[12].start`. */
 export interface DataIssue {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEventDate, formatRange } from './describe';
-import type { TimelineEvent } from './schema';
+import type { TimelineEvent } from '$lib/model/schema';
 
 const event = (fields: Partial<TimelineEvent>): TimelineEvent => ({
 	id: 'e',

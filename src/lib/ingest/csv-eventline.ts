@@ -2,7 +2,7 @@
  * CSV whose columns are Eventline's own fields, one event per row: the simplest file a spreadsheet
  * can write. Lists (actors, places, notes) are separated by ";".
  */
-import type { DataIssue } from '../validate';
+import type { DataIssue } from './validate';
 import { acceptEvents, type Candidate } from './accept';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvRow, type CsvTable } from './csv';
 import { generatedId } from './ids';

@@ -4,8 +4,8 @@
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { formatCalendar as format } from './calendar-format';
-import { parseDateParts, precisionOfParts, unitInterval } from './dates';
-import type { PartOfDay, Precision, TimelineEvent } from './schema';
+import { parseDateParts, precisionOfParts, unitInterval } from '$lib/model/dates';
+import type { PartOfDay, Precision, TimelineEvent } from '$lib/model/schema';
 
 const PART_NAMES: Record<PartOfDay, string> = {
 	night: 'night',

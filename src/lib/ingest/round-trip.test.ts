@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importData } from './import';
-import { prepareTimeline, toDataset } from './timeline';
+import { prepareTimeline, toDataset } from '$lib/model/timeline';
 
 describe('toDataset', () => {
 	it('saves a timeline that loads back as the same timeline', () => {

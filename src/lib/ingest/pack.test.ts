@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import events from '$lib/data/events.json';
-import { eventsInWindow } from './time-index';
+import { eventsInWindow } from '$lib/model/time-index';
 import { packTimeline, transferList, unpackTimeline } from './pack';
-import { prepareTimeline } from './timeline';
-import type { Dataset } from './schema';
+import { prepareTimeline } from '$lib/model/timeline';
+import type { Dataset } from '$lib/model/schema';
 
 const bundled = prepareTimeline(events as Dataset);
 

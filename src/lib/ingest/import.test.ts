@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importData, type DataFormat } from './index';
+import { importData, type DataFormat } from './import';
 
 const eventlineJson = '{"events":[{"id":"a","title":"A","start":"2024"}]}';
 const timelineJson = '{"events":[{"start_date":{"year":2024},"text":{"headline":"A"}}]}';

@@ -1,7 +1,7 @@
 /**
  * Reading values out of parsed files safely: own properties only, blanks recognised, links checked.
  */
-import { safeHref } from '../links';
+import { safeHref } from '$lib/model/links';
 
 /** True for a JSON object (not null, not a list). */
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,8 +3,8 @@
  * rejected and why, or the reason nothing could be read. Pure, so the worker and tests share it.
  */
 import { importData } from './import';
-import type { DataFormat, RejectedEvent } from './import/outcome';
-import { prepareTimeline, type PreparedTimeline } from './timeline';
+import type { DataFormat, RejectedEvent } from './outcome';
+import { prepareTimeline, type PreparedTimeline } from '$lib/model/timeline';
 import type { DataIssue } from './validate';
 
 import { MAX_FILE_CHARS } from './limits';

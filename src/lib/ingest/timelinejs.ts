@@ -2,7 +2,7 @@
  * TimelineJS3's JSON format: a title slide, events with date objects and HTML text, and eras.
  * https://timeline.knightlab.com/docs/json-format.html
  */
-import { formatPath, type DataIssue } from '../validate';
+import { formatPath, type DataIssue } from './validate';
 import { acceptEvents } from './accept';
 import type { DateFields } from './calendar';
 import { preview } from './messages';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importData } from './index';
+import { importData } from './import';
 
 const fixture = readFileSync(
-	new URL('../../../../tests/fixtures/import/timelinejs.csv', import.meta.url),
+	new URL('../../../tests/fixtures/import/timelinejs.csv', import.meta.url),
 	'utf8'
 );
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { csvFormatRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { eventTime } from '../dates';
-import { validateDataset } from '../validate';
-import { importData, type ImportOutcome } from './index';
+import { eventTime } from '$lib/model/dates';
+import { validateDataset } from './validate';
+import { importData, type ImportOutcome } from './import';
 
 /** The promises every outcome keeps, whatever the input. */
 function expectWellFormed(outcome: ImportOutcome) {

@@ -1,7 +1,7 @@
 /**
  * From raw data to a prepared timeline, or a clear, located error.
  */
-import { prepareTimeline, type PreparedTimeline } from './timeline';
+import { prepareTimeline, type PreparedTimeline } from '$lib/model/timeline';
 import { describeIssues, validateDataset, type DataIssue } from './validate';
 
 /** A data file that failed validation; its message lists the problems with their JSON paths. */

@@ -2,7 +2,7 @@
  * CSV exported from TimelineJS3's Google Sheets template: one row per slide, dates split over Year,
  * Month, Day and Time columns, a Type column marking the title slide and eras.
  */
-import type { DataIssue } from '../validate';
+import type { DataIssue } from './validate';
 import { acceptEvents } from './accept';
 import { parseClock, type DateField, type DateFields } from './calendar';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvRow, type CsvTable } from './csv';

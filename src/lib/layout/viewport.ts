@@ -4,7 +4,7 @@
  * plain `{ k, x }`: the part of d3-zoom's transform a horizontal timeline uses.
  */
 import type { Precision } from '$lib/model/schema';
-import type { TimeScale } from '$lib/layout/scale';
+import type { TimeScale } from './scale';
 
 /** A zoom: scale factor `k` and horizontal offset `x` in pixels, as in d3-zoom's transform. */
 export interface ViewTransform {

@@ -3,8 +3,8 @@
  * The readers collect each slide's raw values and where each one sits in the file; this module does the
  * mapping they share: headline → title, text → summary, group → category, media → source.
  */
-import type { Category } from '../schema';
-import type { DataIssue } from '../validate';
+import type { Category } from '$lib/model/schema';
+import type { DataIssue } from './validate';
 import type { Candidate } from './accept';
 import { calendarDate, type DateField, type DateFields } from './calendar';
 import { claimId, generatedId, slugify } from './ids';

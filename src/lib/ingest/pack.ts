@@ -4,14 +4,14 @@
  * the times and the indexes travel as typed arrays, transferred without a copy, and only the events
  * as the file gave them are copied. The page rebuilds just the prepared event objects.
  */
-import type { Category, Dataset, TimelineEvent } from './schema';
-import type { MidpointIndex, TimeIndex } from './time-index';
+import type { Category, Dataset, TimelineEvent } from '$lib/model/schema';
+import type { MidpointIndex, TimeIndex } from '$lib/model/time-index';
 import {
 	PRECISION_ORDER,
 	UNCATEGORISED,
 	type PreparedEvent,
 	type PreparedTimeline
-} from './timeline';
+} from '$lib/model/timeline';
 
 /** {@link PreparedTimeline} flattened for `postMessage`. Absent intervals are NaN. */
 export interface PackedTimeline {

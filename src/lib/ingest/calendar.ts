@@ -3,10 +3,10 @@
  * turned into Eventline's ISO strings at the precision they were given, or into located problems.
  * Impossible dates are refused, never rolled over: February 30th is not March 1st.
  */
-import type { Precision } from '../schema';
+import type { Precision } from '$lib/model/schema';
 import { preview } from './messages';
 import { isBlank } from './values';
-import { MONTHS } from '../calendar-format';
+import { MONTHS } from '$lib/format/calendar-format';
 
 /** The parts of a TimelineJS date as read from the file; any may be missing or malformed. */
 export interface DateFields {

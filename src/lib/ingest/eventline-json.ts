@@ -4,8 +4,8 @@
  * as another name for `summary`, as simple hand-written files tend to use it.
  */
 import * as v from 'valibot';
-import { DatasetSchema, type Dataset } from '../schema';
-import { formatPath, semanticIssues, type DataIssue } from '../validate';
+import { DatasetSchema, type Dataset } from '$lib/model/schema';
+import { formatPath, semanticIssues, type DataIssue } from './validate';
 import { acceptEvents, type Candidate } from './accept';
 import { issueKeys, preview, schemaMessage } from './messages';
 import { field, isRecord } from './values';

@@ -3,7 +3,7 @@
  * and CSV with Eventline's own columns, into a validated Eventline dataset. Events that fail are
  * returned with every problem located in the original file, never dropped silently.
  */
-import { parseJsonText } from '../validate';
+import { parseJsonText } from './validate';
 import { columnKey, readCsv, type CsvTable } from './csv';
 import { EVENTLINE_COLUMNS, importEventlineCsv } from './csv-eventline';
 import { TIMELINEJS_COLUMNS, importTimelineJsCsv } from './csv-timelinejs';

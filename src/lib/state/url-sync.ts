@@ -4,9 +4,9 @@
  */
 import { fromWallClock, toWallClock } from '$lib/model/dates';
 import { findEvent } from '$lib/model/timeline';
-import type { FilterState } from '$lib/state/filters.svelte';
-import type { SelectionState } from '$lib/state/selection.svelte';
-import type { TimelineView } from '$lib/state/view.svelte';
+import type { FilterState } from './filters.svelte';
+import type { SelectionState } from './selection.svelte';
+import type { TimelineView } from './view.svelte';
 import { readUrlView, writeUrlView } from './url';
 
 /** Applies `?from=&to=&event=` from `url` to the view; ignores what does not make sense. */

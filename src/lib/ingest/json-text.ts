@@ -2,7 +2,7 @@
  * JSON parsing with the place of the first error. `parseJsonText` reads the position from the engine's
  * message; V8 leaves it out of "Unexpected token" errors, so for those the place is searched for.
  */
-import { lineColumn, parseJsonText, type DataIssue } from '../validate';
+import { lineColumn, parseJsonText, type DataIssue } from './validate';
 
 const UNEXPECTED_TOKEN = /^Unexpected token/;
 
