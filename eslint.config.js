@@ -15,6 +15,7 @@ export const LAYERS = [
 	'format',
 	'ingest',
 	'layout',
+	'draw',
 	'export',
 	'state',
 	'interaction',

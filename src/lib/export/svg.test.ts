@@ -8,7 +8,7 @@ import { figureFileName } from './names';
 import { CLUSTER_KEY } from '$lib/layout/encoding';
 import { buildFigure, wrapText } from './svg';
 import { DARK, LIGHT, themeVariables } from '$lib/layout/theme';
-import { escapeXml } from './xml';
+import { escapeXml } from '$lib/draw/xml';
 
 const HOSTILE = [
 	'<script>alert(1)</script>',

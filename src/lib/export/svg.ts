@@ -1,31 +1,21 @@
 /**
- * The timeline as a standalone SVG figure, built from the same layout the page renders: title,
- * legend, axis, lanes, every mark of the chosen scope with its label, and a footer naming the source
- * and the dates shown. Presentation attributes only (no CSS, no scripts, no links, no external
- * references), so browsers, Inkscape, Illustrator and resvg draw it alike, whatever the data says.
+ * The timeline as a standalone SVG figure: title, description, legend, the same axis, lanes, marks
+ * and clusters the page draws (nodes from `$lib/draw`), and a footer naming the source and the dates
+ * shown. Presentation attributes only (no CSS, no scripts, no links, no external references), so
+ * browsers, Inkscape, Illustrator and resvg draw it alike, whatever the data says.
  */
-import { CLUSTER_KEY, laneColor, laneSymbolPath } from '$lib/layout/encoding';
-import {
-	AXIS_CONTEXT_Y,
-	AXIS_HEIGHT,
-	AXIS_LABEL_Y,
-	AXIS_TICK_Y,
-	layoutFrame,
-	type FrameLayout
-} from '$lib/layout/frame';
-import {
-	clusterCountLabel,
-	clusterOpacity,
-	LABEL_ICON,
-	type ClusterLayout,
-	type MarkLayout
-} from '$lib/layout/lanes';
+import { axisNodes, laneNodes } from '$lib/draw/frame';
+import { encodingKeys, SWATCH_WIDTH } from '$lib/draw/legend';
+import { clusterNodes, markNodes } from '$lib/draw/marks';
+import { svgNode, toXml, type SvgAttributes, type SvgNode } from '$lib/draw/node';
+import { num } from '$lib/draw/xml';
+import { formatRange } from '$lib/format/describe';
+import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
+import { AXIS_HEIGHT, layoutFrame } from '$lib/layout/frame';
 import { paddedDomain, timeScale } from '$lib/layout/scale';
 import { estimateTextWidth, fitText } from '$lib/layout/text';
-import { formatRange } from '$lib/format/describe';
-import type { PreparedTimeline } from '$lib/model/timeline';
 import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from '$lib/layout/theme';
-import { element, escapeXml, num } from './xml';
+import type { PreparedTimeline } from '$lib/model/timeline';
 
 /** What to export. */
 export interface FigureOptions {
@@ -83,307 +73,75 @@ export function wrapText(
 	return lines;
 }
 
-function textLines(
+/** A block of text lines starting at `y` (the first line's top), and how tall it is. */
+function textBlock(
 	lines: string[],
-	x: number,
 	y: number,
-	lineHeight: number,
-	attrs: Record<string, string | number>
-) {
-	return lines
-		.map((line, i) => element('text', { x, y: y + i * lineHeight, ...attrs }, escapeXml(line)))
-		.join('');
+	size: number,
+	leading: number,
+	attrs: SvgAttributes
+): { nodes: SvgNode[]; height: number } {
+	const nodes = lines.map((line, i) =>
+		svgNode(
+			'text',
+			{ x: MARGIN, y: y + size + i * size * leading, 'font-size': size, ...attrs },
+			line
+		)
+	);
+	return { nodes, height: lines.length * size * leading };
 }
 
-/** The legend: category symbols and names, then what the mark styles mean; flows onto new rows. */
+/** An entry of the legend: what it is as nodes drawn from x = 0, centred on y = 0, and its width. */
+interface LegendItem {
+	width: number;
+	nodes: SvgNode[];
+}
+
+const legendText = (x: number, size: number, fill: string, text: string) =>
+	svgNode('text', { x, y: 0, 'dominant-baseline': 'central', 'font-size': size, fill }, text);
+
+/** The legend: category symbols and names, then the key to the mark styles; flows onto new rows. */
 function legend(
 	timeline: PreparedTimeline,
 	width: number,
 	y: number,
 	theme: Theme,
 	clustered: boolean
-) {
-	const items: { width: number; draw: (x: number, y: number) => string }[] = timeline.lanes.map(
-		(lane, index) => {
-			const text = fitText(lane.label, TEXT_SIZE, 260);
-			return {
-				width: 18 + estimateTextWidth(text, TEXT_SIZE),
-				draw: (x, cy) =>
-					element('path', {
-						d: laneSymbolPath(index, 11),
-						transform: `translate(${num(x + 6)},${num(cy)})`,
-						fill: laneColor(index)
-					}) +
-					element(
-						'text',
-						{
-							x: x + 16,
-							y: cy,
-							'dominant-baseline': 'central',
-							'font-size': TEXT_SIZE,
-							fill: theme.ink
-						},
-						escapeXml(text)
-					)
-			};
-		}
-	);
-	const key = (label: string, swatch: (x: number, cy: number) => string) => ({
-		width: 40 + estimateTextWidth(label, SMALL_SIZE),
-		draw: (x: number, cy: number) =>
-			swatch(x, cy) +
-			element(
-				'text',
-				{
-					x: x + 36,
-					y: cy,
-					'dominant-baseline': 'central',
-					'font-size': SMALL_SIZE,
-					fill: theme.inkSoft
-				},
-				escapeXml(label)
-			)
+): { nodes: SvgNode[]; height: number } {
+	const items: LegendItem[] = timeline.lanes.map((lane, index) => {
+		const text = fitText(lane.label, TEXT_SIZE, 260);
+		return {
+			width: 18 + estimateTextWidth(text, TEXT_SIZE),
+			nodes: [
+				svgNode('path', {
+					d: laneSymbolPath(index, 11),
+					transform: 'translate(6,0)',
+					fill: laneColor(index)
+				}),
+				legendText(16, TEXT_SIZE, theme.ink, text)
+			]
+		};
 	});
-	const box = (extra: Record<string, string | number>) => (x: number, cy: number) =>
-		element('rect', {
-			x,
-			y: cy - 5,
-			width: 28,
-			height: 10,
-			rx: 2,
-			fill: theme.inkSoft,
-			stroke: theme.inkSoft,
-			...extra
+	for (const key of encodingKeys(theme, clustered)) {
+		items.push({
+			width: SWATCH_WIDTH + 12 + estimateTextWidth(key.label, SMALL_SIZE),
+			nodes: [...key.swatch, legendText(SWATCH_WIDTH + 8, SMALL_SIZE, theme.inkSoft, key.label)]
 		});
-	items.push(
-		key('exact time', (x, cy) =>
-			element('path', {
-				d: laneSymbolPath(0, 10),
-				transform: `translate(${num(x + 14)},${num(cy)})`,
-				fill: theme.inkSoft
-			})
-		),
-		key('lasted this long', box({})),
-		key('sometime in this period', box({ 'fill-opacity': 0.22 })),
-		key('approximate', box({ 'fill-opacity': 0.22, 'stroke-dasharray': '3 2' }))
-	);
-	if (clustered) {
-		items.push(
-			key(
-				CLUSTER_KEY,
-				(x, cy) =>
-					element('rect', {
-						x,
-						y: cy - 7,
-						width: 28,
-						height: 14,
-						rx: 3,
-						fill: theme.inkSoft,
-						'fill-opacity': 0.7
-					}) +
-					element(
-						'text',
-						{
-							x: x + 14,
-							y: cy,
-							'text-anchor': 'middle',
-							'dominant-baseline': 'central',
-							'font-size': 9,
-							'font-weight': 700,
-							fill: '#fff'
-						},
-						'12'
-					)
-			)
-		);
 	}
+	const rowHeight = 20;
 	let x = 0;
 	let row = 0;
-	const rowHeight = 20;
-	const parts: string[] = [];
+	const nodes: SvgNode[] = [];
 	for (const item of items) {
 		if (x > 0 && x + item.width > width) {
 			x = 0;
 			row++;
 		}
-		parts.push(item.draw(MARGIN + x, y + row * rowHeight + rowHeight / 2));
+		const at = `translate(${num(MARGIN + x)},${num(y + row * rowHeight + rowHeight / 2)})`;
+		nodes.push(svgNode('g', { transform: at }, item.nodes));
 		x += item.width + 18;
 	}
-	return { svg: parts.join(''), height: (row + 1) * rowHeight };
-}
-
-function axis(frame: FrameLayout, theme: Theme) {
-	const ticks = frame.axis.ticks
-		.map(
-			(tick) =>
-				element('line', {
-					x1: tick.x,
-					x2: tick.x,
-					y1: AXIS_TICK_Y,
-					y2: frame.height,
-					stroke: theme.grid
-				}) +
-				(tick.label
-					? element(
-							'text',
-							{ x: tick.x + 4, y: AXIS_LABEL_Y, 'font-size': 12, fill: theme.inkSoft },
-							escapeXml(tick.label)
-						)
-					: '')
-		)
-		.join('');
-	const context = frame.axis.context
-		.map((c) =>
-			element(
-				'text',
-				{ x: c.x + 4, y: AXIS_CONTEXT_Y, 'font-size': 12, 'font-weight': 600, fill: theme.ink },
-				escapeXml(c.label)
-			)
-		)
-		.join('');
-	const baseline = element('line', {
-		x1: 0,
-		x2: frame.width,
-		y1: AXIS_TICK_Y,
-		y2: AXIS_TICK_Y,
-		stroke: theme.inkSoft
-	});
-	return ticks + context + baseline;
-}
-
-function lanes(frame: FrameLayout, theme: Theme) {
-	return frame.body.lanes
-		.map(
-			(lane) =>
-				element('rect', {
-					x: 0,
-					y: lane.y,
-					width: frame.width,
-					height: lane.height,
-					fill: lane.index % 2 ? theme.bandOdd : theme.band
-				}) +
-				element('path', {
-					d: laneSymbolPath(lane.index, 10),
-					transform: `translate(12,${num(lane.y + 12)})`,
-					fill: laneColor(lane.index)
-				}) +
-				element(
-					'text',
-					{
-						x: 22,
-						y: lane.y + 12,
-						'dominant-baseline': 'central',
-						'font-size': 11,
-						'font-weight': 600,
-						'letter-spacing': 0.5,
-						fill: theme.inkSoft
-					},
-					escapeXml(lane.label.toUpperCase())
-				)
-		)
-		.join('');
-}
-
-/** A band of events too dense to draw one by one, with their count, as on screen. */
-function cluster(c: ClusterLayout) {
-	const width = Math.max(4, c.x1 - c.x0);
-	const label = clusterCountLabel(c.count, width);
-	return element(
-		'g',
-		{ 'data-cluster-count': c.count },
-		element('rect', {
-			x: c.x0,
-			y: c.y - 8,
-			width,
-			height: 16,
-			rx: 3,
-			fill: laneColor(c.laneIndex),
-			'fill-opacity': num(clusterOpacity(c.count))
-		}) +
-			(label
-				? element(
-						'text',
-						{
-							x: c.x0 + width / 2,
-							y: c.y,
-							'text-anchor': 'middle',
-							'dominant-baseline': 'central',
-							'font-size': 10,
-							'font-weight': 700,
-							fill: '#fff',
-							stroke: 'rgb(0,0,0)',
-							'stroke-opacity': 0.35,
-							'stroke-width': 2,
-							'paint-order': 'stroke'
-						},
-						label
-					)
-				: '')
-	);
-}
-
-function mark(m: MarkLayout, theme: Theme) {
-	const color = laneColor(m.laneIndex);
-	const dashed = m.approximate ? { 'stroke-dasharray': '3 2' } : {};
-	let shape: string;
-	if (m.instant) {
-		shape = element('path', {
-			d: laneSymbolPath(m.laneIndex),
-			transform: `translate(${num(m.cx)},${num(m.y)})`,
-			fill: color,
-			stroke: color,
-			...(m.approximate ? { 'fill-opacity': 0.45, 'stroke-width': 1.5, ...dashed } : {})
-		});
-	} else {
-		shape = element('rect', {
-			x: m.x0,
-			y: m.y - 7,
-			width: m.x1 - m.x0,
-			height: 14,
-			rx: 3,
-			fill: color,
-			stroke: color,
-			'fill-opacity': m.uncertain ? 0.22 : 0.9,
-			'stroke-opacity': m.uncertain ? 0.75 : 1,
-			...dashed
-		});
-		if (m.core && m.core.x1 > m.core.x0) {
-			shape += element('rect', {
-				x: m.core.x0,
-				y: m.y - 7,
-				width: m.core.x1 - m.core.x0,
-				height: 14,
-				fill: color,
-				'fill-opacity': 0.9
-			});
-		}
-	}
-	let label = '';
-	if (m.label) {
-		const l = m.label;
-		const start = l.anchor === 'start';
-		if (!m.instant) {
-			label += element('path', {
-				d: laneSymbolPath(m.laneIndex, 9),
-				transform: `translate(${num(start ? l.x + 6 : l.x - 6)},${num(m.y)})`,
-				fill: color
-			});
-		}
-		const x = m.instant ? l.x : start ? l.x + LABEL_ICON : l.x - LABEL_ICON;
-		label += element(
-			'text',
-			{
-				x,
-				y: m.y,
-				'text-anchor': l.anchor,
-				'dominant-baseline': 'central',
-				'font-size': 12,
-				fill: theme.ink
-			},
-			escapeXml(l.text)
-		);
-	}
-	return element('g', { 'data-event-id': m.id }, shape + label);
+	return { nodes, height: (row + 1) * rowHeight };
 }
 
 /** Builds the figure for `timeline`. */
@@ -398,92 +156,91 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 	const range = formatRange(domain);
 
 	let y = MARGIN;
-	const titleLines = wrapText(timeline.title, TITLE_SIZE, frameWidth, 2);
-	const title = textLines(titleLines, MARGIN, y + TITLE_SIZE, TITLE_SIZE * 1.2, {
+	const title = textBlock(wrapText(timeline.title, TITLE_SIZE, frameWidth, 2), y, TITLE_SIZE, 1.2, {
 		'font-family': DISPLAY_FONT_STACK,
-		'font-size': TITLE_SIZE,
 		'font-weight': 700,
 		fill: theme.ink
 	});
-	y += titleLines.length * TITLE_SIZE * 1.2 + 6;
-	const descriptionLines = timeline.description
-		? wrapText(timeline.description, TEXT_SIZE, frameWidth, 3)
-		: [];
-	const description = textLines(descriptionLines, MARGIN, y + TEXT_SIZE, TEXT_SIZE * 1.35, {
-		'font-size': TEXT_SIZE,
-		fill: theme.ink
-	});
-	y += descriptionLines.length * TEXT_SIZE * 1.35 + 10;
+	y += title.height + 6;
+	const description = textBlock(
+		timeline.description ? wrapText(timeline.description, TEXT_SIZE, frameWidth, 3) : [],
+		y,
+		TEXT_SIZE,
+		1.35,
+		{ fill: theme.ink }
+	);
+	y += description.height + 10;
 	const key = legend(timeline, frameWidth, y, theme, frame.body.clusters.length > 0);
 	y += key.height + 12;
 	const frameOrigin = { x: MARGIN, y };
-	const body =
-		element('rect', { x: 0, y: 0, width: frameWidth, height: frame.height, fill: theme.band }) +
-		axis(frame, theme) +
-		element(
-			'g',
-			{ transform: `translate(0,${AXIS_HEIGHT})` },
-			lanes(frame, theme) +
-				frame.body.clusters.map(cluster).join('') +
-				frame.body.marks.map((m) => mark(m, theme)).join('')
-		);
+	const { body } = frame;
+	const drawing: SvgNode[] = [
+		svgNode('rect', { x: 0, y: 0, width: frameWidth, height: frame.height, fill: theme.band }),
+		...axisNodes(frame.axis, frame.height, frame.width, theme),
+		svgNode('g', { transform: `translate(0,${AXIS_HEIGHT})` }, [
+			...laneNodes(body.lanes, frame.width, theme),
+			...body.clusters.map((c) => svgNode('g', { 'data-cluster-count': c.count }, clusterNodes(c))),
+			...body.marks.map((m) => svgNode('g', { 'data-event-id': m.id }, markNodes(m, theme)))
+		])
+	];
 	y += frame.height + 18;
 
 	// Events drawn one by one and events counted in clusters are all in the figure.
-	const shownCount =
-		frame.body.marks.length + frame.body.clusters.reduce((sum, c) => sum + c.count, 0);
+	const shownCount = body.marks.length + body.clusters.reduce((sum, c) => sum + c.count, 0);
 	const sourceText = timeline.source
 		? `Source: ${timeline.source.name}${timeline.source.published ? `, published ${timeline.source.published}` : ''}.`
 		: '';
-	const footerLines = wrapText(
-		`${sourceText} Showing ${range}: ${shownCount} of ${timeline.events.length} events. Times in ${timeline.zone.replace(/_/g, ' ')} time. Made with Eventline.`.trim(),
+	const footer = textBlock(
+		wrapText(
+			`${sourceText} Showing ${range}: ${shownCount} of ${timeline.events.length} events. Times in ${timeline.zone.replace(/_/g, ' ')} time. Made with Eventline.`.trim(),
+			SMALL_SIZE,
+			frameWidth,
+			3
+		),
+		y,
 		SMALL_SIZE,
-		frameWidth,
-		3
+		1.4,
+		{ fill: theme.inkSoft }
 	);
-	const footer = textLines(footerLines, MARGIN, y + SMALL_SIZE, SMALL_SIZE * 1.4, {
-		'font-size': SMALL_SIZE,
-		fill: theme.inkSoft
-	});
-	y += footerLines.length * SMALL_SIZE * 1.4 + MARGIN;
+	y += footer.height + MARGIN;
 	const height = Math.ceil(y);
 
 	const descText = `Timeline of ${shownCount} events from ${range}. ${timeline.description}`.trim();
-	const svg =
-		'<?xml version="1.0" encoding="UTF-8"?>\n' +
-		element(
-			'svg',
-			{
-				xmlns: 'http://www.w3.org/2000/svg',
-				version: '1.1',
-				width,
-				height,
-				viewBox: `0 0 ${width} ${height}`,
-				role: 'img',
-				'aria-labelledby': 'figure-title figure-desc',
-				'font-family': FONT_STACK
-			},
-			element('title', { id: 'figure-title' }, escapeXml(timeline.title)) +
-				element('desc', { id: 'figure-desc' }, escapeXml(descText)) +
-				element('rect', { x: 0, y: 0, width, height, fill: theme.paper }) +
-				title +
-				description +
-				key.svg +
-				// A nested <svg> clips, as the page does, what runs past the frame (a span longer than
-				// the view), with no clipPath reference for a viewer to resolve.
-				element(
-					'svg',
-					{
-						x: frameOrigin.x,
-						y: num(frameOrigin.y),
-						width: frameWidth,
-						height: num(frame.height),
-						overflow: 'hidden'
-					},
-					body
-				) +
-				footer
-		) +
-		'\n';
+	const figure = svgNode(
+		'svg',
+		{
+			xmlns: 'http://www.w3.org/2000/svg',
+			version: '1.1',
+			width,
+			height,
+			viewBox: `0 0 ${width} ${height}`,
+			role: 'img',
+			'aria-labelledby': 'figure-title figure-desc',
+			'font-family': FONT_STACK
+		},
+		[
+			svgNode('title', { id: 'figure-title' }, timeline.title),
+			svgNode('desc', { id: 'figure-desc' }, descText),
+			svgNode('rect', { x: 0, y: 0, width, height, fill: theme.paper }),
+			...title.nodes,
+			...description.nodes,
+			...key.nodes,
+			// A nested <svg> clips, as the page does, what runs past the frame (a span longer than
+			// the view), with no clipPath reference for a viewer to resolve.
+			svgNode(
+				'svg',
+				{
+					x: frameOrigin.x,
+					y: frameOrigin.y,
+					width: frameWidth,
+					height: frame.height,
+					overflow: 'hidden'
+				},
+				drawing
+			),
+			...footer.nodes
+		]
+	);
+	const svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + toXml([figure]) + '\n';
 	return { svg, width, height, frameOrigin, domain };
 }

@@ -3,12 +3,14 @@
  */
 import { createContext } from 'svelte';
 import type { SelectionState } from './selection.svelte';
+import type { ThemeState } from './theme.svelte';
 import type { TimelineView } from './view.svelte';
 
-/** The view and selection of the timeline a component belongs to. */
+/** The view, selection and theme of the timeline a component belongs to. */
 export interface TimelineContext {
 	view: TimelineView;
 	selection: SelectionState;
+	theme: ThemeState;
 }
 
 export const [getTimelineContext, setTimelineContext] = createContext<TimelineContext>();

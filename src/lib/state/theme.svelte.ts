@@ -2,6 +2,8 @@
  * Light or dark: the reader's own choice, remembered, or else what their system prefers. The choice
  * is written to `<html data-theme>`, which app.css and the export read.
  */
+import { DARK, LIGHT, type Theme } from '$lib/layout/theme';
+
 const KEY = 'eventline-theme';
 
 /** The theme setting: an explicit choice or the system's. */
@@ -36,5 +38,10 @@ export class ThemeState {
 		return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches
 			? 'dark'
 			: 'light';
+	}
+
+	/** The colours of the theme being shown, for drawings and exported figures. */
+	get figure(): Theme {
+		return this.shown === 'dark' ? DARK : LIGHT;
 	}
 }

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildFigure } from '$lib/export/svg';
+import { layoutFrame } from '$lib/layout/frame';
+import type { MarkLayout } from '$lib/layout/lanes';
+import { paddedDomain, timeScale } from '$lib/layout/scale';
+import { DARK, LIGHT } from '$lib/layout/theme';
+import { prepareTimeline, type PreparedEvent } from '$lib/model/timeline';
+import { clusterNodes, markNodes, SOFT_OPACITY } from './marks';
+import { toXml, type SvgNode } from './node';
+
+const event = {} as PreparedEvent;
+const base: MarkLayout = {
+	id: 'e',
+	order: 0,
+	lane: 'a',
+	laneIndex: 1,
+	row: 0,
+	y: 40,
+	x0: 100,
+	x1: 180,
+	cx: 140,
+	instant: false,
+	uncertain: false,
+	approximate: false,
+	event
+};
+
+const find = (nodes: SvgNode[], cls: string) => nodes.find((n) => n.attrs.class === cls);
+
+describe('markNodes', () => {
+	it.each([
+		{ name: 'a span known end to end', mark: base, opacity: 0.9, dash: undefined },
+		{
+			name: 'a day known only as a day',
+			mark: { ...base, uncertain: true },
+			opacity: SOFT_OPACITY,
+			dash: undefined
+		},
+		{
+			name: 'an approximate period',
+			mark: { ...base, uncertain: true, approximate: true },
+			opacity: SOFT_OPACITY,
+			dash: '3 2'
+		}
+	])('draws $name as a bar with the fill and outline that say so', ({ mark, opacity, dash }) => {
+		const bar = find(markNodes(mark, LIGHT), 'span');
+		expect(bar?.tag).toBe('rect');
+		expect(bar?.attrs).toMatchObject({
+			x: 100,
+			width: 80,
+			fill: '#2f6fb0',
+			'fill-opacity': opacity
+		});
+		expect(bar?.attrs['stroke-dasharray']).toBe(dash);
+	});
+
+	it('draws the certain core of a span with uncertain ends solid, inside the soft band', () => {
+		const nodes = markNodes({ ...base, uncertain: true, core: { x0: 120, x1: 150 } }, LIGHT);
+		expect(find(nodes, 'core')?.attrs).toMatchObject({ x: 120, width: 30, 'fill-opacity': 0.9 });
+	});
+
+	it('draws an exact moment as the lane symbol at its centre, dashed and lighter when approximate', () => {
+		const point = { ...base, instant: true, approximate: true };
+		const symbol = find(markNodes(point, LIGHT), 'point');
+		expect(symbol?.attrs.transform).toBe('translate(140,40)');
+		expect(symbol?.attrs).toMatchObject({ 'fill-opacity': 0.45, 'stroke-dasharray': '3 2' });
+	});
+
+	it('writes the label as text in the theme ink, after the category symbol for a span', () => {
+		const label = {
+			x: 185,
+			anchor: 'start' as const,
+			text: '<b>bold</b>',
+			truncated: false,
+			inside: false,
+			width: 90
+		};
+		const nodes = markNodes({ ...base, label }, DARK);
+		expect(nodes.map((n) => n.attrs.class)).toEqual(['span', 'icon', 'label']);
+		expect(find(nodes, 'label')).toMatchObject({ tag: 'text', text: '<b>bold</b>' });
+		expect(find(nodes, 'label')?.attrs.fill).toBe(DARK.ink);
+		expect(toXml(nodes)).toContain('&lt;b&gt;bold&lt;/b&gt;');
+	});
+
+	it('gives a cluster its count only when the count fits the band', () => {
+		const cluster = {
+			id: 'c',
+			lane: 'a',
+			laneIndex: 0,
+			x0: 0,
+			x1: 30,
+			y: 20,
+			count: 12,
+			start: 0,
+			end: 1,
+			sample: []
+		};
+		expect(clusterNodes(cluster).map((n) => n.text)).toEqual([undefined, '12']);
+		expect(clusterNodes({ ...cluster, x1: 3 })).toHaveLength(1);
+	});
+});
+
+describe('one renderer', () => {
+	const day = Date.UTC(2024, 10, 17);
+	const arbitraryEvent = fc.record({
+		offset: fc.integer({ min: 0, max: 240 }),
+		hours: fc.integer({ min: 0, max: 72 }),
+		lane: fc.constantFrom('a', 'b', 'c'),
+		approximate: fc.boolean(),
+		title: fc.string({ maxLength: 40 })
+	});
+
+	it('the exported figure holds exactly the nodes the page draws for every mark and cluster', () => {
+		fc.assert(
+			fc.property(fc.array(arbitraryEvent, { minLength: 1, maxLength: 60 }), (rows) => {
+				const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
+				const timeline = prepareTimeline({
+					timeZone: 'UTC',
+					events: rows.map((r, i) => ({
+						id: `e${i}`,
+						title: r.title || 'untitled',
+						start: iso(day + r.offset * 3_600_000),
+						...(r.hours ? { end: iso(day + (r.offset + r.hours) * 3_600_000) } : {}),
+						category: r.lane,
+						approximate: r.approximate
+					}))
+				});
+				const width = 900;
+				const figure = buildFigure(timeline, { scope: 'all', width, theme: LIGHT });
+				// The screen lays out the same frame for the same window and width.
+				const domain = paddedDomain(timeline.extent ?? [0, 1]);
+				const frame = layoutFrame(timeline, timeScale(domain, width), width);
+				for (const mark of frame.body.marks) {
+					const drawn = toXml(markNodes(mark, LIGHT));
+					expect(figure.svg).toContain(`<g data-event-id="${mark.id}">${drawn}</g>`);
+				}
+				for (const cluster of frame.body.clusters) {
+					expect(figure.svg).toContain(toXml(clusterNodes(cluster)));
+				}
+			}),
+			{ numRuns: 40 }
+		);
+	});
+});

@@ -1,0 +1,175 @@
+/**
+ * Events and clusters as SVG nodes: a symbol for an exact moment, a bar for a span, a soft band over
+ * the whole interval when the date is known only to the day, part of day or month, a dashed outline
+ * when the source hedges; a label beside the mark. Every style is a presentation attribute, so the
+ * exported file needs no stylesheet; the page's CSS only adds the interactive states (hover, focus,
+ * search) on top.
+ */
+import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
+import {
+	clusterCountLabel,
+	clusterOpacity,
+	LABEL_ICON,
+	type ClusterLayout,
+	type MarkLayout
+} from '$lib/layout/lanes';
+import type { Theme } from '$lib/layout/theme';
+import { svgNode, type SvgAttributes, type SvgNode } from './node';
+import { num } from './xml';
+
+/** Height of a span's bar, in pixels. */
+export const BAR_HEIGHT = 14;
+/** Height of a cluster's band, in pixels. */
+export const CLUSTER_HEIGHT = 16;
+/** Fill of a span whose whole extent is known. */
+const FIRM_OPACITY = 0.9;
+/** Fill of a span that says "sometime in this period". */
+export const SOFT_OPACITY = 0.22;
+/** The outline of a date the source gives as approximate. */
+export const APPROXIMATE_DASH = '3 2';
+
+/** How certain a mark's date is: what its fill and outline say. */
+export interface DateStyle {
+	/** Known only to a period (day, part of day, month): a soft band over the whole period. */
+	uncertain: boolean;
+	/** The source hedges ("about"): a dashed outline. */
+	approximate: boolean;
+}
+
+/** Fill and stroke of a span's bar in `color`. */
+export function spanPaint({ uncertain, approximate }: DateStyle, color: string): SvgAttributes {
+	return {
+		fill: color,
+		stroke: color,
+		'fill-opacity': uncertain ? SOFT_OPACITY : FIRM_OPACITY,
+		'stroke-opacity': uncertain ? 0.75 : undefined,
+		'stroke-dasharray': approximate ? APPROXIMATE_DASH : undefined
+	};
+}
+
+/** Fill and stroke of a point symbol in `color`. */
+export function pointPaint({ approximate }: Pick<DateStyle, 'approximate'>, color: string) {
+	return {
+		fill: color,
+		stroke: color,
+		'fill-opacity': approximate ? 0.45 : undefined,
+		'stroke-width': approximate ? 1.5 : undefined,
+		'stroke-dasharray': approximate ? APPROXIMATE_DASH : undefined
+	};
+}
+
+/** The shape of an event: its symbol, or its bar and the bar's certain core. */
+function shapeNodes(m: MarkLayout, color: string): SvgNode[] {
+	if (m.instant) {
+		return [
+			svgNode('path', {
+				class: 'point',
+				d: laneSymbolPath(m.laneIndex),
+				transform: `translate(${num(m.cx)},${num(m.y)})`,
+				...pointPaint(m, color)
+			})
+		];
+	}
+	const bar = { y: m.y - BAR_HEIGHT / 2, height: BAR_HEIGHT };
+	const shapes = [
+		svgNode('rect', {
+			class: 'span',
+			x: m.x0,
+			width: m.x1 - m.x0,
+			...bar,
+			rx: 3,
+			...spanPaint(m, color)
+		})
+	];
+	if (m.core && m.core.x1 > m.core.x0) {
+		shapes.push(
+			svgNode('rect', {
+				class: 'core',
+				x: m.core.x0,
+				width: m.core.x1 - m.core.x0,
+				...bar,
+				fill: color,
+				'fill-opacity': FIRM_OPACITY
+			})
+		);
+	}
+	return shapes;
+}
+
+/** The label beside a mark; a span's label starts with its category symbol. */
+function labelNodes(m: MarkLayout, color: string, theme: Theme): SvgNode[] {
+	const label = m.label;
+	if (!label) return [];
+	const start = label.anchor === 'start';
+	const nodes: SvgNode[] = [];
+	if (!m.instant) {
+		nodes.push(
+			svgNode('path', {
+				class: 'icon',
+				d: laneSymbolPath(m.laneIndex, 9),
+				transform: `translate(${num(start ? label.x + 6 : label.x - 6)},${num(m.y)})`,
+				fill: color
+			})
+		);
+	}
+	const x = m.instant ? label.x : start ? label.x + LABEL_ICON : label.x - LABEL_ICON;
+	nodes.push(
+		svgNode(
+			'text',
+			{
+				class: 'label',
+				x,
+				y: m.y,
+				'text-anchor': label.anchor,
+				'dominant-baseline': 'central',
+				'font-size': 12,
+				fill: theme.ink
+			},
+			label.text
+		)
+	);
+	return nodes;
+}
+
+/** Everything one event draws: its shape, then its label. */
+export function markNodes(m: MarkLayout, theme: Theme): SvgNode[] {
+	const color = laneColor(m.laneIndex);
+	return [...shapeNodes(m, color), ...labelNodes(m, color, theme)];
+}
+
+/** A band of events too dense to draw one by one, with their count when it fits. */
+export function clusterNodes(c: ClusterLayout): SvgNode[] {
+	const width = Math.max(4, c.x1 - c.x0);
+	const count = clusterCountLabel(c.count, width);
+	const band = svgNode('rect', {
+		x: c.x0,
+		y: c.y - CLUSTER_HEIGHT / 2,
+		width,
+		height: CLUSTER_HEIGHT,
+		rx: 3,
+		fill: laneColor(c.laneIndex),
+		'fill-opacity': num(clusterOpacity(c.count))
+	});
+	if (!count) return [band];
+	return [
+		band,
+		svgNode(
+			'text',
+			{
+				class: 'count',
+				x: c.x0 + width / 2,
+				y: c.y,
+				'text-anchor': 'middle',
+				'dominant-baseline': 'central',
+				'font-size': 10,
+				'font-weight': 700,
+				fill: '#fff',
+				stroke: 'rgb(0,0,0)',
+				'stroke-opacity': 0.35,
+				'stroke-width': 2,
+				'paint-order': 'stroke'
+			},
+			count
+		)
+	];
+}
