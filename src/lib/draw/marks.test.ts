@@ -1,11 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildFigure } from '$lib/export/svg';
-import { layoutFrame } from '$lib/layout/frame';
 import type { MarkLayout } from '$lib/layout/lanes';
-import { paddedDomain, timeScale } from '$lib/layout/scale';
 import { DARK, LIGHT } from '$lib/layout/theme';
-import { prepareTimeline, type PreparedEvent } from '$lib/model/timeline';
+import type { PreparedEvent } from '$lib/model/timeline';
 import { clusterNodes, markNodes, SOFT_OPACITY } from './marks';
 import { toXml, type SvgNode } from './node';
 
@@ -98,48 +94,5 @@ describe('markNodes', () => {
 		};
 		expect(clusterNodes(cluster).map((n) => n.text)).toEqual([undefined, '12']);
 		expect(clusterNodes({ ...cluster, x1: 3 })).toHaveLength(1);
-	});
-});
-
-describe('one renderer', () => {
-	const day = Date.UTC(2024, 10, 17);
-	const arbitraryEvent = fc.record({
-		offset: fc.integer({ min: 0, max: 240 }),
-		hours: fc.integer({ min: 0, max: 72 }),
-		lane: fc.constantFrom('a', 'b', 'c'),
-		approximate: fc.boolean(),
-		title: fc.string({ maxLength: 40 })
-	});
-
-	it('the exported figure holds exactly the nodes the page draws for every mark and cluster', () => {
-		fc.assert(
-			fc.property(fc.array(arbitraryEvent, { minLength: 1, maxLength: 60 }), (rows) => {
-				const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
-				const timeline = prepareTimeline({
-					timeZone: 'UTC',
-					events: rows.map((r, i) => ({
-						id: `e${i}`,
-						title: r.title || 'untitled',
-						start: iso(day + r.offset * 3_600_000),
-						...(r.hours ? { end: iso(day + (r.offset + r.hours) * 3_600_000) } : {}),
-						category: r.lane,
-						approximate: r.approximate
-					}))
-				});
-				const width = 900;
-				const figure = buildFigure(timeline, { scope: 'all', width, theme: LIGHT });
-				// The screen lays out the same frame for the same window and width.
-				const domain = paddedDomain(timeline.extent ?? [0, 1]);
-				const frame = layoutFrame(timeline, timeScale(domain, width), width);
-				for (const mark of frame.body.marks) {
-					const drawn = toXml(markNodes(mark, LIGHT));
-					expect(figure.svg).toContain(`<g data-event-id="${mark.id}">${drawn}</g>`);
-				}
-				for (const cluster of frame.body.clusters) {
-					expect(figure.svg).toContain(toXml(clusterNodes(cluster)));
-				}
-			}),
-			{ numRuns: 40 }
-		);
 	});
 });
