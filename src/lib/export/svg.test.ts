@@ -263,7 +263,8 @@ describe('buildFigure', () => {
 			),
 			{ numRuns: 60 }
 		);
-	});
+		// Sixty resvg renders: seconds on a busy two-core machine; the limit is for hangs, not speed.
+	}, 30_000);
 
 	it('renders in resvg, a non-browser renderer, with its text drawn', () => {
 		const figure = buildFigure(bundled, { scope: 'all', width: 1000 });
