@@ -1,6 +1,7 @@
 import { zoomIdentity } from 'd3-zoom';
 import { describe, expect, it } from 'vitest';
-import { easeCubicInOut, panBy, pinch, wheelFactor, zoomAround, zoomPath } from './gestures';
+import { easeCubicInOut, zoomPath } from '$lib/layout/viewport';
+import { panBy, pinch, wheelFactor, zoomAround } from './gestures';
 
 const bounds = { width: 1000, kMax: 50 };
 

@@ -1,7 +1,7 @@
 /**
  * The arithmetic of zooming and panning a horizontal timeline: where a wheel notch, a drag or a pinch
- * takes the view, and the path an animated zoom follows. Pure functions over {@link ViewTransform};
- * zoom.ts feeds them pointer, wheel and touch input.
+ * takes the view. Pure functions over {@link ViewTransform}; gesture-reducer.ts applies them to
+ * pointer, wheel and touch input.
  *
  * d3-zoom did this before, but with d3-selection, d3-transition, d3-drag, d3-interpolate and
  * d3-color it was 18 KB of the page's 70 KB budget, for a two-dimensional behaviour a timeline uses
@@ -72,30 +72,3 @@ export function pinch(
 	const held = (middle(from) - start.x) / start.k;
 	return clampTransform({ k, x: middle(to) - held * k }, width, kMax);
 }
-
-/**
- * The path an animated zoom follows from one view to another: the width shown changes by equal
- * ratios, so zooming ten times in feels as fast at every depth, and the centre glides in step with
- * it. `t` runs from 0 to 1.
- */
-export function zoomPath(
-	from: ViewTransform,
-	to: ViewTransform,
-	width: number
-): (t: number) => ViewTransform {
-	// The centre of what is shown, in base-scale pixels.
-	const centre = ({ k, x }: ViewTransform) => (width / 2 - x) / k;
-	const [c0, c1] = [centre(from), centre(to)];
-	const ratio = Math.log(to.k / from.k);
-	return (t) => {
-		if (t >= 1) return to;
-		const k = from.k * Math.exp(ratio * t);
-		// Where the centre is, as a share of the way, follows the width's share of its change, so
-		// that a zoom out and over moves mostly while zoomed out.
-		const share = Math.abs(ratio) < 1e-9 ? t : (1 / from.k - 1 / k) / (1 / from.k - 1 / to.k);
-		return { k, x: width / 2 - (c0 + (c1 - c0) * share) * k };
-	};
-}
-
-/** d3-transition's default easing (cubic in and out). */
-export const easeCubicInOut = (t: number) => ((t *= 2) <= 1 ? t * t * t : (t -= 2) * t * t + 2) / 2;

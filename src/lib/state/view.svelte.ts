@@ -1,7 +1,7 @@
 /**
  * The state of one timeline on screen: which data, how wide, and which window of time is shown. The
- * window is one immutable zoom transform; the visible scale, axis and layout are derived from it.
- * Programmatic zooms go through the attached zoom behaviour (zoom.ts), which animates them.
+ * window is one immutable zoom transform, which the view owns and animates; the visible scale, axis
+ * and layout are derived from it. Gestures (interaction/zoom.ts) move it with {@link TimelineView.jump}.
  */
 import { layoutFrame, type FrameLayout } from '$lib/layout/frame';
 import { hitIndex, type HitIndex } from '$lib/layout/hit';
@@ -16,10 +16,12 @@ import {
 	centreOn,
 	clampTransform,
 	domainOfTransform,
+	easeCubicInOut,
 	IDENTITY,
 	maxZoom,
 	rescale,
 	transformForDomain,
+	zoomPath,
 	type ViewTransform
 } from '$lib/layout/viewport';
 import { NO_REFINEMENT, refineTimeline } from '$lib/model/refine';
@@ -36,8 +38,11 @@ import type { SelectionState } from './selection.svelte';
 /** Width the page is prerendered at, before the browser measures the real one. */
 export const PRERENDER_WIDTH = 1160;
 
-/** Applies a transform through whatever owns the zoom behaviour (the attached SVG), animated or not. */
-export type TransformSink = (transform: ViewTransform, animate: boolean) => void;
+/** Duration of programmatic zooms, unless the reader prefers reduced motion. */
+const ZOOM_MS = 350;
+
+const prefersReducedMotion = () =>
+	typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** One timeline's view: data, size and zoom, with everything drawn derived from them. */
 export class TimelineView {
@@ -45,7 +50,9 @@ export class TimelineView {
 	source: PreparedTimeline = $state.raw(EMPTY_TIMELINE);
 	width = $state(PRERENDER_WIDTH);
 	transform: ViewTransform = $state.raw(IDENTITY);
-	#sink: TransformSink | undefined;
+	/** Where an animated move is heading; undefined when the view is still. */
+	#heading: ViewTransform | undefined = undefined;
+	#frame: number | undefined = undefined;
 	// Assigned by the constructor; the derivations below read it lazily.
 	#selection: SelectionState | undefined = undefined;
 	#filters: FilterState | undefined = undefined;
@@ -101,19 +108,45 @@ export class TimelineView {
 		this.apply(IDENTITY, false);
 	}
 
-	/** Lets the zoom behaviour receive programmatic transforms; returns a detach function. */
-	attach(sink: TransformSink): () => void {
-		this.#sink = sink;
-		return () => {
-			if (this.#sink === sink) this.#sink = undefined;
+	/**
+	 * Moves to a transform (bounded), along a smooth zoom path unless `animate` is false or the
+	 * reader prefers reduced motion.
+	 */
+	apply(transform: ViewTransform, animate = true) {
+		const target = clampTransform(transform, this.width, this.kMax);
+		if (!animate || prefersReducedMotion() || typeof requestAnimationFrame !== 'function') {
+			this.jump(target);
+			return;
+		}
+		this.stopAnimation();
+		const path = zoomPath(this.transform, target, this.width);
+		this.#heading = target;
+		let started: number | undefined;
+		const step = (now: number) => {
+			started ??= now;
+			const t = Math.min(1, (now - started) / ZOOM_MS);
+			this.transform = path(easeCubicInOut(t));
+			if (t < 1) this.#frame = requestAnimationFrame(step);
+			else this.#frame = this.#heading = undefined;
 		};
+		this.#frame = requestAnimationFrame(step);
 	}
 
-	/** Moves to a transform (bounded), animated unless `animate` is false. */
-	apply(transform: ViewTransform, animate = true) {
-		const bounded = clampTransform(transform, this.width, this.kMax);
-		if (this.#sink) this.#sink(bounded, animate);
-		else this.transform = bounded;
+	/** Shows `transform` at once, ending any animated move: what gestures do. */
+	jump(transform: ViewTransform) {
+		this.stopAnimation();
+		this.transform = transform;
+	}
+
+	/** Ends an animated move where it is. */
+	stopAnimation() {
+		if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+		this.#frame = this.#heading = undefined;
+	}
+
+	/** The window the view is showing, or heading to while it animates. */
+	get destination(): [number, number] {
+		return this.#heading ? domainOfTransform(this.baseScale, this.#heading) : this.domain;
 	}
 
 	/** Shows `[start, end]` (display wall-clock ms). */
@@ -121,9 +154,12 @@ export class TimelineView {
 		this.apply(transformForDomain(this.baseScale, domain), animate);
 	}
 
-	/** Zooms by `factor` (2 = twice as close) around wall-clock time `at`, or the centre. */
+	/**
+	 * Zooms by `factor` (2 = twice as close) around wall-clock time `at`, or the centre. Zooms asked
+	 * for while one is still animating add up: two quick clicks zoom four times.
+	 */
 	zoomBy(factor: number, at?: number) {
-		const [d0, d1] = this.domain;
+		const [d0, d1] = this.destination;
 		const centre = at ?? (d0 + d1) / 2;
 		const span = (d1 - d0) / factor;
 		const ratio = (centre - d0) / (d1 - d0);
@@ -139,12 +175,12 @@ export class TimelineView {
 	reveal(id: string, animate = true) {
 		const event = findEvent(this.timeline, id);
 		if (!event) return;
-		const [d0, d1] = this.domain;
+		const [d0, d1] = this.destination;
 		const margin = (d1 - d0) * 0.05;
 		if (event.wall.end >= d0 + margin && event.wall.start <= d1 - margin) return;
 		const bounds = this.baseScale.domain().map(Number) as [number, number];
 		this.showDomain(
-			centreOn(this.domain, (event.wall.start + event.wall.end) / 2, bounds),
+			centreOn(this.destination, (event.wall.start + event.wall.end) / 2, bounds),
 			animate
 		);
 	}
@@ -152,7 +188,7 @@ export class TimelineView {
 	/** Changes the drawing width, keeping the same window of time in view. */
 	resize(width: number) {
 		if (width === this.width || width <= 0) return;
-		const domain = this.domain;
+		const domain = this.destination;
 		this.width = width;
 		this.apply(transformForDomain(this.baseScale, domain), false);
 	}
