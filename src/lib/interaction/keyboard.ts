@@ -3,6 +3,7 @@
  * lanes), Home/End jump to the ends, Enter or Space pins the details, Escape closes them, + and -
  * zoom, 0 fits everything.
  */
+import { goToEvent } from '$lib/state/context';
 import type { SelectionState } from '$lib/state/selection.svelte';
 import type { TimelineView } from '$lib/state/view.svelte';
 import { keyToMove, moveFocus } from './navigate';
@@ -31,10 +32,7 @@ export function handleTimelineKey(
 			move
 		);
 		if (!target) return false;
-		selection.focused = target.id;
-		selection.tooltipHidden = false;
-		if (selection.pinned) selection.pinned = target.id;
-		view.reveal(target.id);
+		goToEvent({ view, selection }, target.id);
 		focusMark(target.id);
 		return true;
 	}
