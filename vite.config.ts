@@ -6,6 +6,9 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.{test,spec}.ts', 'scripts/**/*.test.ts'],
 		setupFiles: ['src/test-setup.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Property tests run hundreds of cases; on a busy two-core machine that can pass 5 s. The
+		// limit is for hangs: speed is measured by `npm run bench`, never by a unit test.
+		testTimeout: 30_000
 	}
 });
