@@ -7,6 +7,8 @@ export class SelectionState {
 	hovered: string | undefined = $state();
 	/** Holding keyboard focus on the timeline. */
 	focused: string | undefined = $state();
+	/** The cluster holding keyboard focus, by id (clusters are reached by keyboard too). */
+	focusedCluster: string | undefined = $state();
 	/** Pinned open in the detail panel (click, tap or Enter). */
 	pinned: string | undefined = $state();
 	/** Pointed at or focused in the event list. */
@@ -29,7 +31,7 @@ export class SelectionState {
 
 	/** Forgets everything (a new timeline was loaded). */
 	clear() {
-		this.hovered = this.focused = this.pinned = this.highlighted = undefined;
+		this.hovered = this.focused = this.pinned = this.highlighted = this.focusedCluster = undefined;
 		this.tooltipHidden = false;
 	}
 }
