@@ -173,3 +173,25 @@ export function clusterNodes(c: ClusterLayout): SvgNode[] {
 		)
 	];
 }
+
+/**
+ * A footnote number at the top right of a mark, above its row's text, pointing to the figure's
+ * numbered sources and notes.
+ */
+export function noteNodes(m: MarkLayout, n: number, theme: Theme): SvgNode[] {
+	const right = m.instant ? m.cx + 6 : m.x1;
+	return [
+		svgNode(
+			'text',
+			{
+				class: 'note-number',
+				x: right + 1,
+				y: m.y - BAR_HEIGHT / 2 - 1,
+				'font-size': 8,
+				'font-weight': 700,
+				fill: theme.inkSoft
+			},
+			String(n)
+		)
+	];
+}

@@ -9,6 +9,10 @@ import { CLUSTER_KEY } from '$lib/layout/encoding';
 import { buildFigure, wrapText } from './svg';
 import { DARK, LIGHT, themeVariables } from '$lib/layout/theme';
 import { escapeXml } from '$lib/draw/xml';
+import events from '$lib/data/events.json';
+import { loadBundledTimeline } from '$lib/ingest/load';
+import { estimateTextWidth } from '$lib/layout/text';
+import { frameWidthFor, WIDTH_PRESETS } from './widths';
 
 const HOSTILE = [
 	'<script>alert(1)</script>',
@@ -331,5 +335,49 @@ describe('helpers', () => {
 			expect(dark, name).toMatch(new RegExp(`${name}:\\s*${value};`));
 			expect(preferred, name).toMatch(new RegExp(`${name}:\\s*${value};`));
 		}
+	});
+});
+
+const report = loadBundledTimeline(events);
+
+describe('figure options', () => {
+	it('redoes the layout for each width preset rather than scaling the drawing', () => {
+		for (const [name, total] of Object.entries(WIDTH_PRESETS)) {
+			const figure = buildFigure(report, {
+				scope: 'all',
+				width: frameWidthFor(name as keyof typeof WIDTH_PRESETS, 1200)
+			});
+			expect(figure.width, name).toBe(total);
+			expect(figure.svg).toContain(`viewBox="0 0 ${total} ${figure.height}"`);
+		}
+		const screen = buildFigure(report, { scope: 'all', width: frameWidthFor('screen', 1200) });
+		expect(screen.width).toBe(1200 + 48);
+	});
+
+	it('numbers the events drawn and lists their evidence under the figure, in time order', () => {
+		const plain = buildFigure(report, { scope: 'all', width: 952 });
+		const noted = buildFigure(report, { scope: 'all', width: 952, notes: true });
+		expect(plain.svg).not.toContain('Sources and notes');
+		expect(noted.svg).toContain('Sources and notes');
+		expect(noted.height).toBeGreaterThan(plain.height);
+		// Each event drawn has its number, and each number its entry with the event's sources.
+		const drawn = (noted.svg.match(/data-event-id=/g) ?? []).length;
+		expect(drawn).toBe(report.events.length);
+		for (let n = 1; n <= drawn; n++) {
+			expect(noted.svg).toContain(
+				`font-size="8" font-weight="700" fill="${LIGHT.inkSoft}">${n}</text>`
+			);
+		}
+		const first = report.events[0];
+		expect(first?.event.sources?.length).toBeGreaterThan(0);
+		expect(noted.svg).toContain(escapeXml(first?.event.sources?.[0]?.name ?? '?'));
+		expectInert(noted.svg);
+	});
+
+	it('breaks a long unbroken string so that no line runs past the figure', () => {
+		const lines = wrapText(`see ${'x'.repeat(300)} and more`, 11, 200, Infinity);
+		expect(lines.length).toBeGreaterThan(3);
+		for (const line of lines) expect(estimateTextWidth(line, 11)).toBeLessThanOrEqual(200);
+		expect(lines.join('').replace(/\s/g, '')).toBe(`see${'x'.repeat(300)}andmore`);
 	});
 });

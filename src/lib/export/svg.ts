@@ -6,16 +6,17 @@
  */
 import { axisNodes, laneNodes } from '$lib/draw/frame';
 import { encodingKeys, SWATCH_WIDTH } from '$lib/draw/legend';
-import { clusterNodes, markNodes } from '$lib/draw/marks';
+import { clusterNodes, markNodes, noteNodes } from '$lib/draw/marks';
 import { svgNode, toXml, type SvgAttributes, type SvgNode } from '$lib/draw/node';
 import { num } from '$lib/draw/xml';
-import { formatRange } from '$lib/format/describe';
+import { describeEventDate, formatRange } from '$lib/format/describe';
 import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
 import { AXIS_HEIGHT, layoutFrame } from '$lib/layout/frame';
 import { paddedDomain, timeScale } from '$lib/layout/scale';
 import { estimateTextWidth, fitText } from '$lib/layout/text';
 import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from '$lib/layout/theme';
-import type { PreparedTimeline } from '$lib/model/timeline';
+import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
+import { MARGIN } from './widths';
 
 /** What to export. */
 export interface FigureOptions {
@@ -27,6 +28,12 @@ export interface FigureOptions {
 	domain?: readonly [number, number];
 	/** @default LIGHT */
 	theme?: Theme;
+	/**
+	 * Number each event drawn and end the figure with its sources, attribution and notes, so the
+	 * evidence travels with the figure.
+	 * @default false
+	 */
+	notes?: boolean;
 }
 
 /** A built figure. */
@@ -40,12 +47,29 @@ export interface Figure {
 	domain: [number, number];
 }
 
-const MARGIN = 24;
 const TITLE_SIZE = 22;
 const TEXT_SIZE = 13;
 const SMALL_SIZE = 11;
 
-/** Breaks text into lines no wider than `width`, at most `maxLines` (the last one shortened). */
+/** A word longer than `width` cut into pieces that fit (a long address or an unbroken string). */
+function breakWord(word: string, fontSize: number, width: number): string[] {
+	if (estimateTextWidth(word, fontSize) <= width) return [word];
+	const pieces: string[] = [];
+	let piece = '';
+	for (const char of word) {
+		if (piece && estimateTextWidth(piece + char, fontSize) > width) {
+			pieces.push(piece);
+			piece = '';
+		}
+		piece += char;
+	}
+	return piece ? [...pieces, piece] : pieces;
+}
+
+/**
+ * Breaks text into lines no wider than `width`, at most `maxLines` (the last one shortened); a word
+ * wider than a line is broken where it must, so nothing runs off the figure.
+ */
 export function wrapText(
 	text: string,
 	fontSize: number,
@@ -54,7 +78,10 @@ export function wrapText(
 ): string[] {
 	const lines: string[] = [];
 	let line = '';
-	const words = text.split(/\s+/).filter(Boolean);
+	const words = text
+		.split(/\s+/)
+		.filter(Boolean)
+		.flatMap((word) => breakWord(word, fontSize, width));
 	for (let i = 0; i < words.length; i++) {
 		const word = words[i] as string;
 		const candidate = line ? `${line} ${word}` : word;
@@ -144,6 +171,60 @@ function legend(
 	return { nodes, height: (row + 1) * rowHeight };
 }
 
+/** What a reader of the printed figure needs to check an event: when, how sure, who says so. */
+export function evidenceLine(item: PreparedEvent, zone: string): string {
+	const e = item.event;
+	const parts = [`${e.title}.`, `${describeEventDate(e, zone)}.`];
+	const certainty = [e.certainty, e.attribution && `per ${e.attribution}`].filter(Boolean);
+	if (certainty.length)
+		parts.push(`${certainty.join(', ')}.`.replace(/^./, (c) => c.toUpperCase()));
+	const sources = (e.sources ?? []).map((source) =>
+		[source.name, source.published, source.url].filter(Boolean).join(', ')
+	);
+	if (sources.length) parts.push(`Source${sources.length > 1 ? 's' : ''}: ${sources.join('; ')}.`);
+	if (e.notes?.length) parts.push(`Note${e.notes.length > 1 ? 's' : ''}: ${e.notes.join(' ')}`);
+	return parts.join(' ');
+}
+
+/** The numbered sources and notes under the drawing, one entry per numbered event, never cut. */
+function notesBlock(
+	numbered: readonly PreparedEvent[],
+	zone: string,
+	width: number,
+	y: number,
+	theme: Theme
+): { nodes: SvgNode[]; height: number } {
+	const nodes: SvgNode[] = [
+		svgNode(
+			'text',
+			{ x: MARGIN, y: y + TEXT_SIZE, 'font-size': TEXT_SIZE, 'font-weight': 700, fill: theme.ink },
+			'Sources and notes'
+		)
+	];
+	let height = TEXT_SIZE * 1.6;
+	const indent = 22;
+	numbered.forEach((item, i) => {
+		const lines = wrapText(evidenceLine(item, zone), SMALL_SIZE, width - indent, Infinity);
+		nodes.push(
+			svgNode(
+				'text',
+				{
+					x: MARGIN,
+					y: y + height + SMALL_SIZE,
+					'font-size': SMALL_SIZE,
+					'font-weight': 700,
+					fill: theme.inkSoft
+				},
+				String(i + 1)
+			)
+		);
+		const block = textBlock(lines, y + height, SMALL_SIZE, 1.35, { fill: theme.ink });
+		nodes.push(...block.nodes.map((n) => ({ ...n, attrs: { ...n.attrs, x: MARGIN + indent } })));
+		height += block.height + 4;
+	});
+	return { nodes, height };
+}
+
 /** Builds the figure for `timeline`. */
 export function buildFigure(timeline: PreparedTimeline, options: FigureOptions): Figure {
 	const theme = options.theme ?? LIGHT;
@@ -174,16 +255,37 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 	y += key.height + 12;
 	const frameOrigin = { x: MARGIN, y };
 	const { body } = frame;
+	// Numbers follow time order, so the list under the figure reads as a chronology.
+	const numbered = options.notes ? [...body.marks].sort((a, b) => a.order - b.order) : [];
+	const noteNumber = new Map(numbered.map((m, i) => [m.id, i + 1]));
 	const drawing: SvgNode[] = [
 		svgNode('rect', { x: 0, y: 0, width: frameWidth, height: frame.height, fill: theme.band }),
 		...axisNodes(frame.axis, frame.height, frame.width, theme),
 		svgNode('g', { transform: `translate(0,${AXIS_HEIGHT})` }, [
 			...laneNodes(body.lanes, frame.width, theme),
 			...body.clusters.map((c) => svgNode('g', { 'data-cluster-count': c.count }, clusterNodes(c))),
-			...body.marks.map((m) => svgNode('g', { 'data-event-id': m.id }, markNodes(m, theme)))
+			...body.marks.map((m) => {
+				const n = noteNumber.get(m.id);
+				const nodes = markNodes(m, theme);
+				return svgNode(
+					'g',
+					{ 'data-event-id': m.id },
+					n ? [...nodes, ...noteNodes(m, n, theme)] : nodes
+				);
+			})
 		])
 	];
 	y += frame.height + 18;
+	const notes = numbered.length
+		? notesBlock(
+				numbered.map((m) => m.event),
+				timeline.zone,
+				frameWidth,
+				y,
+				theme
+			)
+		: undefined;
+	if (notes) y += notes.height + 12;
 
 	// Events drawn one by one and events counted in clusters are all in the figure.
 	const shownCount = body.marks.length + body.clusters.reduce((sum, c) => sum + c.count, 0);
@@ -238,6 +340,7 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 				},
 				drawing
 			),
+			...(notes?.nodes ?? []),
 			...footer.nodes
 		]
 	);
