@@ -139,6 +139,8 @@ test('Export → SVG of the whole timeline, and PNG at twice the size', async ({
 	await page.getByRole('button', { name: 'Zoom in' }).click();
 	await page.getByRole('button', { name: 'Zoom in' }).click();
 	await page.getByRole('button', { name: 'Zoom in' }).click();
+	await page.getByRole('button', { name: /Export/ }).click();
+	await page.getByRole('radio', { name: /Wide, 1600 px/ }).check();
 	const whole = await exportFile(page, 'SVG', 'Whole timeline');
 	const info = await inspectSvg(page, whole.bytes.toString('utf8'));
 	expect(info.parseError).toBeNull();
@@ -154,6 +156,29 @@ test('Export → SVG of the whole timeline, and PNG at twice the size', async ({
 		return { width: image.naturalWidth, height: image.naturalHeight };
 	}, png.bytes.toString('base64'));
 	expect(decoded).toEqual({ width: info.width * 2, height: info.height * 2 });
+});
+
+test('Export for a column with numbered sources: 640 px wide, every event numbered, its evidence listed', async ({
+	page
+}) => {
+	await openTimeline(page);
+	await page.getByRole('button', { name: /Export/ }).click();
+	await page.getByRole('radio', { name: /Column, 640 px/ }).check();
+	await page.getByRole('checkbox', { name: 'Numbered sources and notes' }).check();
+	const figure = await exportFile(page, 'SVG', 'Whole timeline');
+	const info = await inspectSvg(page, figure.bytes.toString('utf8'));
+	expect(info.parseError).toBeNull();
+	expect(info.width).toBe(640);
+	expect(info.scripts + info.foreignObjects + info.handlers.length + info.references.length).toBe(
+		0
+	);
+	expect(info.eventIds.sort()).toEqual(dataset.events.map((e) => e.id).sort());
+	expect(info.text).toContain('Sources and notes');
+	// Every event's first source is named in the figure, under its number.
+	for (const event of dataset.events) {
+		const source = event.sources?.[0]?.name;
+		if (source) expect(info.text).toContain(source);
+	}
 });
 
 test('printing shows the timeline and the list, not the controls', async ({ page }) => {
