@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs `npm run validate -- …` the way a newsroom's CI would, returning exit code and output. */
@@ -35,6 +38,21 @@ describe('npm run validate', () => {
 		expect(code).toBe(1);
 		expect(out).toContain('events[0].start');
 		expect(out).toContain('row 3');
+	}, 30_000);
+
+	it('reads UTF-8 with a byte order mark and UTF-16 in both byte orders, as the page does', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'eventline-validate-'));
+		const text = readFileSync('tests/fixtures/import/eventline.csv', 'utf8');
+		const utf16le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+		const files = {
+			'bom.csv': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+			'le.csv': utf16le,
+			'be.csv': Buffer.from(utf16le).swap16()
+		};
+		for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+		const { code, out } = validate(...Object.keys(files).map((name) => join(dir, name)));
+		expect(out.match(/: ok, 3 events \(csv-eventline\)/g)).toHaveLength(3);
+		expect(code).toBe(0);
 	}, 30_000);
 
 	it('exits 2 when a file cannot be read', () => {

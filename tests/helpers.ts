@@ -1,9 +1,70 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import bundled from '../src/lib/data/events.json' with { type: 'json' };
 import type { Category, Dataset } from '../src/lib/model/schema';
 
 /** The bundled dataset, as the tests read it independently of the app (it has a title and categories). */
 export const dataset = bundled as Dataset & { title: string; categories: Category[] };
+
+/** The text of a test fixture; `import-x` names `import/x`. */
+export const fixture = (name: string) =>
+	readFileSync(
+		new URL(`./fixtures/${name.replace(/^import-/, 'import/')}`, import.meta.url),
+		'utf8'
+	);
+
+/** Serves test fixtures at /fixtures/… the way a web server would (404 for unknown names). */
+export async function serveFixtures(page: Page) {
+	await page.route(
+		(url) => url.pathname.startsWith('/fixtures/'),
+		(route) => {
+			const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+			try {
+				return route.fulfill({ status: 200, contentType: 'application/json', body: fixture(name) });
+			} catch {
+				return route.fulfill({ status: 404, body: 'not found' });
+			}
+		}
+	);
+}
+
+/** Picks a file with the Open data… button, as a reader would. */
+export async function openFile(
+	page: Page,
+	name: string,
+	contents: string | Buffer,
+	mimeType = 'application/json'
+) {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Open data…' }).click();
+	await (await chooser).setFiles({ name, mimeType, buffer: Buffer.from(contents) });
+}
+
+/** Drops a file with this text on the page, as dragging it from the desktop does. */
+export async function dropFile(page: Page, name: string, text: string) {
+	await page.evaluate(
+		({ name, text }) => {
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([text], name));
+			window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
+			window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+		},
+		{ name, text }
+	);
+}
+
+/** An Eventline file with `count` events titled after `title`. */
+export function eventFile(title: string, count = 1, extra: Record<string, unknown> = {}) {
+	return JSON.stringify({
+		title,
+		events: Array.from({ length: count }, (_, i) => ({
+			id: `e${i}`,
+			title: `${title} ${i}`,
+			start: `2024-05-${String(1 + (i % 28)).padStart(2, '0')}`
+		})),
+		...extra
+	});
+}
 
 /** Opens a page and waits until its data is on screen. */
 export async function openTimeline(page: Page, path = '/') {

@@ -1,27 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { dataset } from './helpers';
-
-const fixture = (name: string) =>
-	readFileSync(
-		new URL(`./fixtures/${name.replace(/^import-/, 'import/')}`, import.meta.url),
-		'utf8'
-	);
-
-/** Serves test fixtures at /fixtures/… the way a web server would (404 for unknown names). */
-async function serveFixtures(page: Page) {
-	await page.route(
-		(url) => url.pathname.startsWith('/fixtures/'),
-		(route) => {
-			const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
-			try {
-				return route.fulfill({ status: 200, contentType: 'application/json', body: fixture(name) });
-			} catch {
-				return route.fulfill({ status: 404, body: 'not found' });
-			}
-		}
-	);
-}
+import { dataset, fixture, openFile, serveFixtures } from './helpers';
 
 /** Fails the test if any script from the data ran, or any dialog opened. */
 async function guardAgainstScript(page: Page) {
@@ -40,12 +19,6 @@ async function guardAgainstScript(page: Page) {
 
 const state = (page: Page) => page.locator('html');
 
-/** Picks a file with the Open data… button, as a reader would. */
-async function openFile(page: Page, name: string, text: string, mimeType = 'application/json') {
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Open data…' }).click();
-	await (await chooser).setFiles({ name, mimeType, buffer: Buffer.from(text) });
-}
 const alert = (page: Page) => page.getByRole('alert');
 
 test('?src= loads a dataset, starting at its full extent', async ({ page }) => {
@@ -178,23 +151,41 @@ test('an Eventline CSV opens with Open data…', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(dataset.title);
 });
 
-test('a file with some bad rows lists them and loads the valid rest only when asked', async ({
+test('a file with some bad rows loads the rest at once, lists the set-aside rows and gives them back as CSV', async ({
 	page
 }) => {
 	await serveFixtures(page);
 	await page.goto('/?src=/fixtures/import-partly-broken.csv');
-	await expect(state(page)).toHaveAttribute('data-state', 'error');
-	const box = alert(page);
-	await expect(box).toContainText('2 of 6 events');
-	await expect(box).toContainText('row 3');
-	await expect(box).toContainText('2024-02-30');
-	await expect(box).toContainText('row 6');
-	// Nothing changed yet.
-	await expect(page.locator('[data-timeline] [data-event-id]')).toHaveCount(dataset.events.length);
-	await box.getByRole('button', { name: 'Load the 4 valid events' }).click();
 	await expect(state(page)).toHaveAttribute('data-state', 'ready');
 	await expect(page.locator('[data-timeline] [data-event-id]')).toHaveCount(4);
-	await expect(page.getByRole('alert')).not.toContainText('rows');
+	const report = page.getByRole('region', { name: 'About the loaded file' });
+	await expect(report).toContainText('2 of 6 events');
+	await expect(report).toContainText('row 3');
+	await expect(report).toContainText('2024-02-30');
+	await expect(report).toContainText('row 6');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		report.getByRole('button', { name: 'Download set-aside rows' }).click()
+	]);
+	expect(download.suggestedFilename()).toBe('import-partly-broken-set-aside.csv');
+	const lines = fixture('import-partly-broken.csv').trim().split('\n');
+	expect(readFileSync(await download.path(), 'utf8')).toBe(
+		[lines[0], lines[2], lines[5]].join('\n') + '\n'
+	);
+	await expect(alert(page)).toBeEmpty();
+});
+
+test('a failed load names its file above the heading, and keeps the timeline', async ({ page }) => {
+	await page.goto('/');
+	await expect(state(page)).toHaveAttribute('data-state', 'ready');
+	await openFile(page, 'broken.json', '{"events": [');
+	await expect(state(page)).toHaveAttribute('data-state', 'error');
+	await expect(alert(page)).toContainText('Could not open broken.json.');
+	const heading = page.getByRole('heading', { level: 1 });
+	await expect(heading).toHaveText(dataset.title);
+	const [box, title] = [await alert(page).boundingBox(), await heading.boundingBox()];
+	expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(title?.y ?? 0);
+	await expect(page.locator('[data-timeline] [data-event-id]')).toHaveCount(dataset.events.length);
 });
 
 test('Download data saves the loaded timeline, and opening that file gives the same timeline', async ({

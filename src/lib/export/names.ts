@@ -15,6 +15,20 @@ export function figureFileName(
 			.replace(/^-+|-+$/g, '')
 			.slice(0, 60)
 			.replace(/-+$/, '') || 'timeline';
-	const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-	return `${slug}_${day(domain[0])}_${day(domain[1])}.${extension}`;
+	return `${slug}_${fileDate(domain[0])}_${fileDate(domain[1])}.${extension}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date for a file name: `2024-11-15`. ISO writes years outside 0–9999 as `+010400` and `-000400`,
+ * which read as separators or options in a name; here they are `10400-01-01` and `401bce-01-01`
+ * (year -400 is 401 BCE, year 0 being 1 BCE).
+ */
+function fileDate(t: number): string {
+	const date = new Date(t);
+	const year = date.getUTCFullYear();
+	if (Number.isNaN(year)) return 'undated';
+	const written = year < 1 ? `${1 - year}bce` : String(year).padStart(4, '0');
+	return `${written}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }

@@ -8,6 +8,7 @@ import { EventSchema, type Dataset, type TimelineEvent } from '$lib/model/schema
 import { eventIssues, eventRules, type DataIssue, type EventRules } from './validate';
 import { issueKeys, schemaMessage } from './messages';
 import type { RejectedEvent } from './outcome';
+import { limitText } from './text-limits';
 
 /** Turns a path inside a converted event (`['start']`, `['actors', 1]`) into a place in the file. */
 export type Locate = (keys: readonly (string | number)[]) => string;
@@ -33,6 +34,8 @@ export interface Candidate {
 export interface Accepted {
 	events: TimelineEvent[];
 	rejected: RejectedEvent[];
+	/** Text that was cut to its limit in the events that passed. */
+	notices: DataIssue[];
 }
 
 const EVENT_FIELDS = new Set(Object.keys(EventSchema.entries));
@@ -44,6 +47,7 @@ export type EventContext = Pick<Dataset, 'timeZone' | 'categories'>;
 export function acceptEvents(candidates: Iterable<Candidate>, context: EventContext): Accepted {
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
+	const notices: DataIssue[] = [];
 	const firstWithId = new Map<string, string>();
 	const rules = eventRules(context);
 	for (const candidate of candidates) {
@@ -59,8 +63,12 @@ export function acceptEvents(candidates: Iterable<Candidate>, context: EventCont
 				});
 			} else firstWithId.set(id, candidate.where);
 		}
-		if (valid && !issues.length) events.push(valid);
-		else {
+		const limited = valid && !issues.length ? limitText(valid, candidate.locate) : undefined;
+		if (limited && !limited.problems.length) {
+			events.push(limited.value);
+			notices.push(...limited.notices);
+		} else {
+			issues.push(...(limited?.problems ?? []));
 			rejected.push({
 				index: candidate.index,
 				where: candidate.where,
@@ -69,7 +77,7 @@ export function acceptEvents(candidates: Iterable<Candidate>, context: EventCont
 			});
 		}
 	}
-	return { events, rejected };
+	return { events, rejected, notices };
 }
 
 /** Adds the event's schema and semantic issues to `issues`; returns the parsed event when it passes. */

@@ -12,6 +12,7 @@ describe('Eventline CSV', () => {
 			format: 'csv-eventline',
 			fatal: [],
 			rejected: [],
+			notices: [],
 			total: 3,
 			dataset: {
 				events: [
@@ -60,7 +61,8 @@ describe('Eventline CSV', () => {
 				index: 1,
 				where: 'row 3',
 				title: 'Second',
-				issues: [{ path: 'row 3 (start)', message: '"2024-02-30" is not a real date' }]
+				issues: [{ path: 'row 3 (start)', message: '"2024-02-30" is not a real date' }],
+				raw: ['Second', '2024-02-30', '', 'a', '']
 			},
 			{
 				index: 4,
@@ -72,9 +74,14 @@ describe('Eventline CSV', () => {
 						message: '"maybe" is not true or false (write true/false, yes/no or 1/0)'
 					},
 					{ path: 'row 6 (end)', message: '"2024-05-01" is before start "2024-06-01"' }
-				]
+				],
+				raw: ['Fifth', '2024-06-01', '2024-05-01', 'a', 'maybe']
 			}
 		]);
+		expect(outcome.frame).toEqual({
+			kind: 'csv',
+			header: ['title', 'start', 'end', 'category', 'approximate']
+		});
 	});
 
 	describe('reads values spreadsheets write', () => {

@@ -67,12 +67,13 @@ export function importEventlineCsv(table: CsvTable): ImportOutcome {
 		const id = cell(row, 'id') || generatedId(cell(row, 'title'), index, taken);
 		return rowCandidate(table, row, index, id, (name) => cell(row, name), columns);
 	});
-	const { events, rejected } = acceptEvents(candidates, {});
+	const { events, rejected, notices } = acceptEvents(candidates, {});
 	return {
 		format: 'csv-eventline',
 		dataset: { events },
 		fatal: [],
 		rejected,
+		notices,
 		total: table.rows.length
 	};
 }

@@ -173,13 +173,15 @@ describe('TimelineJS CSV', () => {
 				index: 2,
 				where: 'row 4',
 				title: 'B',
-				issues: [{ path: 'row 4 (MONTH)', message: '"13" is not a month (1–12)' }]
+				issues: [{ path: 'row 4 (MONTH)', message: '"13" is not a month (1–12)' }],
+				raw: ['2021', '13', '', 'B', '']
 			},
 			{
 				index: 3,
 				where: 'row 5',
 				title: 'C',
-				issues: [{ path: 'row 5 (end_year)', message: '"2021" is before start "2022"' }]
+				issues: [{ path: 'row 5 (end_year)', message: '"2021" is before start "2022"' }],
+				raw: ['2022', '', '2021', 'C', '']
 			}
 		]);
 	});

@@ -92,6 +92,7 @@ export function importTimelineJsCsv(table: CsvTable): ImportOutcome {
 		},
 		fatal: [],
 		rejected: accepted.rejected,
+		notices: accepted.notices,
 		total: slides.length
 	};
 }

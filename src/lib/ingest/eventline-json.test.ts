@@ -47,6 +47,7 @@ describe('Eventline JSON', () => {
 			dataset: full,
 			fatal: [],
 			rejected: [],
+			notices: [],
 			total: 3
 		});
 	});
@@ -92,14 +93,18 @@ describe('Eventline JSON', () => {
 				index: 3,
 				where: 'events[3]',
 				title: 'Bad',
-				issues: [{ path: 'events[3].start', message: '"2024-02-30" is not a real date' }]
+				issues: [{ path: 'events[3].start', message: '"2024-02-30" is not a real date' }],
+				raw: { id: 'd', title: 'Bad', start: '2024-02-30' }
 			},
 			{
 				index: 4,
 				where: 'events[4]',
-				issues: [{ path: 'events[4]', message: 'expected an event (an object), got "junk"' }]
+				issues: [{ path: 'events[4]', message: 'expected an event (an object), got "junk"' }],
+				raw: 'junk'
 			}
 		]);
+		const fields = Object.fromEntries(Object.entries(full).filter(([key]) => key !== 'events'));
+		expect(outcome.frame).toEqual({ kind: 'json', fields });
 	});
 
 	describe('a broken event names its JSON path', () => {

@@ -24,11 +24,18 @@ export function importEventlineJson(file: Record<string, unknown>): ImportOutcom
 	if (!top.ok) return fatalOutcome('eventline', top.issues, total);
 	if (total === 0) return fatalOutcome('eventline', [NO_EVENTS], 0);
 
-	const { events, rejected } = acceptEvents(
+	const { events, rejected, notices } = acceptEvents(
 		rawEvents.map((raw, index) => candidate(raw, index)),
 		top.dataset
 	);
-	return { format: 'eventline', dataset: { ...top.dataset, events }, fatal: [], rejected, total };
+	return {
+		format: 'eventline',
+		dataset: { ...top.dataset, events },
+		fatal: [],
+		rejected,
+		notices,
+		total
+	};
 }
 
 /** Validates everything but the events. */

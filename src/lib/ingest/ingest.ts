@@ -1,14 +1,16 @@
 /**
  * From the text of a data file (any supported format) to a prepared timeline, the events that were
- * rejected and why, or the reason nothing could be read. Pure, so the worker and tests share it.
+ * set aside and why, what was changed to load it, or the reason nothing could be read. Pure, so the
+ * worker and tests share it.
  */
 import { importData } from './import';
 import type { DataFormat, RejectedEvent } from './outcome';
 import { prepareTimeline, type PreparedTimeline } from '$lib/model/timeline';
 import type { DataIssue } from './validate';
 
-import { MAX_FILE_CHARS } from './limits';
+import { MAX_FILE_CHARS, megabytes } from './limits';
 import { packTimeline, type PackedTimeline } from './pack';
+import { setAsideFile, type SetAsideFile } from './set-aside';
 
 /** What reading a file came to. */
 export interface IngestResult {
@@ -17,42 +19,78 @@ export interface IngestResult {
 	timeline?: PreparedTimeline;
 	/** Problems with the file as a whole. */
 	fatal: DataIssue[];
-	/** Events left out, each with its problems. */
+	/** Events set aside, each with its problems. */
 	rejected: RejectedEvent[];
+	/** What was changed to load the file (text cut, characters that could not be decoded). */
+	notices: DataIssue[];
 	total: number;
+	/** The set-aside events in the file's own format, when there are any and some events loaded. */
+	setAside?: SetAsideFile;
 }
 
-/** Parses, validates and prepares the text of a data file named `fileName`. */
-export function ingest(text: string, fileName?: string): IngestResult {
+/** The steps of reading a file after its bytes are in: parsing and checking, then indexing. */
+export type IngestPhase = 'parse' | 'index';
+
+/** Longest message, path or title a result carries to the page; the file may hold far longer text. */
+const SHOWN_CHARS = 500;
+
+const short = (text: string) =>
+	text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
+const shortIssue = ({ path, message }: DataIssue): DataIssue => ({
+	path: short(path),
+	message: short(message)
+});
+
+/** An {@link IngestResult} for a file that cannot be read at all. */
+export function failedIngest(message: string): IngestResult {
+	return { format: undefined, fatal: [{ path: '', message }], rejected: [], notices: [], total: 0 };
+}
+
+/**
+ * Parses, validates and prepares the text of a data file named `fileName`. `notices` are added to
+ * the result's (from decoding, say); `onPhase` hears when indexing starts.
+ */
+export function ingest(
+	text: string,
+	fileName?: string,
+	{ notices = [], onPhase }: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void } = {}
+): IngestResult {
 	if (text.length > MAX_FILE_CHARS) {
-		const size = (text.length / 1024 / 1024).toFixed(0);
-		return {
-			format: undefined,
-			fatal: [
-				{
-					path: '',
-					message: `The file is ${size} MB; Eventline reads files up to ${MAX_FILE_CHARS / 1024 / 1024} MB`
-				}
-			],
-			rejected: [],
-			total: 0
-		};
+		return failedIngest(
+			`The file is ${megabytes(text.length)}; Eventline reads files up to ${megabytes(MAX_FILE_CHARS)}`
+		);
 	}
+	onPhase?.('parse');
 	const outcome = importData(text, fileName);
 	const usable = outcome.dataset && outcome.dataset.events.length > 0;
+	if (usable) onPhase?.('index');
 	return {
 		format: outcome.format,
 		timeline: usable && outcome.dataset ? prepareTimeline(outcome.dataset) : undefined,
-		fatal: outcome.fatal,
-		rejected: outcome.rejected,
-		total: outcome.total
+		fatal: outcome.fatal.map(shortIssue),
+		rejected: outcome.rejected.map((r) => ({
+			...r,
+			where: short(r.where),
+			...(r.title ? { title: short(r.title) } : {}),
+			issues: r.issues.map(shortIssue)
+		})),
+		notices: [...notices, ...outcome.notices].map(shortIssue),
+		total: outcome.total,
+		...(usable ? { setAside: setAsideFile(outcome, fileName ?? 'data') } : {})
 	};
 }
 
 /** {@link IngestResult} as the worker posts it: timelines packed (see {@link packTimeline}). */
 export type IngestMessage = Omit<IngestResult, 'timeline'> & { packed?: PackedTimeline };
 
-/** Packs a result for `postMessage`. */
-export function toMessage({ timeline, ...rest }: IngestResult): IngestMessage {
-	return timeline ? { ...rest, packed: packTimeline(timeline) } : rest;
+/** A set-aside event without its raw value, which only the worker needs (to write the set-aside file). */
+function withoutRaw({ raw, ...rest }: RejectedEvent): RejectedEvent {
+	void raw;
+	return rest;
+}
+
+/** Packs a result for `postMessage`; the raw values of set-aside events stay behind. */
+export function toMessage({ timeline, rejected, ...rest }: IngestResult): IngestMessage {
+	const message = { ...rest, rejected: rejected.map(withoutRaw) };
+	return timeline ? { ...message, packed: packTimeline(timeline) } : message;
 }

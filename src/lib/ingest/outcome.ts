@@ -16,7 +16,16 @@ export interface RejectedEvent {
 	/** The event's title if it has one, for display. */
 	title?: string;
 	issues: DataIssue[];
+	/** The event as the file gives it (the JSON value, or the CSV row's cells), to give it back. */
+	raw?: unknown;
 }
+
+/** What a file holds besides its events, to write set-aside events back in the file's own shape. */
+export type SourceFrame =
+	/** A JSON file's top-level fields other than its lists of events. */
+	| { kind: 'json'; fields: Record<string, unknown> }
+	/** A CSV file's header row. */
+	| { kind: 'csv'; header: string[] };
 
 /** The result of importing a file. */
 export interface ImportOutcome {
@@ -27,8 +36,12 @@ export interface ImportOutcome {
 	fatal: DataIssue[];
 	/** Events that failed validation, each with all its problems; never dropped silently. */
 	rejected: RejectedEvent[];
+	/** What was changed to load the file, such as text cut to its limit; never done silently. */
+	notices: DataIssue[];
 	/** Number of events (or data rows) in the file. */
 	total: number;
+	/** The file around its events, when some were rejected. */
+	frame?: SourceFrame;
 }
 
 /** An outcome for a file that cannot be used at all. */
@@ -37,7 +50,7 @@ export function fatalOutcome(
 	fatal: DataIssue[],
 	total = 0
 ): ImportOutcome {
-	return { format, fatal, rejected: [], total };
+	return { format, fatal, rejected: [], notices: [], total };
 }
 
 /** The issue that a file without any event gets. */

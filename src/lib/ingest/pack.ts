@@ -88,12 +88,20 @@ export const transferList = (packed: PackedTimeline): Transferable[] => [
 	])
 ];
 
-/** Rebuilds the prepared timeline {@link packTimeline} flattened. */
-export function unpackTimeline(packed: PackedTimeline): PreparedTimeline {
+/**
+ * Rebuilds the prepared events of `events`, a slice of the packed events starting at `offset`, so
+ * that a large timeline can be rebuilt a batch at a time as its events arrive.
+ */
+export function unpackEvents(
+	packed: Pick<PackedTimeline, 'times' | 'flags' | 'zone'>,
+	events: readonly TimelineEvent[],
+	offset = 0
+): PreparedEvent[] {
 	const { times, flags, zone } = packed;
 	const interval = (at: number) =>
 		Number.isNaN(times[at]) ? undefined : { start: times[at] ?? 0, end: times[at + 1] ?? 0 };
-	const events = packed.events.map((event, i): PreparedEvent => {
+	return events.map((event, j): PreparedEvent => {
+		const i = offset + j;
 		const at = i * FIELDS;
 		const flag = flags[i] ?? 0;
 		return {
@@ -111,10 +119,17 @@ export function unpackTimeline(packed: PackedTimeline): PreparedTimeline {
 			event
 		};
 	});
+}
+
+/** The prepared timeline of `packed`, given all its events already rebuilt by {@link unpackEvents}. */
+export function assembleTimeline(
+	packed: Omit<PackedTimeline, 'events'>,
+	events: PreparedEvent[]
+): PreparedTimeline {
 	return {
 		title: packed.title,
 		description: packed.description,
-		zone,
+		zone: packed.zone,
 		source: packed.source,
 		lanes: packed.lanes,
 		events,
@@ -126,4 +141,9 @@ export function unpackTimeline(packed: PackedTimeline): PreparedTimeline {
 		})),
 		extent: packed.extent
 	};
+}
+
+/** Rebuilds the prepared timeline {@link packTimeline} flattened. */
+export function unpackTimeline(packed: PackedTimeline): PreparedTimeline {
+	return assembleTimeline(packed, unpackEvents(packed, packed.events));
 }

@@ -25,6 +25,7 @@ describe('TimelineJS JSON', () => {
 			format: 'timelinejs',
 			fatal: [],
 			rejected: [],
+			notices: [],
 			total: 4,
 			dataset: {
 				title: 'The River Project',
@@ -217,7 +218,8 @@ describe('TimelineJS JSON', () => {
 				issues: [
 					{ path: 'events[1].start_date.month', message: '13 is not a month (1–12)' },
 					{ path: 'events[1].start_date.day', message: '40 is not a day (1–31)' }
-				]
+				],
+				raw: { start_date: { year: 2021, month: 13, day: 40 }, text: { headline: '<b>Bad</b>' } }
 			}
 		]);
 		expect(outcome.dataset?.events.map((e) => e.title)).toEqual(['Something happened']);

@@ -88,6 +88,7 @@ export function importTimelineJs(file: Record<string, unknown>): ImportOutcome {
 		},
 		fatal: [],
 		rejected: accepted.rejected,
+		notices: accepted.notices,
 		total
 	};
 }

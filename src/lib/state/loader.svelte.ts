@@ -1,177 +1,148 @@
 /**
- * Loads data files from a URL or the reader's disk into a timeline view. Parsing and validation run in
- * a worker; a failed load reports what and where, and leaves the timeline on screen exactly as it was.
+ * Loads data files from a URL or the reader's disk into a timeline view, one load at a time: a new
+ * load (an address, Open data, a drop) aborts the one before, and a result that is no longer the
+ * latest is dropped, so the last load started is the one on screen. Bytes are counted as they
+ * stream in and handed to the data worker, which decodes, parses, checks and indexes them. A load
+ * that fails, stalls or is cancelled leaves the timeline on screen exactly as it was.
  */
+import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
+import { MAX_FILE_BYTES, megabytes } from '$lib/ingest/limits';
 import type { RejectedEvent } from '$lib/ingest/outcome';
-import type { IngestMessage, IngestResult } from '$lib/ingest/ingest';
-import { MAX_FILE_CHARS } from '$lib/ingest/limits';
-import { httpUrl } from '$lib/model/links';
-import { unpackTimeline } from '$lib/ingest/pack';
-import type { PreparedTimeline } from '$lib/model/timeline';
+import type { SetAsideFile } from '$lib/ingest/set-aside';
 import type { DataIssue } from '$lib/ingest/validate';
+import { httpUrl } from '$lib/model/links';
+import type { PreparedTimeline } from '$lib/model/timeline';
+import { startIngester } from './ingester';
+import { readStream, TooLarge, Watchdog } from './read-stream';
 
-/** A load that failed: a one-line summary and the problems found, in file order. */
+/** How long a download may go without a byte before it counts as stalled. */
+export const STALL_MS = 20_000;
+
+/** A load that failed: which file, a one-line summary, and the problems found, in file order. */
 export interface LoadFailure {
 	source: string;
 	summary: string;
 	issues: DataIssue[];
-	/** Events left out, each with why. */
+	/** Events that could not be read, each with why (when none could). */
 	rejected: RejectedEvent[];
-	/** The valid rest, which the reader may load deliberately. */
-	validRest?: PreparedTimeline;
 }
 
-/** Something that reads the text of a data file: {@link ingest}, on a worker when there is one. */
-interface Ingester {
-	run(text: string, name: string): Promise<IngestResult>;
-	/** Stops the worker, if the file never comes. */
-	stop(): void;
+/** What a successful load set aside or changed; absent when it loaded every event as it was. */
+export interface LoadReport {
+	source: string;
+	/** Events loaded, and events in the file. */
+	loaded: number;
+	total: number;
+	/** Events set aside, each with why. */
+	rejected: RejectedEvent[];
+	/** What was changed to load the file (text cut to its limit, characters that could not be read). */
+	notices: DataIssue[];
+	/** The set-aside events in the file's own format. */
+	setAside?: SetAsideFile;
 }
 
-/**
- * Starts a data worker now, so that loading and compiling its code overlaps the download, or, in a
- * browser without workers, reads on this thread.
- */
-function startIngester(): Ingester {
-	if (typeof Worker === 'undefined') {
-		return {
-			// Loaded on demand: the importers and validator are not needed to show the bundled timeline.
-			run: async (text, name) => (await import('$lib/ingest/ingest')).ingest(text, name),
-			stop: () => {}
-		};
-	}
-	const worker = new Worker(new URL('../ingest/ingest.worker.ts', import.meta.url), {
-		type: 'module'
-	});
-	return {
-		async run(text, name) {
-			try {
-				return await new Promise<IngestResult>((resolve, reject) => {
-					worker.onmessage = ({ data: { packed, ...rest } }: MessageEvent<IngestMessage>) =>
-						resolve(packed ? { ...rest, timeline: unpackTimeline(packed) } : rest);
-					worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
-					worker.postMessage({ text, name });
-				});
-			} finally {
-				worker.terminate();
-			}
-		},
-		stop: () => worker.terminate()
-	};
+/** Where a load is: receiving bytes (from a server or the disk), then parsing, then indexing. */
+export type LoadPhase = 'download' | 'read' | IngestPhase;
+
+/** How far the current load has got, for a progress bar. */
+export interface LoadProgress {
+	source: string;
+	phase: LoadPhase;
+	received: number;
+	/** Bytes expected, when known or estimated. */
+	total?: number;
+	/** True when `total` is a guess (a compressed download's length header counts compressed bytes). */
+	estimated: boolean;
 }
 
-/** Runs `work` with an ingester started now, and stops it whatever happens. */
-async function withIngester<T>(work: (ingester: Ingester) => Promise<T>): Promise<T> {
-	const ingester = startIngester();
-	try {
-		return await work(ingester);
-	} finally {
-		ingester.stop();
-	}
+/** How a load ended: on screen, failed, cancelled by the reader, or overtaken by a newer load. */
+export type LoadOutcome = 'loaded' | 'failed' | 'cancelled' | 'superseded';
+
+/** Where the loaded timeline came from: an address (`?src=`), or a file from the disk. */
+export interface LoadOrigin {
+	url?: string;
 }
 
-/** The state of loading data: what is happening, and what went wrong last. */
+/** Why a load was aborted. */
+class Superseded extends Error {}
+class Cancelled extends Error {}
+class Stalled extends Error {}
+/** A load that went wrong in a way the reader should be told, in these words. */
+class LoadProblem extends Error {}
+
+/** One load: its number, what it reads, and how to stop it. */
+interface Job {
+	id: number;
+	source: string;
+	controller: AbortController;
+}
+
+/** The bytes a load reads, and how many it expects. */
+interface Opened {
+	stream: ReadableStream<Uint8Array>;
+	total?: number;
+	/** A guess at the total, when the length header counts compressed bytes. */
+	estimate?: number;
+}
+
+/** Progress is redrawn at most this often: chunks arrive far more often than anyone can read. */
+const PROGRESS_MS = 100;
+/** A compressed JSON or CSV file is usually about a fifth of its size. */
+const COMPRESSION_GUESS = 5;
+
+const plural = (n: number, word: string) =>
+	`${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** The state of loading data: what is happening, and what the last load came to. */
 export class DataLoader {
-	/** What the loader is doing, for a progress line; empty when idle. */
-	progress = $state('');
+	/** How far the current load has got; undefined when idle. */
+	progress: LoadProgress | undefined = $state.raw();
+	/** Why the last load failed, while nothing newer has started. */
 	failure: LoadFailure | undefined = $state.raw();
-	#apply: (timeline: PreparedTimeline) => void;
+	/** What the load of the timeline on screen set aside or changed. */
+	report: LoadReport | undefined = $state.raw();
+	/** One sentence for screen readers: a load started, ended or was cancelled (failures are alerts). */
+	announcement = $state('');
+	#apply: (timeline: PreparedTimeline, origin: LoadOrigin) => void;
+	#job: Job | undefined;
+	#jobs = 0;
+	#shownAt = 0;
 
 	/** `apply` puts a successfully loaded timeline on screen. */
-	constructor(apply: (timeline: PreparedTimeline) => void) {
+	constructor(apply: (timeline: PreparedTimeline, origin: LoadOrigin) => void) {
 		this.#apply = apply;
 	}
 
-	/** True while a file is being fetched or checked. */
+	/** True while a file is being read or checked. */
 	get busy() {
-		return this.progress !== '';
+		return this.progress !== undefined;
 	}
 
 	/** Loads a data file from a URL (same origin, or a server that allows cross-origin requests). */
-	async loadUrl(url: string): Promise<boolean> {
+	loadUrl(url: string): Promise<LoadOutcome> {
 		const resolved = httpUrl(url, location.href);
-		if (typeof resolved === 'string') return this.#fail(url, resolved, []);
-		return withIngester((ingester) => this.#download(resolved, ingester));
-	}
-
-	/** Fetches `resolved` and hands its text to `ingester`, or says why it could not. */
-	async #download(resolved: URL, ingester: Ingester): Promise<boolean> {
-		this.progress = `Downloading ${resolved.href}…`;
-		let response: Response;
-		try {
-			response = await fetch(resolved, { credentials: 'omit' });
-		} catch {
-			return this.#fail(
-				resolved.href,
-				`Could not reach ${resolved.href}: the server did not answer, or it does not allow other sites to read the file (CORS)`,
-				[]
-			);
-		}
-		if (!response.ok) {
-			return this.#fail(
-				resolved.href,
-				`Could not load ${resolved.href}: the server answered ${response.status} ${response.statusText}`.trim(),
-				[]
-			);
-		}
-		const length = Number(response.headers.get('content-length') ?? 0);
-		if (length > MAX_FILE_CHARS * 2) {
-			return this.#fail(
-				resolved.href,
-				`The file is ${Math.round(length / 1024 / 1024)} MB; Eventline reads files up to ${MAX_FILE_CHARS / 1024 / 1024} MB`,
-				[]
-			);
-		}
-		return this.loadText(await response.text(), resolved.href, ingester);
+		const job = this.#begin(typeof resolved === 'string' ? url : resolved.href);
+		if (typeof resolved === 'string') return Promise.resolve(this.#fail(job, resolved));
+		return this.#run(job, 'download', { url }, (signal) => download(resolved, signal));
 	}
 
 	/** Loads a file the reader picked or dropped. */
-	async loadFile(file: File): Promise<boolean> {
-		if (file.size > MAX_FILE_CHARS * 2) {
-			return this.#fail(
-				file.name,
-				`${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; Eventline reads files up to ${MAX_FILE_CHARS / 1024 / 1024} MB`,
-				[]
+	loadFile(file: File): Promise<LoadOutcome> {
+		const job = this.#begin(file.name);
+		if (file.size > MAX_FILE_BYTES) {
+			return Promise.resolve(
+				this.#fail(
+					job,
+					`The file is ${megabytes(file.size)}; Eventline reads files up to ${megabytes(MAX_FILE_BYTES)}`
+				)
 			);
 		}
-		this.progress = `Reading ${file.name}…`;
-		return withIngester(async (ingester) => this.loadText(await file.text(), file.name, ingester));
+		return this.#run(job, 'read', {}, async () => ({ stream: file.stream(), total: file.size }));
 	}
 
-	/** Checks and loads the text of a data file named `source`. */
-	async loadText(text: string, source: string, ingester = startIngester()): Promise<boolean> {
-		this.progress = `Checking ${source} (${(text.length / 1024).toFixed(0)} KB)…`;
-		const result = await ingester.run(text, source.split(/[?#]/)[0] ?? source);
-		const { fatal, rejected, timeline, total } = result;
-		if (fatal.length) {
-			const only = fatal.length === 1 && !fatal[0]?.path ? fatal[0] : undefined;
-			const summary = only
-				? `${source}: ${only.message}`
-				: `${source} has ${fatal.length} problem${fatal.length === 1 ? '' : 's'}; nothing was loaded`;
-			return this.#fail(source, summary, only ? [] : fatal);
-		}
-		if (rejected.length) {
-			// Never drop rows silently: say which were rejected and let the reader load the rest.
-			const kept = timeline?.events.length ?? 0;
-			const summary = kept
-				? `${rejected.length} of ${total} events in ${source} have problems; nothing was loaded yet`
-				: `None of the ${total} events in ${source} could be read`;
-			return this.#fail(source, summary, [], rejected, timeline);
-		}
-		if (!timeline) return this.#fail(source, `${source} has no events`, []);
-		this.failure = undefined;
-		this.progress = '';
-		this.#apply(timeline);
-		return true;
-	}
-
-	/** Loads the valid events of a file that had some rejected ones, at the reader's request. */
-	loadValidRest(): boolean {
-		const rest = this.failure?.validRest;
-		if (!rest) return false;
-		this.failure = undefined;
-		this.#apply(rest);
-		return true;
+	/** Stops the current load; the timeline on screen stays as it is. */
+	cancel() {
+		this.#job?.controller.abort(new Cancelled());
 	}
 
 	/** Forgets the last failure (the reader closed the message). */
@@ -179,15 +150,221 @@ export class DataLoader {
 		this.failure = undefined;
 	}
 
-	#fail(
-		source: string,
-		summary: string,
-		issues: DataIssue[],
-		rejected: RejectedEvent[] = [],
-		validRest?: PreparedTimeline
-	): false {
-		this.progress = '';
-		this.failure = { source, summary, issues, rejected, validRest };
-		return false;
+	/** Forgets the report on the timeline on screen (the reader closed it). */
+	dismissReport() {
+		this.report = undefined;
 	}
+
+	/** Starts a load, aborting the one before. */
+	#begin(source: string): Job {
+		this.#job?.controller.abort(new Superseded());
+		const job = { id: ++this.#jobs, source, controller: new AbortController() };
+		this.#job = job;
+		this.failure = undefined;
+		this.progress = { source, phase: 'download', received: 0, estimated: false };
+		this.announcement = `Loading ${source}…`;
+		return job;
+	}
+
+	#current(job: Job) {
+		return this.#job === job;
+	}
+
+	async #run(
+		job: Job,
+		phase: 'download' | 'read',
+		origin: LoadOrigin,
+		open: (signal: AbortSignal) => Promise<Opened>
+	): Promise<LoadOutcome> {
+		const { signal } = job.controller;
+		const ingester = startIngester();
+		let received = 0;
+		const stall = new Watchdog(STALL_MS, () => {
+			const seconds = STALL_MS / 1000;
+			const what = received
+				? `stopped sending the file: nothing arrived for ${seconds} s`
+				: `did not answer within ${seconds} s`;
+			job.controller.abort(new Stalled(`The server ${what}. Try again later`));
+		});
+		this.progress = { source: job.source, phase, received: 0, estimated: false };
+		try {
+			const opened = await open(signal);
+			stall.kick();
+			let { total } = opened;
+			const estimated = total === undefined && opened.estimate !== undefined;
+			total ??= opened.estimate;
+			this.#showProgress(job, { phase, received: 0, total, estimated }, true);
+			await readStream(opened.stream, {
+				signal,
+				limit: MAX_FILE_BYTES,
+				onChunk: (bytes, sofar) => {
+					received = sofar;
+					stall.kick();
+					ingester.push(bytes);
+					// A compressed file can outgrow its estimate, and a lying length header its total.
+					if (total !== undefined && received > total) total = Math.round(received * 1.25);
+					this.#showProgress(job, { phase, received, total, estimated });
+				}
+			});
+			stall.stop();
+			this.#showProgress(job, { phase: 'parse', received: 0, estimated: false }, true);
+			const name = job.source.split(/[?#]/)[0] ?? job.source;
+			const result = await ingester.finish(
+				name,
+				(next) => this.#showProgress(job, { phase: next, received: 0, estimated: false }, true),
+				signal
+			);
+			if (!this.#current(job)) return 'superseded';
+			return this.#settle(job, result, origin);
+		} catch (error) {
+			return this.#stopped(job, error);
+		} finally {
+			stall.stop();
+			ingester.stop();
+			if (this.#current(job)) {
+				this.#job = undefined;
+				this.progress = undefined;
+			}
+		}
+	}
+
+	#showProgress(job: Job, progress: Omit<LoadProgress, 'source'>, now = false) {
+		if (!this.#current(job)) return;
+		const time = performance.now();
+		if (!now && time - this.#shownAt < PROGRESS_MS) return;
+		this.#shownAt = time;
+		this.progress = { source: job.source, ...progress };
+	}
+
+	/** Puts a checked file on screen, or says why it cannot be. */
+	#settle(job: Job, result: IngestResult, origin: LoadOrigin): LoadOutcome {
+		const { source } = job;
+		const { fatal, rejected, timeline, total, notices, setAside } = result;
+		if (fatal.length) {
+			const only = fatal.length === 1 && !fatal[0]?.path ? fatal[0] : undefined;
+			const summary = only
+				? only.message
+				: `The file has ${plural(fatal.length, 'problem')}; nothing was loaded`;
+			return this.#fail(job, summary, only ? [] : fatal);
+		}
+		if (!timeline) {
+			return rejected.length
+				? this.#fail(job, `None of the ${plural(total, 'event')} could be read`, [], rejected)
+				: this.#fail(job, 'The file has no events');
+		}
+		const loaded = timeline.events.length;
+		this.report =
+			rejected.length || notices.length
+				? { source, loaded, total, rejected, notices, setAside }
+				: undefined;
+		this.#apply(timeline, origin);
+		this.announcement = `Loaded ${source}: ${plural(loaded, 'event')}${rejected.length ? `, ${rejected.length.toLocaleString('en')} set aside` : ''}`;
+		return 'loaded';
+	}
+
+	/** Says why a load ended early, unless a newer one has taken its place. */
+	#stopped(job: Job, error: unknown): LoadOutcome {
+		const reason: unknown = job.controller.signal.aborted ? job.controller.signal.reason : error;
+		if (!this.#current(job) || reason instanceof Superseded) return 'superseded';
+		if (reason instanceof Cancelled) {
+			this.announcement = `Stopped loading ${job.source}; the timeline is unchanged`;
+			return 'cancelled';
+		}
+		if (reason instanceof Stalled || reason instanceof LoadProblem) {
+			return this.#fail(job, reason.message);
+		}
+		if (reason instanceof TooLarge) {
+			const most = megabytes(MAX_FILE_BYTES);
+			return this.#fail(
+				job,
+				`The file is larger than ${most} (reading stopped there); Eventline reads files up to ${most}`
+			);
+		}
+		const detail = reason instanceof Error ? reason.message : String(reason);
+		return this.#fail(job, `Something went wrong: ${detail}`);
+	}
+
+	#fail(
+		job: Job,
+		summary: string,
+		issues: DataIssue[] = [],
+		rejected: RejectedEvent[] = []
+	): 'failed' {
+		if (this.#current(job)) {
+			this.progress = undefined;
+			this.#job = undefined;
+		}
+		this.failure = { source: job.source, summary, issues, rejected };
+		this.announcement = '';
+		return 'failed';
+	}
+}
+
+/** Opens a download, or says why it could not be opened in words a reader can act on. */
+async function download(url: URL, signal: AbortSignal): Promise<Opened> {
+	let response: Response;
+	try {
+		response = await fetch(url, { credentials: 'omit', signal });
+	} catch (error) {
+		if (signal.aborted) throw signal.reason;
+		throw new LoadProblem(await whyUnreachable(url, signal, error));
+	}
+	if (!response.ok) {
+		throw new LoadProblem(`The server answered ${response.status} ${response.statusText}`.trim());
+	}
+	const header = response.headers.get('content-length');
+	const length = header === null ? undefined : Number(header);
+	const known = length !== undefined && Number.isFinite(length) && length >= 0;
+	// With gzip, the length counts compressed bytes; the stream gives them uncompressed.
+	const encoding = response.headers.get('content-encoding');
+	const compressed = encoding !== null && encoding !== 'identity';
+	if (known && !compressed && length > MAX_FILE_BYTES) {
+		await response.body?.cancel();
+		throw new LoadProblem(
+			`The file is ${megabytes(length)}; Eventline reads files up to ${megabytes(MAX_FILE_BYTES)}`
+		);
+	}
+	return {
+		stream: response.body ?? new Blob([]).stream(),
+		...(known && !compressed ? { total: length } : {}),
+		...(known && compressed ? { estimate: length * COMPRESSION_GUESS } : {})
+	};
+}
+
+/**
+ * Why a fetch failed. Browsers give every failure the same TypeError; two cheap probes tell a server
+ * that redirects without end, or one that answers but does not share its files (CORS), from silence.
+ */
+async function whyUnreachable(url: URL, signal: AbortSignal, error: unknown): Promise<string> {
+	const probe = async (init: RequestInit): Promise<Response | undefined> => {
+		const controller = new AbortController();
+		const stop = () => controller.abort();
+		signal.addEventListener('abort', stop, { once: true });
+		try {
+			const response = await fetch(url, {
+				...init,
+				credentials: 'omit',
+				signal: controller.signal
+			});
+			return response;
+		} catch {
+			return undefined;
+		} finally {
+			// Only the headers are wanted: the body, if any, is not downloaded.
+			controller.abort();
+			signal.removeEventListener('abort', stop);
+		}
+	};
+	const redirects = (await probe({ redirect: 'manual' }))?.type === 'opaqueredirect';
+	if (signal.aborted) throw signal.reason;
+	const answers = (await probe({ mode: 'no-cors' })) !== undefined;
+	if (signal.aborted) throw signal.reason;
+	if (answers) {
+		return `The server answered, but does not allow other sites to read the file (CORS)`;
+	}
+	if (redirects) {
+		return `The server redirects the address in a loop, or too many times`;
+	}
+	const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
+	return `The server did not answer${detail}: check the address and the connection`;
 }

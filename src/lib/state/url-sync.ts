@@ -3,13 +3,33 @@
  * instants; the view works in display wall-clock time.
  */
 import { fromWallClock, toWallClock } from '$lib/model/dates';
-import { findEvent } from '$lib/model/timeline';
+import { findEvent, type PreparedTimeline } from '$lib/model/timeline';
 import type { FilterState } from './filters.svelte';
 import type { SelectionState } from './selection.svelte';
 import type { TimelineView } from './view.svelte';
-import { readUrlView, writeUrlView } from './url';
+import { readUrlView, writeUrlView, type KnownValues } from './url';
 
-/** Applies `?from=&to=&event=` from `url` to the view; ignores what does not make sense. */
+/** A lookup of every value one list field takes in `timeline`, built on the first question. */
+function valuesOf(timeline: PreparedTimeline, field: 'actors' | 'places') {
+	let values: Set<string> | undefined;
+	return {
+		has(value: string) {
+			values ??= new Set(timeline.events.flatMap((e) => e.event[field] ?? []));
+			return values.has(value);
+		}
+	};
+}
+
+/** What the filters can be set to in `timeline`: its lanes, and the actors and places its events name. */
+function knownValues(timeline: PreparedTimeline): KnownValues {
+	return {
+		categories: new Set(timeline.lanes.map((lane) => lane.id)),
+		actors: valuesOf(timeline, 'actors'),
+		places: valuesOf(timeline, 'places')
+	};
+}
+
+/** Applies `?from=&to=&event=` and the filters from `url` to the view; ignores what does not make sense. */
 export function restoreFromUrl(
 	url: URL,
 	view: TimelineView,
@@ -17,9 +37,11 @@ export function restoreFromUrl(
 	filters: FilterState
 ) {
 	// Looked up only when the URL names an event: a set of 100,000 ids would delay the first paint.
-	const state = readUrlView(url.searchParams, {
-		has: (id) => findEvent(view.source, id) !== undefined
-	});
+	const state = readUrlView(
+		url.searchParams,
+		{ has: (id) => findEvent(view.source, id) !== undefined },
+		knownValues(view.source)
+	);
 	filters.restore(state);
 	const zone = view.timeline.zone;
 	if (state.domain) {
@@ -34,9 +56,13 @@ export function restoreFromUrl(
 	}
 }
 
-/** The URL that describes the current view (full extent means no `from`/`to`). */
+/**
+ * The URL that describes the data (`src`, the address it came from, or none) and the current view
+ * (full extent means no `from`/`to`).
+ */
 export function urlForView(
 	url: URL,
+	src: string | undefined,
 	view: TimelineView,
 	selection: SelectionState,
 	filters: FilterState
@@ -54,6 +80,8 @@ export function urlForView(
 		actors: [...filters.actors],
 		places: [...filters.places]
 	});
+	if (src) params.set('src', src);
+	else params.delete('src');
 	const next = new URL(url);
 	next.search = params.toString();
 	return next;

@@ -29,10 +29,20 @@ function instant(value: string | null): number | undefined {
 	return Number.isFinite(t) ? t : undefined;
 }
 
-/** Reads the view from URL search parameters; invalid values are left out. */
+/** Something that says whether it holds a value: a set, or a lookup standing for one. */
+type Lookup = Pick<ReadonlySet<string>, 'has'>;
+
+/** The values each filter can take in the loaded data. */
+export type KnownValues = Record<keyof typeof LISTS, Lookup>;
+
+/**
+ * Reads the view from URL search parameters; invalid values are left out, and so are filter values
+ * that are not in `known` (a link made for other data would otherwise filter everything out).
+ */
 export function readUrlView(
 	params: URLSearchParams,
-	eventIds: Pick<ReadonlySet<string>, 'has'>
+	eventIds: Lookup,
+	known?: KnownValues
 ): UrlView {
 	const view: UrlView = {};
 	const from = instant(params.get('from'));
@@ -45,7 +55,9 @@ export function readUrlView(
 	const group = params.get('group');
 	if (group) view.groupBy = group;
 	for (const [field, name] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
-		const values = params.getAll(name).filter(Boolean);
+		const values = params
+			.getAll(name)
+			.filter((value) => value && (known?.[field].has(value) ?? true));
 		if (values.length) view[field] = values;
 	}
 	return view;

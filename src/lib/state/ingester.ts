@@ -1,0 +1,111 @@
+/**
+ * The data worker's lifetime, for one load: started when the load starts (its code loads and
+ * compiles while the file arrives), given the file's bytes as they come, and stopped whatever happens.
+ * In a browser without workers, the same steps run on this thread.
+ */
+import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
+import { assembleTimeline, unpackEvents, type PackedTimeline } from '$lib/ingest/pack';
+import type { PreparedEvent } from '$lib/model/timeline';
+import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
+
+/** Reads one file: its bytes as they arrive, then its result. */
+export interface Ingester {
+	/** Hands on the next bytes of the file; they may be transferred, so the caller must not reuse them. */
+	push(bytes: Uint8Array): void;
+	/**
+	 * The file is complete: decode, parse, check and index it. `onPhase` hears each later phase;
+	 * rejects with the signal's reason if it aborts first.
+	 */
+	finish(
+		name: string,
+		onPhase: (phase: IngestPhase) => void,
+		signal: AbortSignal
+	): Promise<IngestResult>;
+	/** Stops the worker, if any. */
+	stop(): void;
+}
+
+/** Bytes the worker can take without a copy: a whole, ordinary ArrayBuffer. */
+function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+	const { buffer } = bytes;
+	return buffer instanceof ArrayBuffer &&
+		bytes.byteOffset === 0 &&
+		bytes.byteLength === buffer.byteLength
+		? new Uint8Array(buffer)
+		: bytes.slice();
+}
+
+/** An ingester on this thread, for browsers without workers (and unit tests). */
+async function localIngester(): Promise<Ingester> {
+	// Loaded on demand: the decoder, importers and validator are not needed for the bundled timeline.
+	const [{ TextAssembler }, { ingest }] = await Promise.all([
+		import('$lib/ingest/decode'),
+		import('$lib/ingest/ingest')
+	]);
+	const text = new TextAssembler();
+	return {
+		push: (bytes) => text.push(bytes),
+		async finish(name, onPhase, signal) {
+			signal.throwIfAborted();
+			const decoded = text.finish();
+			return ingest(decoded.text, name, { notices: decoded.notices, onPhase });
+		},
+		stop: () => {}
+	};
+}
+
+function workerIngester(): Ingester {
+	const worker = new Worker(new URL('../ingest/ingest.worker.ts', import.meta.url), {
+		type: 'module'
+	});
+	const send = (request: WorkerRequest, transfer: Transferable[] = []) =>
+		worker.postMessage(request, transfer);
+	return {
+		push(bytes) {
+			const own = transferable(bytes);
+			send({ type: 'chunk', bytes: own }, [own.buffer]);
+		},
+		finish: (name, onPhase, signal) =>
+			new Promise<IngestResult>((resolve, reject) => {
+				signal.throwIfAborted();
+				signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+				// The result arrives first, then its events in batches, each rebuilt as it comes.
+				let result: Omit<IngestResult, 'timeline'> | undefined;
+				let packed: PackedTimeline | undefined;
+				const events: PreparedEvent[] = [];
+				const settle = () => {
+					if (!result || (packed && events.length < packed.flags.length)) return;
+					const done = packed ? { ...result, timeline: assembleTimeline(packed, events) } : result;
+					// Drawing the new timeline is a task of its own, not added to the last batch's.
+					setTimeout(() => resolve(done));
+				};
+				worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
+					if (data.type === 'phase') return onPhase(data.phase);
+					if (data.type === 'result') ({ packed, ...result } = data.result);
+					else if (packed) events.push(...unpackEvents(packed, data.events, events.length));
+					settle();
+				};
+				worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
+				send({ type: 'end', name });
+			}),
+		stop: () => worker.terminate()
+	};
+}
+
+/** Starts reading a file: on a worker when there is one. */
+export function startIngester(): Ingester {
+	if (typeof Worker !== 'undefined') return workerIngester();
+	// Chunks that arrive before the modules have loaded wait for them, in order.
+	const ready = localIngester();
+	let queue = Promise.resolve();
+	return {
+		push(bytes) {
+			queue = queue.then(async () => (await ready).push(bytes));
+		},
+		async finish(name, onPhase, signal) {
+			await queue;
+			return (await ready).finish(name, onPhase, signal);
+		},
+		stop: () => {}
+	};
+}

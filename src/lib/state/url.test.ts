@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { prepareTimeline } from '$lib/model/timeline';
+import { FilterState } from './filters.svelte';
+import { SelectionState } from './selection.svelte';
+import { readUrlView } from './url';
+import { restoreFromUrl, urlForView } from './url-sync';
+import { TimelineView } from './view.svelte';
+
+const timeline = prepareTimeline({
+	categories: [
+		{ id: 'strike', label: 'Strikes' },
+		{ id: 'talks', label: 'Talks' }
+	],
+	events: [
+		{ id: 'a', title: 'A', start: '2024-05-01', category: 'strike', actors: ['Kyiv'] },
+		{ id: 'b', title: 'B', start: '2024-05-03', category: 'talks', places: ['Geneva'] }
+	]
+});
+
+function page(query: string) {
+	const selection = new SelectionState();
+	const filters = new FilterState();
+	const view = new TimelineView(timeline, selection, filters);
+	const url = new URL(`https://app.test/?${query}`);
+	restoreFromUrl(url, view, selection, filters);
+	return { url, view, selection, filters };
+}
+
+describe('filter values in the URL that the data does not have are ignored', () => {
+	it('unknown categories, actors and places filter nothing out', () => {
+		const { filters, view } = page('cat=nope&actor=Nobody&place=Atlantis');
+		expect(filters.filtering).toBe(false);
+		expect(view.timeline.events).toHaveLength(2);
+	});
+
+	it('known values still filter, beside unknown ones', () => {
+		const { filters, view } = page('cat=nope&cat=talks&actor=Nobody');
+		expect([...filters.categories]).toEqual(['talks']);
+		expect([...filters.actors]).toEqual([]);
+		expect(view.timeline.events.map((e) => e.id)).toEqual(['b']);
+	});
+
+	it('readUrlView without the data’s values keeps them all (nothing to check against)', () => {
+		const params = new URLSearchParams('cat=x&place=y');
+		expect(readUrlView(params, new Set())).toEqual({ categories: ['x'], places: ['y'] });
+	});
+});
+
+describe('the URL names the data on screen', () => {
+	it('writes the address the data came from', () => {
+		const { view, selection, filters } = page('');
+		const url = urlForView(new URL('https://app.test/'), '/d.json', view, selection, filters);
+		expect(url.searchParams.get('src')).toBe('/d.json');
+	});
+
+	it('drops an old address once the data on screen came from elsewhere (a local file)', () => {
+		const { view, selection, filters } = page('');
+		const old = new URL('https://app.test/?src=%2Fold.json&cat=talks');
+		const url = urlForView(old, undefined, view, selection, filters);
+		expect(url.search).toBe('');
+	});
+});
