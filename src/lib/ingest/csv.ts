@@ -2,7 +2,7 @@
  * CSV files as tables: rows numbered the way a spreadsheet numbers them, and a header whose column
  * names are matched loosely ("End Year", "end_year" and "endyear" are one column) against a known list.
  */
-import { csvParseRows } from 'd3-dsv';
+import { dsvFormat } from 'd3-dsv';
 import type { DataIssue } from './validate';
 import { preview } from './messages';
 
@@ -23,11 +23,30 @@ export interface CsvTable {
 
 const isBlankRow = (cells: readonly string[]) => cells.every((cell) => !cell.trim());
 
-/** Splits CSV text into a header and data rows; blank rows are skipped but keep their numbers. */
-export function readCsv(text: string): CsvTable | undefined {
-	// csvParseRows rather than csvParse: csvParse builds row objects keyed by the header, where a
-	// column named "__proto__" would set the row's prototype.
-	const records = csvParseRows(text);
+/** The separators CSV files use: commas, or semicolons and tabs where a comma is a decimal point. */
+export type Delimiter = ',' | ';' | '\t';
+
+/**
+ * The separator of delimited text, judged by its first line outside quotes: the one it holds most
+ * of (commas when there is none).
+ */
+export function detectDelimiter(text: string): Delimiter {
+	const line = (/^[^\n]*/.exec(text.replace(/"[^"]*"/g, '""'))?.[0] ?? '').trim();
+	const count = (c: string) => line.split(c).length - 1;
+	const [comma, semicolon, tab] = [count(','), count(';'), count('\t')];
+	if (tab > comma && tab >= semicolon) return '\t';
+	if (semicolon > comma) return ';';
+	return ',';
+}
+
+/**
+ * Splits delimited text (CSV by default) into a header and data rows; blank rows are skipped but
+ * keep their numbers.
+ */
+export function readCsv(text: string, delimiter: Delimiter = ','): CsvTable | undefined {
+	// parseRows rather than parse: parse builds row objects keyed by the header, where a column
+	// named "__proto__" would set the row's prototype.
+	const records = dsvFormat(delimiter).parseRows(text);
 	const headerIndex = records.findIndex((cells) => !isBlankRow(cells));
 	const headerCells = records[headerIndex];
 	if (!headerCells) return undefined;

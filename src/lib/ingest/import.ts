@@ -4,7 +4,21 @@
  * returned with every problem located in the original file, never dropped silently.
  */
 import { formatPath, parseJsonText } from './validate';
-import { columnKey, readCsv, type CsvTable } from './csv';
+import { columnKey, detectDelimiter, readCsv, type CsvTable } from './csv';
+import {
+	formatMapArgument,
+	mappingRequest,
+	type ImportOptions,
+	type MappingRequest
+} from './column-map';
+import { importMappedCsv } from './csv-mapped';
+import {
+	importTimelineJs2,
+	importTimelineJsV1Csv,
+	isTimelineJsV1Header,
+	looksLikeTimelineJs2
+} from './timelinejs-legacy';
+import { importVisTimeline, looksLikeVis } from './vis-timeline';
 import { EVENTLINE_COLUMNS, importEventlineCsv } from './csv-eventline';
 import { TIMELINEJS_COLUMNS, importTimelineJsCsv } from './csv-timelinejs';
 import { importEventlineJson } from './eventline-json';
@@ -17,13 +31,25 @@ import { importTimelineJs, looksLikeTimelineJs } from './timelinejs';
 import { field, isRecord } from './values';
 
 export type { DataFormat, ImportOutcome, RejectedEvent } from './outcome';
+export type { ImportOptions } from './column-map';
 
-/** Detects the format (by content; `fileName`'s extension is only a hint) and imports. */
-export function importData(text: string, fileName?: string): ImportOutcome {
-	return limitTopLevel(importAny(text, fileName));
+/**
+ * Detects the format (by content; `fileName`'s extension is only a hint) and imports. `options`
+ * map the columns of a CSV file whose names Eventline does not know, and settle 1/2/2024.
+ */
+export function importData(
+	text: string,
+	fileName?: string,
+	options: ImportOptions = {}
+): ImportOutcome {
+	return limitTopLevel(importAny(text, fileName, options));
 }
 
-function importAny(text: string, fileName?: string): ImportOutcome {
+function importAny(
+	text: string,
+	fileName: string | undefined,
+	options: ImportOptions
+): ImportOutcome {
 	if (typeof text !== 'string') return fatal('The file could not be read as text');
 	const source = text.replace(/^\uFEFF/, '');
 	if (!source.trim()) return fatal('The file is empty');
@@ -34,11 +60,17 @@ function importAny(text: string, fileName?: string): ImportOutcome {
 	const hintsJson = /\.json$/i.test(fileName ?? '');
 	if (/^\s*[[{]/.test(source)) return importJson(source);
 
-	const table = readCsv(source);
+	const table = readCsv(source, detectDelimiter(source));
+	if (table && options.map) return withRows(importMappedCsv(table, options), table);
+	if (table && isTimelineJsV1Header(table.header)) {
+		return withRows(importTimelineJsV1Csv(table), table);
+	}
 	const format = table && csvFormat(table);
 	if (table && format === 'csv-timelinejs') return withRows(importTimelineJsCsv(table), table);
 	if (table && format === 'csv-eventline') return withRows(importEventlineCsv(table), table);
 	if (hintsJson || parseJsonText(source).ok) return importJson(source);
+	const mapping = table && table.rows.length ? mappingRequest(table) : undefined;
+	if (table && mapping && worthMapping(mapping)) return askForMapping(table, mapping);
 	return fatal(
 		'Eventline cannot tell what kind of file this is: it reads Eventline or TimelineJS JSON, and CSV ' +
 			'whose first row names the columns (such as title,start or Year,Headline)' +
@@ -54,6 +86,18 @@ function importJson(source: string): ImportOutcome {
 	const parsed = parseJson(source);
 	if (!parsed.ok) return fatalOutcome(undefined, [parsed.issue]);
 	const file = parsed.value;
+	const other = looksLikeVis(file)
+		? ('vis-timeline' as const)
+		: isRecord(file) && looksLikeTimelineJs2(file)
+			? ('timelinejs2' as const)
+			: undefined;
+	if (other) {
+		const duplicates = duplicateKeys(source);
+		if (duplicates.length) return fatalOutcome(other, duplicates);
+		return other === 'vis-timeline' || !isRecord(file)
+			? importVisTimeline(file)
+			: importTimelineJs2(file);
+	}
 	if (!isRecord(file)) {
 		return fatal(
 			`Expected an object with an "events" list, got ${Array.isArray(file) ? 'a list' : preview(file)}`
@@ -68,6 +112,31 @@ function importJson(source: string): ImportOutcome {
 		return fatal('is required: Eventline and TimelineJS files list their events here', 'events');
 	}
 	return withValues(importEventlineJson(file), file);
+}
+
+/** True when a table looks like events: named columns, one of which holds dates or two named fields. */
+function worthMapping({ header, guess }: MappingRequest): boolean {
+	return (
+		header.filter(Boolean).length > 1 &&
+		(guess.start !== undefined || Object.keys(guess).length >= 2)
+	);
+}
+
+/** The outcome for a CSV file whose columns have other names: the reader is asked to map them. */
+function askForMapping(table: CsvTable, mapping: MappingRequest): ImportOutcome {
+	const suggestion = formatMapArgument(mapping.guess);
+	return {
+		...fatalOutcome(undefined, [
+			{
+				path: `row ${table.headerRow}`,
+				message:
+					`its columns (${table.header.filter(Boolean).join(', ')}) are not Eventline's or TimelineJS's: ` +
+					`say which column holds what${suggestion ? ` (a guess: ${suggestion})` : ''}`
+			}
+		]),
+		total: table.rows.length,
+		mapping
+	};
 }
 
 /** Gives each rejected event its JSON value, and the outcome the file's other fields. */

@@ -3,9 +3,18 @@
  */
 import type { Dataset } from '$lib/model/schema';
 import type { DataIssue } from './validate';
+import type { MappingRequest } from './column-map';
 
 /** The kinds of file Eventline can import. */
-export type DataFormat = 'eventline' | 'timelinejs' | 'csv-timelinejs' | 'csv-eventline';
+export type DataFormat =
+	| 'eventline'
+	| 'timelinejs'
+	| 'csv-timelinejs'
+	| 'csv-eventline'
+	| 'timelinejs2'
+	| 'csv-timelinejs-v1'
+	| 'vis-timeline'
+	| 'csv-mapped';
 
 /** An event that failed validation, with everything wrong with it. */
 export interface RejectedEvent {
@@ -25,7 +34,9 @@ export type SourceFrame =
 	/** A JSON file's top-level fields other than its lists of events. */
 	| { kind: 'json'; fields: Record<string, unknown> }
 	/** A CSV file's header row. */
-	| { kind: 'csv'; header: string[] };
+	| { kind: 'csv'; header: string[] }
+	/** A JSON file of another shape: writes the file around the given set-aside values. */
+	| { kind: 'json-custom'; write: (rejected: unknown[]) => unknown };
 
 /** The result of importing a file. */
 export interface ImportOutcome {
@@ -42,6 +53,8 @@ export interface ImportOutcome {
 	total: number;
 	/** The file around its events, when some were rejected. */
 	frame?: SourceFrame;
+	/** For a CSV file whose columns have other names: what to ask the reader to map. */
+	mapping?: MappingRequest;
 }
 
 /** An outcome for a file that cannot be used at all. */

@@ -32,6 +32,13 @@ export function setAsideFile(outcome: ImportOutcome, fileName: string): SetAside
 			text: csvFormatRows([frame.header, ...rows]) + '\n'
 		};
 	}
+	if (frame.kind === 'json-custom') {
+		return {
+			name: setAsideName(fileName, 'json'),
+			type: 'application/json',
+			text: JSON.stringify(frame.write(rejected.map((r) => r.raw ?? null)), null, 2) + '\n'
+		};
+	}
 	const events = rejected.filter((r) => !r.where.startsWith('eras[')).map((r) => r.raw ?? null);
 	const eras = rejected.filter((r) => r.where.startsWith('eras[')).map((r) => r.raw ?? null);
 	const file = { ...frame.fields, events, ...(eras.length ? { eras } : {}) };
