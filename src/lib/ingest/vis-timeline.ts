@@ -18,17 +18,8 @@ import { field, isBlank, isRecord, textOf } from './values';
 
 /** The item types vis-timeline draws; `background` is a shaded stretch behind the items. */
 const ITEM_TYPES = new Set(['box', 'point', 'range', 'background']);
-/** Keys about how vis-timeline draws or edits an item, which Eventline draws its own way. */
-const PRESENTATION = new Set([
-	'className',
-	'style',
-	'subgroup',
-	'editable',
-	'selectable',
-	'align',
-	'limitSize'
-]);
-const KNOWN = new Set(['id', 'content', 'start', 'end', 'group', 'type', 'title', ...PRESENTATION]);
+/** What Eventline reads of an item; the rest (className, style, editable...) is named in a notice. */
+const KNOWN = new Set(['id', 'content', 'start', 'end', 'group', 'type', 'title']);
 
 /** The lane background items are drawn in, until Eventline draws them behind the lanes. */
 export const BACKGROUND_CATEGORY: Category = { id: 'background', label: 'Background periods' };
