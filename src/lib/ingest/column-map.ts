@@ -295,7 +295,8 @@ export function guessMapping(table: Pick<CsvTable, 'header' | 'rows'>): {
 			free().find((c) => {
 				const values = column(c.i);
 				const length = meanLength(values);
-				return length > 0 && length <= 100 && dateShare(values) < 0.5;
+				const numbers = nonBlank(values).every((value) => /^[\d\s.,+-]+$/.test(value));
+				return length > 0 && length <= 100 && !numbers && dateShare(values) < 0.5;
 			})
 		);
 	}

@@ -66,11 +66,40 @@ describe('decodeBytes reads every encoding a newsroom saves in as the same text'
 	});
 
 	it('says how many characters could not be read, rather than dropping them silently', () => {
-		const broken = new Uint8Array([...utf8('{"a":"'), 0xff, 0xfe, 0x80, ...utf8('x"}')]);
+		const broken = new Uint8Array([...utf8('{"a":"é'), 0xff, 0xfe, 0x80, ...utf8('x"}')]);
 		const decoded = decodeBytes(broken);
 		expect(decoded.text).toContain('\uFFFD');
 		expect(decoded.notices).toHaveLength(1);
 		expect(decoded.notices[0]?.message).toMatch(/^3 characters could not be read as UTF-8/);
+	});
+
+	it('reads a file of Western European letters that is not UTF-8 as Windows-1252, and says so', () => {
+		// "Événement;Année" and "Fête – été" as a spreadsheet on Windows saves them.
+		const bytes = new Uint8Array([
+			0xc9,
+			...utf8('v'),
+			0xe9,
+			...utf8('nement;Ann'),
+			0xe9,
+			...utf8('e\nF'),
+			0xea,
+			...utf8('te '),
+			0x96,
+			...utf8(' '),
+			0xe9,
+			...utf8('t'),
+			0xe9,
+			...utf8(';1900')
+		]);
+		const decoded = decodeBytes(bytes);
+		expect(decoded.text).toBe('Événement;Année\nFête – été;1900');
+		expect(decoded.encoding).toBe('windows-1252');
+		expect(decoded.notices[0]?.message).toMatch(/read as Windows-1252/);
+	});
+
+	it('keeps a UTF-8 file that holds the replacement character itself as UTF-8', () => {
+		const decoded = decodeBytes(utf8('title,start\n\uFFFD,2024'));
+		expect(decoded.encoding).toBe('utf-8');
 	});
 
 	it('reads an empty file as empty text', () => {

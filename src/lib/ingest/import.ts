@@ -66,8 +66,12 @@ function importAny(
 		return withRows(importTimelineJsV1Csv(table), table);
 	}
 	const format = table && csvFormat(table);
-	if (table && format === 'csv-timelinejs') return withRows(importTimelineJsCsv(table), table);
-	if (table && format === 'csv-eventline') return withRows(importEventlineCsv(table), table);
+	if (table && format === 'csv-timelinejs') {
+		return orMapping(withRows(importTimelineJsCsv(table), table), table);
+	}
+	if (table && format === 'csv-eventline') {
+		return orMapping(withRows(importEventlineCsv(table), table), table);
+	}
 	if (hintsJson || parseJsonText(source).ok) return importJson(source);
 	const mapping = table && table.rows.length ? mappingRequest(table) : undefined;
 	if (table && mapping && worthMapping(mapping)) return askForMapping(table, mapping);
@@ -112,6 +116,17 @@ function importJson(source: string): ImportOutcome {
 		return fatal('is required: Eventline and TimelineJS files list their events here', 'events');
 	}
 	return withValues(importEventlineJson(file), file);
+}
+
+/**
+ * A CSV import that failed as a whole (columns it does not know, a required one missing) becomes a
+ * request to map the columns too, its problems kept, when the table looks like events.
+ */
+function orMapping(outcome: ImportOutcome, table: CsvTable): ImportOutcome {
+	if (outcome.dataset || !table.rows.length) return outcome;
+	const mapping = mappingRequest(table);
+	if (!worthMapping(mapping)) return outcome;
+	return { ...outcome, mapping };
 }
 
 /** True when a table looks like events: named columns, one of which holds dates or two named fields. */

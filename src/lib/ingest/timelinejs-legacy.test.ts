@@ -48,8 +48,12 @@ describe('TimelineJS 2 JSON', () => {
 	});
 
 	it('names the place of a bad date in the old file, and gives the slide back in the old shape', () => {
-		const broken = structuredClone(v2);
-		broken.timeline.date.push({ startDate: 'the next spring', headline: 'Flood' });
+		const broken = {
+			timeline: {
+				...v2.timeline,
+				date: [...v2.timeline.date, { startDate: 'the next spring', headline: 'Flood' }]
+			}
+		};
 		const outcome = importData(JSON.stringify(broken), 'harbour.json');
 		expect(outcome.rejected).toHaveLength(1);
 		const [flood] = outcome.rejected;
