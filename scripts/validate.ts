@@ -1,11 +1,14 @@
 /**
- * `npm run validate -- <file> [...]`: checks data files in any format Eventline imports (Eventline or
- * TimelineJS JSON, TimelineJS or Eventline CSV), prints every problem with its location, and exits 1
- * if any file has one (2 when a file cannot be read or none is given).
+ * `npm run validate -- <file> [...]`: checks data files in any format Eventline imports (Eventline,
+ * TimelineJS 3 or 2 and vis-timeline JSON, TimelineJS or Eventline CSV, or any CSV with `--map`),
+ * prints every problem with its location, and exits 1 if any file has one (2 when a file cannot be
+ * read or none is given). `--map start=date_local,title=label` names the columns of a CSV file whose
+ * columns have other names; `--day-first` or `--month-first` settles dates such as 1/2/2024.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { decodeBytes } from '$lib/ingest/decode';
-import { importData, type ImportOutcome } from '$lib/ingest/import';
+import { importData, type ImportOptions, type ImportOutcome } from '$lib/ingest/import';
+import { formatMapArgument, parseMapArgument } from '$lib/ingest/column-map';
 import { MAX_FILE_BYTES, megabytes } from '$lib/ingest/limits';
 import type { DataIssue } from '$lib/ingest/validate';
 
@@ -30,6 +33,13 @@ function report(
 		? `${file}: ${rejected.length} of ${total} events rejected (${kind})`
 		: `${file}: cannot be imported (${kind})`;
 	const lines = [head, ...fatal.map((issue) => `  ${issue.path || '(file)'}: ${issue.message}`)];
+	if (outcome.mapping) {
+		const guess = formatMapArgument(outcome.mapping.guess);
+		const order = outcome.mapping.askDayOrder ? ' --day-first (or --month-first)' : '';
+		lines.push(
+			`  map its columns to read it, e.g. --map ${guess || 'start=<column>,title=<column>'}${order}`
+		);
+	}
 	lines.push(...notes);
 	for (const event of rejected) {
 		const label = event.title ? `${event.where} ${JSON.stringify(event.title)}` : event.where;
@@ -42,9 +52,33 @@ function report(
 	return { lines, ok: false };
 }
 
-const files = process.argv.slice(2);
+const USAGE =
+	'usage: npm run validate -- [--map start=<column>,title=<column>,...] [--day-first | --month-first] <file> [more files...]';
+
+/** The files and import options on the command line; `--map a=b` and `--map=a=b` both work. */
+function readArguments(args: readonly string[]): { files: string[]; options: ImportOptions } {
+	const files: string[] = [];
+	const options: ImportOptions = {};
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i] ?? '';
+		if (arg === '--day-first' || arg === '--month-first') {
+			options.dayOrder = arg === '--day-first' ? 'day-first' : 'month-first';
+		} else if (arg === '--map' || arg.startsWith('--map=')) {
+			const value = arg === '--map' ? args[++i] : arg.slice('--map='.length);
+			const parsed = parseMapArgument(value ?? '');
+			if ('error' in parsed) {
+				console.error(`--map: ${parsed.error}\n${USAGE}`);
+				process.exit(2);
+			}
+			options.map = parsed.map;
+		} else files.push(arg);
+	}
+	return { files, options };
+}
+
+const { files, options } = readArguments(process.argv.slice(2));
 if (files.length === 0) {
-	console.error('usage: npm run validate -- <file.json|file.csv> [more files...]');
+	console.error(USAGE);
 	process.exit(2);
 }
 
@@ -68,7 +102,7 @@ for (const file of files) {
 	}
 	// Decoded as the page decodes it: UTF-8 with or without a byte order mark, UTF-16 in either order.
 	const { text, notices } = decodeBytes(bytes);
-	const { lines, ok } = report(file, importData(text, file), notices);
+	const { lines, ok } = report(file, importData(text, file, options), notices);
 	if (ok) console.log(lines.join('\n'));
 	else {
 		console.error(lines.join('\n'));

@@ -10,7 +10,8 @@ import {
 	REQUIRED_FIELDS,
 	FIELD_LABELS,
 	type ImportOptions,
-	type MappedField
+	type MappedField,
+	type MappingRequest
 } from './column-map';
 import { extraCellsIssue, type CsvRow, type CsvTable } from './csv';
 import { claimId, generatedId, slugify } from './ids';
@@ -150,4 +151,31 @@ export function importMappedCsv(table: CsvTable, options: ImportOptions): Import
 		],
 		total: table.rows.length
 	};
+}
+
+/** What a mapping would load, judged on the rows a mapping request carries. */
+export interface MappingPreview {
+	/** Events that would load, and rows looked at. */
+	loaded: number;
+	checked: number;
+	/** The first few problems, each with its row. */
+	problems: DataIssue[];
+}
+
+/** Imports a mapping request's sample rows with `options`, for the count the reader sees. */
+export function previewMapping(
+	request: Pick<MappingRequest, 'header' | 'rows'>,
+	options: ImportOptions,
+	shown = 3
+): MappingPreview {
+	const table: CsvTable = {
+		header: request.header,
+		headerRow: 1,
+		rows: request.rows.map((cells, i) => ({ row: i + 2, cells }))
+	};
+	const outcome = importMappedCsv(table, options);
+	const problems = outcome.fatal.length
+		? outcome.fatal
+		: outcome.rejected.flatMap((r) => r.issues).slice(0, shown);
+	return { loaded: outcome.dataset?.events.length ?? 0, checked: table.rows.length, problems };
 }

@@ -75,12 +75,7 @@ export class TextAssembler {
 		this.#bytes = undefined;
 		// Spreadsheets on Windows save CSV as Windows-1252, whose accented letters are not UTF-8. A file
 		// with some valid UTF-8 letters besides the broken bytes is UTF-8 with damage, and said so.
-		if (
-			bytes &&
-			text.includes('\uFFFD') &&
-			!/[^\p{ASCII}\uFFFD]/u.test(text) &&
-			!isUtf8(bytes)
-		) {
+		if (bytes && text.includes('\uFFFD') && !/[^\p{ASCII}\uFFFD]/u.test(text) && !isUtf8(bytes)) {
 			text = windows1252(concat(bytes, this.#byteCount(bytes)));
 			return {
 				text,

@@ -4,8 +4,8 @@
  * sheet is published to the web (File → Share → Publish to web); Google then serves it to any site.
  */
 
-/** Sheet ids as Google writes them: letters, digits, `-` and `_`; real ones are 44 characters. */
-const BARE_ID = /^[A-Za-z0-9_-]{25,}$/;
+/** Sheet ids as Google writes them: letters, digits, `-` and `_`; real ones are 44 characters (40 or more is asked, so a file name is never taken for one). */
+const BARE_ID = /^[A-Za-z0-9_-]{40,}$/;
 /** TimelineJS's short form of a published sheet's id: `v2:2PACX-…`. */
 const V2_ID = /^v2:(2PACX-[A-Za-z0-9_-]+)$/;
 const SHEETS_PATH = /^\/spreadsheets(?:\/u\/\d+)?\/d\/(e\/)?([A-Za-z0-9_-]+)/;

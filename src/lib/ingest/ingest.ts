@@ -4,6 +4,7 @@
  * worker and tests share it.
  */
 import { importData } from './import';
+import type { ImportOptions, MappingRequest } from './column-map';
 import type { DataFormat, RejectedEvent } from './outcome';
 import { prepareTimeline, type PreparedTimeline } from '$lib/model/timeline';
 import type { DataIssue } from './validate';
@@ -26,6 +27,8 @@ export interface IngestResult {
 	total: number;
 	/** The set-aside events in the file's own format, when there are any and some events loaded. */
 	setAside?: SetAsideFile;
+	/** For a CSV file whose columns have other names: what to ask the reader to map. */
+	mapping?: MappingRequest;
 }
 
 /** The steps of reading a file after its bytes are in: parsing and checking, then indexing. */
@@ -53,7 +56,16 @@ export function failedIngest(message: string): IngestResult {
 export function ingest(
 	text: string,
 	fileName?: string,
-	{ notices = [], onPhase }: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void } = {}
+	{
+		notices = [],
+		onPhase,
+		options
+	}: {
+		notices?: DataIssue[];
+		onPhase?: (phase: IngestPhase) => void;
+		/** How to read the file: a column mapping, the order of day and month. */
+		options?: ImportOptions;
+	} = {}
 ): IngestResult {
 	if (text.length > MAX_FILE_CHARS) {
 		return failedIngest(
@@ -61,7 +73,7 @@ export function ingest(
 		);
 	}
 	onPhase?.('parse');
-	const outcome = importData(text, fileName);
+	const outcome = importData(text, fileName, options);
 	const usable = outcome.dataset && outcome.dataset.events.length > 0;
 	if (usable) onPhase?.('index');
 	return {
@@ -76,7 +88,8 @@ export function ingest(
 		})),
 		notices: [...notices, ...outcome.notices].map(shortIssue),
 		total: outcome.total,
-		...(usable ? { setAside: setAsideFile(outcome, fileName ?? 'data') } : {})
+		...(usable ? { setAside: setAsideFile(outcome, fileName ?? 'data') } : {}),
+		...(outcome.mapping && !usable ? { mapping: outcome.mapping } : {})
 	};
 }
 

@@ -24,6 +24,7 @@ self.onmessage = ({ data }: MessageEvent<WorkerRequest>) => {
 		result = toMessage(
 			ingest(decoded.text, data.name, {
 				notices: decoded.notices,
+				options: data.options,
 				onPhase: (phase) => post({ type: 'phase', phase })
 			})
 		);

@@ -6,12 +6,14 @@
  */
 import type { TimelineEvent } from '$lib/model/schema';
 import type { IngestMessage, IngestPhase } from './ingest';
+import type { ImportOptions } from './column-map';
 
 /** Events per message: a few milliseconds of copying and rebuilding on the page. */
 export const EVENT_BATCH = 5_000;
 
-/** Page → worker: the next bytes of the file, or its end and name. */
-export type WorkerRequest = { type: 'chunk'; bytes: Uint8Array } | { type: 'end'; name: string };
+/** Page → worker: the next bytes of the file, or its end, its name and how to read it. */
+export type WorkerRequest =
+	{ type: 'chunk'; bytes: Uint8Array } | { type: 'end'; name: string; options?: ImportOptions };
 
 /**
  * Worker → page: a phase has started; the result (its packed timeline, if any, without events);

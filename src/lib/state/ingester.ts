@@ -7,6 +7,7 @@ import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
 import { assembleTimeline, unpackEvents, type PackedTimeline } from '$lib/ingest/pack';
 import type { PreparedEvent } from '$lib/model/timeline';
 import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
+import type { ImportOptions } from '$lib/ingest/column-map';
 
 /** Reads one file: its bytes as they arrive, then its result. */
 export interface Ingester {
@@ -14,12 +15,14 @@ export interface Ingester {
 	push(bytes: Uint8Array): void;
 	/**
 	 * The file is complete: decode, parse, check and index it. `onPhase` hears each later phase;
-	 * rejects with the signal's reason if it aborts first.
+	 * rejects with the signal's reason if it aborts first. `options` say how to read it (a column
+	 * mapping, the order of day and month).
 	 */
 	finish(
 		name: string,
 		onPhase: (phase: IngestPhase) => void,
-		signal: AbortSignal
+		signal: AbortSignal,
+		options?: ImportOptions
 	): Promise<IngestResult>;
 	/** Stops the worker, if any. */
 	stop(): void;
@@ -45,10 +48,10 @@ async function localIngester(): Promise<Ingester> {
 	const text = new TextAssembler();
 	return {
 		push: (bytes) => text.push(bytes),
-		async finish(name, onPhase, signal) {
+		async finish(name, onPhase, signal, options) {
 			signal.throwIfAborted();
 			const decoded = text.finish();
-			return ingest(decoded.text, name, { notices: decoded.notices, onPhase });
+			return ingest(decoded.text, name, { notices: decoded.notices, onPhase, options });
 		},
 		stop: () => {}
 	};
@@ -65,7 +68,7 @@ function workerIngester(): Ingester {
 			const own = transferable(bytes);
 			send({ type: 'chunk', bytes: own }, [own.buffer]);
 		},
-		finish: (name, onPhase, signal) =>
+		finish: (name, onPhase, signal, options) =>
 			new Promise<IngestResult>((resolve, reject) => {
 				signal.throwIfAborted();
 				signal.addEventListener('abort', () => reject(signal.reason), { once: true });
@@ -86,7 +89,7 @@ function workerIngester(): Ingester {
 					settle();
 				};
 				worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
-				send({ type: 'end', name });
+				send({ type: 'end', name, ...(options ? { options } : {}) });
 			}),
 		stop: () => worker.terminate()
 	};
@@ -102,9 +105,9 @@ export function startIngester(): Ingester {
 		push(bytes) {
 			queue = queue.then(async () => (await ready).push(bytes));
 		},
-		async finish(name, onPhase, signal) {
+		async finish(name, onPhase, signal, options) {
 			await queue;
-			return (await ready).finish(name, onPhase, signal);
+			return (await ready).finish(name, onPhase, signal, options);
 		},
 		stop: () => {}
 	};

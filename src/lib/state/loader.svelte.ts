@@ -10,6 +10,8 @@ import { MAX_FILE_BYTES, megabytes } from '$lib/ingest/limits';
 import type { RejectedEvent } from '$lib/ingest/outcome';
 import type { SetAsideFile } from '$lib/ingest/set-aside';
 import type { DataIssue } from '$lib/ingest/validate';
+import type { ImportOptions, MappingRequest } from '$lib/ingest/column-map';
+import { googleSheetCsvUrl } from '$lib/ingest/google-sheets';
 import { httpUrl } from '$lib/model/links';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import { startIngester } from './ingester';
@@ -41,6 +43,14 @@ export interface LoadReport {
 	setAside?: SetAsideFile;
 }
 
+/** A file whose columns the reader is asked to map before it can load. */
+export interface PendingMapping {
+	source: string;
+	request: MappingRequest;
+	/** Loads the file again, read with `options`. */
+	reopen: (options: ImportOptions) => Promise<LoadOutcome>;
+}
+
 /** Where a load is: receiving bytes (from a server or the disk), then parsing, then indexing. */
 export type LoadPhase = 'download' | 'read' | IngestPhase;
 
@@ -55,8 +65,11 @@ export interface LoadProgress {
 	estimated: boolean;
 }
 
-/** How a load ended: on screen, failed, cancelled by the reader, or overtaken by a newer load. */
-export type LoadOutcome = 'loaded' | 'failed' | 'cancelled' | 'superseded';
+/**
+ * How a load ended: on screen, failed, cancelled by the reader, overtaken by a newer load, or waiting
+ * for the reader to map its columns.
+ */
+export type LoadOutcome = 'loaded' | 'failed' | 'cancelled' | 'superseded' | 'mapping';
 
 /** Where the loaded timeline came from: an address (`?src=`), or a file from the disk. */
 export interface LoadOrigin {
@@ -75,6 +88,8 @@ interface Job {
 	id: number;
 	source: string;
 	controller: AbortController;
+	/** Said after any failure of this load (a Google Sheet that may not be published). */
+	hint?: string;
 }
 
 /** The bytes a load reads, and how many it expects. */
@@ -101,6 +116,8 @@ export class DataLoader {
 	failure: LoadFailure | undefined = $state.raw();
 	/** What the load of the timeline on screen set aside or changed. */
 	report: LoadReport | undefined = $state.raw();
+	/** A file waiting for the reader to say which column holds what. */
+	mapping: PendingMapping | undefined = $state.raw();
 	/** One sentence for screen readers: a load started, ended or was cancelled (failures are alerts). */
 	announcement = $state('');
 	#apply: (timeline: PreparedTimeline, origin: LoadOrigin) => void;
@@ -118,16 +135,32 @@ export class DataLoader {
 		return this.progress !== undefined;
 	}
 
-	/** Loads a data file from a URL (same origin, or a server that allows cross-origin requests). */
-	loadUrl(url: string): Promise<LoadOutcome> {
-		const resolved = httpUrl(url, location.href);
-		const job = this.#begin(typeof resolved === 'string' ? url : resolved.href);
+	/**
+	 * Loads a data file from a URL (same origin, or a server that allows cross-origin requests), or
+	 * the published CSV of the Google Sheet that `url` names in any form TimelineJS accepts.
+	 */
+	loadUrl(url: string, options?: ImportOptions): Promise<LoadOutcome> {
+		const sheet = googleSheetCsvUrl(url);
+		const resolved = httpUrl(sheet ?? url, location.href);
+		const job = this.#begin(typeof resolved === 'string' || sheet ? url : resolved.href);
+		if (sheet) {
+			job.hint =
+				'A Google Sheet can be read only once it is published to the web (in Google Sheets: File → Share → Publish to web)';
+		}
 		if (typeof resolved === 'string') return Promise.resolve(this.#fail(job, resolved));
-		return this.#run(job, 'download', { url }, (signal) => download(resolved, signal));
+		const reopen = (next: ImportOptions) => this.loadUrl(url, next);
+		return this.#run(
+			job,
+			'download',
+			{ url },
+			(signal) => download(resolved, signal),
+			options,
+			reopen
+		);
 	}
 
 	/** Loads a file the reader picked or dropped. */
-	loadFile(file: File): Promise<LoadOutcome> {
+	loadFile(file: File, options?: ImportOptions): Promise<LoadOutcome> {
 		const job = this.#begin(file.name);
 		if (file.size > MAX_FILE_BYTES) {
 			return Promise.resolve(
@@ -137,7 +170,27 @@ export class DataLoader {
 				)
 			);
 		}
-		return this.#run(job, 'read', {}, async () => ({ stream: file.stream(), total: file.size }));
+		const reopen = (next: ImportOptions) => this.loadFile(file, next);
+		return this.#run(
+			job,
+			'read',
+			{},
+			async () => ({ stream: file.stream(), total: file.size }),
+			options,
+			reopen
+		);
+	}
+
+	/** Loads the file waiting for a mapping again, read with the reader's mapping. */
+	applyMapping(options: ImportOptions): Promise<LoadOutcome> {
+		const pending = this.mapping;
+		if (!pending) return Promise.resolve('cancelled');
+		return pending.reopen(options);
+	}
+
+	/** Gives up on the file waiting for a mapping; the timeline on screen stays. */
+	dismissMapping() {
+		this.mapping = undefined;
 	}
 
 	/** Stops the current load; the timeline on screen stays as it is. */
@@ -161,6 +214,7 @@ export class DataLoader {
 		const job = { id: ++this.#jobs, source, controller: new AbortController() };
 		this.#job = job;
 		this.failure = undefined;
+		this.mapping = undefined;
 		this.progress = { source, phase: 'download', received: 0, estimated: false };
 		this.announcement = `Loading ${source}…`;
 		return job;
@@ -174,7 +228,9 @@ export class DataLoader {
 		job: Job,
 		phase: 'download' | 'read',
 		origin: LoadOrigin,
-		open: (signal: AbortSignal) => Promise<Opened>
+		open: (signal: AbortSignal) => Promise<Opened>,
+		options: ImportOptions | undefined,
+		reopen: (options: ImportOptions) => Promise<LoadOutcome>
 	): Promise<LoadOutcome> {
 		const { signal } = job.controller;
 		const ingester = startIngester();
@@ -212,9 +268,15 @@ export class DataLoader {
 			const result = await ingester.finish(
 				name,
 				(next) => this.#showProgress(job, { phase: next, received: 0, estimated: false }, true),
-				signal
+				signal,
+				options
 			);
 			if (!this.#current(job)) return 'superseded';
+			if (result.mapping && !result.timeline) {
+				this.mapping = { source: job.source, request: result.mapping, reopen };
+				this.announcement = `The columns of ${job.source} need to be matched to Eventline's fields`;
+				return 'mapping';
+			}
 			return this.#settle(job, result, origin);
 		} catch (error) {
 			return this.#stopped(job, error);
@@ -294,7 +356,8 @@ export class DataLoader {
 			this.progress = undefined;
 			this.#job = undefined;
 		}
-		this.failure = { source: job.source, summary, issues, rejected };
+		const hinted = job.hint ? `${summary.replace(/\.?$/, '.')} ${job.hint}` : summary;
+		this.failure = { source: job.source, summary: hinted, issues, rejected };
 		this.announcement = '';
 		return 'failed';
 	}
