@@ -19,7 +19,7 @@ test('a semicolon CSV with French headers goes through the column mapping with t
 		'Which column holds what in fete-village.csv?'
 	);
 	// Guessed from the French header.
-	await expect(step.getByLabel('Date (start) (needed)')).toHaveValue('Quand');
+	await expect(step.getByLabel('Start date (needed)')).toHaveValue('Quand');
 	await expect(step.getByLabel('Title (needed)')).toHaveValue('Intitulé');
 	await expect(step.getByLabel('Description')).toHaveValue('Texte');
 	await expect(step.getByLabel('Place')).toHaveValue('Lieu');

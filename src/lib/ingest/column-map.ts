@@ -22,7 +22,7 @@ export type MappedField = (typeof MAPPED_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly MappedField[] = ['start', 'title'];
 /** Each field's name for people. */
 export const FIELD_LABELS: Record<MappedField, string> = {
-	start: 'Date (start)',
+	start: 'Start date',
 	end: 'End date',
 	title: 'Title',
 	summary: 'Description',

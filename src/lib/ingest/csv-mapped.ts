@@ -32,8 +32,26 @@ const EVENT_FIELDS: Record<string, MappedField> = {
 	sources: 'url'
 };
 
+/** How a row and a cell of it are named in problems: "row 14", "row 14 (Date)" for CSV. */
+export interface RowPlaces {
+	/** The header, where a notice about columns points. */
+	header: string;
+	where: (row: CsvRow) => string;
+	column: (row: CsvRow, name: string) => string;
+}
+
+const CSV_PLACES: RowPlaces = {
+	header: 'row 1',
+	where: (row) => `row ${row.row}`,
+	column: (row, name) => `row ${row.row} (${name})`
+};
+
 /** Imports a CSV table whose columns `options.map` names. */
-export function importMappedCsv(table: CsvTable, options: ImportOptions): ImportOutcome {
+export function importMappedCsv(
+	table: CsvTable,
+	options: ImportOptions,
+	places: RowPlaces = { ...CSV_PLACES, header: `row ${table.headerRow}` }
+): ImportOutcome {
 	const map = options.map ?? {};
 	const header = table.header;
 	const issues: DataIssue[] = [];
@@ -72,8 +90,8 @@ export function importMappedCsv(table: CsvTable, options: ImportOptions): Import
 	const categoryIds = new Set<string>();
 
 	const candidates = table.rows.map((row): Candidate => {
-		const where = `row ${row.row}`;
-		const at = (name: MappedField) => `${where} (${columnOf(name)})`;
+		const where = places.where(row);
+		const at = (name: MappedField) => places.column(row, columnOf(name));
 		const rowIssues: DataIssue[] = [];
 		const failed = new Set<string>();
 		const extra = extraCellsIssue(table, row);
@@ -142,7 +160,7 @@ export function importMappedCsv(table: CsvTable, options: ImportOptions): Import
 			...(left.length
 				? [
 						{
-							path: `row ${table.headerRow}`,
+							path: places.header,
 							message: `Columns not mapped to a field were left out: ${left.join(', ')}`
 						}
 					]

@@ -13,12 +13,14 @@ import {
 } from './column-map';
 import { importMappedCsv } from './csv-mapped';
 import {
+	betaTimelineJs3,
 	importTimelineJs2,
 	importTimelineJsV1Csv,
 	isTimelineJsV1Header,
 	looksLikeTimelineJs2
 } from './timelinejs-legacy';
 import { importVisTimeline, looksLikeVis } from './vis-timeline';
+import { importMappedRecords, recordList, recordsTable } from './json-records';
 import { EVENTLINE_COLUMNS, importEventlineCsv } from './csv-eventline';
 import { TIMELINEJS_COLUMNS, importTimelineJsCsv } from './csv-timelinejs';
 import { importEventlineJson } from './eventline-json';
@@ -58,7 +60,7 @@ function importAny(
 		return fatal('This is not a text file: Eventline reads JSON or CSV (save spreadsheets as CSV)');
 	}
 	const hintsJson = /\.json$/i.test(fileName ?? '');
-	if (/^\s*[[{]/.test(source)) return importJson(source);
+	if (/^\s*[[{]/.test(source)) return importJson(source, options);
 
 	const table = readCsv(source, detectDelimiter(source));
 	if (table && options.map) return withRows(importMappedCsv(table, options), table);
@@ -72,7 +74,7 @@ function importAny(
 	if (table && format === 'csv-eventline') {
 		return orMapping(withRows(importEventlineCsv(table), table), table);
 	}
-	if (hintsJson || parseJsonText(source).ok) return importJson(source);
+	if (hintsJson || parseJsonText(source).ok) return importJson(source, options);
 	const mapping = table && table.rows.length ? mappingRequest(table) : undefined;
 	if (table && mapping && worthMapping(mapping)) return askForMapping(table, mapping);
 	return fatal(
@@ -86,10 +88,27 @@ function fatal(message: string, path = ''): ImportOutcome {
 	return fatalOutcome(undefined, [{ path, message }]);
 }
 
-function importJson(source: string): ImportOutcome {
+function importJson(source: string, options: ImportOptions = {}): ImportOutcome {
 	const parsed = parseJson(source);
 	if (!parsed.ok) return fatalOutcome(undefined, [parsed.issue]);
 	const file = parsed.value;
+	const records = recordList(file);
+	// Only files read through a mapping, or that load nothing otherwise, are turned into a table.
+	const recordTable = () => (records ? recordsTable(records.list) : undefined);
+	if (records && options.map) {
+		const table = recordTable();
+		if (table) return importMappedRecords(records, table, options);
+	}
+	/** The outcome, with a request to map the records' keys when none of its events loaded. */
+	const orMapRecords = (outcome: ImportOutcome): ImportOutcome => {
+		if (outcome.dataset?.events.length) return outcome;
+		const table = recordTable();
+		if (!table?.rows.length) return outcome;
+		const mapping = mappingRequest(table);
+		return worthMapping(mapping) ? { ...outcome, mapping } : outcome;
+	};
+	const beta = betaTimelineJs3(file);
+	if (beta) return withSlides(importTimelineJs(beta), beta);
 	const other = looksLikeVis(file)
 		? ('vis-timeline' as const)
 		: isRecord(file) && looksLikeTimelineJs2(file)
@@ -103,8 +122,10 @@ function importJson(source: string): ImportOutcome {
 			: importTimelineJs2(file);
 	}
 	if (!isRecord(file)) {
-		return fatal(
-			`Expected an object with an "events" list, got ${Array.isArray(file) ? 'a list' : preview(file)}`
+		return orMapRecords(
+			fatal(
+				`Expected an object with an "events" list, got ${Array.isArray(file) ? 'a list' : preview(file)}`
+			)
 		);
 	}
 	const timelineJs = looksLikeTimelineJs(file);
@@ -115,7 +136,7 @@ function importJson(source: string): ImportOutcome {
 	if (field(file, 'events') === undefined) {
 		return fatal('is required: Eventline and TimelineJS files list their events here', 'events');
 	}
-	return withValues(importEventlineJson(file), file);
+	return orMapRecords(withValues(importEventlineJson(file), file));
 }
 
 /**
@@ -151,6 +172,17 @@ function askForMapping(table: CsvTable, mapping: MappingRequest): ImportOutcome 
 		]),
 		total: table.rows.length,
 		mapping
+	};
+}
+
+/** Gives each set-aside slide of an early TimelineJS3 file its JSON value, to write back as slides. */
+function withSlides(outcome: ImportOutcome, beta: Record<string, unknown>): ImportOutcome {
+	const events = field(beta, 'events');
+	if (!outcome.rejected.length || !Array.isArray(events)) return outcome;
+	return {
+		...outcome,
+		rejected: outcome.rejected.map((r) => ({ ...r, raw: events[r.index] })),
+		frame: { kind: 'json-custom', write: (slides) => ({ timeline: { slides } }) }
 	};
 }
 

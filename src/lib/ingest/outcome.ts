@@ -14,7 +14,8 @@ export type DataFormat =
 	| 'timelinejs2'
 	| 'csv-timelinejs-v1'
 	| 'vis-timeline'
-	| 'csv-mapped';
+	| 'csv-mapped'
+	| 'json-mapped';
 
 /** An event that failed validation, with everything wrong with it. */
 export interface RejectedEvent {

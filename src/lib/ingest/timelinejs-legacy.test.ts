@@ -132,3 +132,19 @@ describe('the first TimelineJS sheet template', () => {
 		expect(back.split('\n')[1]).toBe('13/45/2013,,Impossible,,,,,,,,');
 	});
 });
+
+describe('a TimelineJS 2 end date that cannot be read', () => {
+	it('keeps the event without its end, and says so', () => {
+		const file = {
+			timeline: { date: [{ startDate: '1961,1,1', endDate: '196002152034', headline: 'Film' }] }
+		};
+		const outcome = importData(JSON.stringify(file));
+		expect(outcome.dataset?.events.map((e) => [e.start, e.end])).toEqual([
+			['1961-01-01', undefined]
+		]);
+		expect(outcome.notices).toContainEqual({
+			path: 'timeline.date[0].endDate',
+			message: '"196002152034" is not a date; the event is kept without an end'
+		});
+	});
+});

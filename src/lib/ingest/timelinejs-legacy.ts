@@ -34,6 +34,18 @@ export function isTimelineJsV1Header(header: readonly string[]): boolean {
 	return keys.has('startdate') && keys.has('headline') && !keys.has('year');
 }
 
+/**
+ * TimelineJS3's early shape, `{timeline: {slides: [...]}}` (its own welcome page used it): slides
+ * with a start date are events, the first one without is the title slide.
+ */
+export function betaTimelineJs3(file: unknown): Record<string, unknown> | undefined {
+	const slides = field(field(file, 'timeline'), 'slides');
+	if (!Array.isArray(slides)) return undefined;
+	const dated = (slide: unknown) => field(slide, 'start_date') !== undefined;
+	const title = slides.find((slide) => !dated(slide));
+	return { ...(title ? { title } : {}), events: slides.filter(dated) };
+}
+
 /** True when parsed JSON is TimelineJS 2's `{timeline: {date: [...]}}`. */
 export function looksLikeTimelineJs2(file: unknown): boolean {
 	const timeline = field(file, 'timeline');
@@ -50,6 +62,8 @@ export function legacyDate(
 	if (isBlank(value)) return undefined;
 	const text = textOf(value)?.trim() ?? '';
 	// "2011,12,10" and "2011,12,10,07,02,10": year, month, day, hour, minute, second.
+	// A year alone of more than six digits is a typo, not a year TimelineJS 2 could show.
+	if (/^-?\d{7,}$/.test(text)) return { message: `${JSON.stringify(text)} is not a date` };
 	if (/^-?\d+(?:\s*,\s*\d*)*$/.test(text)) {
 		const parts = text.split(',').map((part) => part.trim());
 		const names = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
@@ -79,6 +93,8 @@ export function legacyDate(
 interface Rewritten {
 	slide: Record<string, unknown>;
 	problems: { key: 'start_date' | 'end_date'; message: string }[];
+	/** An end date that could not be read: the slide is kept without it, and the reader told. */
+	droppedEnd?: string;
 }
 
 function rewriteSlide(values: {
@@ -95,12 +111,15 @@ function rewriteSlide(values: {
 		text: { headline: values.headline ?? '', text: values.text ?? '' }
 	};
 	const problems: Rewritten['problems'] = [];
+	let droppedEnd: string | undefined;
 	for (const [key, raw] of [
 		['start_date', values.start],
 		['end_date', values.end]
 	] as const) {
 		const date = legacyDate(raw);
-		if (date && 'message' in date) {
+		if (date && 'message' in date && key === 'end_date') {
+			droppedEnd = `${String(date.message)}; the event is kept without an end`;
+		} else if (date && 'message' in date) {
 			problems.push({ key, message: String(date.message) });
 			// Kept as text, so that the importer rejects the slide for its date.
 			slide[key] = textOf(raw) ?? '';
@@ -114,7 +133,7 @@ function rewriteSlide(values: {
 			...(isBlank(values.caption) ? {} : { caption: values.caption })
 		};
 	}
-	return { slide, problems };
+	return { slide, problems, ...(droppedEnd ? { droppedEnd } : {}) };
 }
 
 /**
@@ -142,11 +161,14 @@ function importRewritten(
 		const index = Number(m[2]) + (m[1] === 'eras' ? file.events.length : 0);
 		return { ...issue, path: m[3] ? locate.place(index, m[3]) : locate.where(index) };
 	};
+	const dropped = slides.flatMap((slide, i) =>
+		slide.droppedEnd ? [{ path: locate.place(i, 'end_date'), message: slide.droppedEnd }] : []
+	);
 	return {
 		...outcome,
 		format,
 		fatal: outcome.fatal.map(translate),
-		notices: outcome.notices.map(translate),
+		notices: [...dropped, ...outcome.notices.map(translate)],
 		rejected: outcome.rejected.map((r) => {
 			const problems = slides[r.index]?.problems ?? [];
 			// The rewriter's own reading of a date replaces the importer's complaint about its shape.
