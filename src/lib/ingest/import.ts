@@ -102,6 +102,10 @@ function importJson(source: string, options: ImportOptions = {}): ImportOutcome 
 	/** The outcome, with a request to map the records' keys when none of its events loaded. */
 	const orMapRecords = (outcome: ImportOutcome): ImportOutcome => {
 		if (outcome.dataset?.events.length) return outcome;
+		// Events in Eventline's own shape that fail are the file's problems to fix, not a mapping's.
+		const own = (record: unknown) =>
+			field(record, 'title') !== undefined && field(record, 'start') !== undefined;
+		if (records?.list.some(own)) return outcome;
 		const table = recordTable();
 		if (!table?.rows.length) return outcome;
 		const mapping = mappingRequest(table);

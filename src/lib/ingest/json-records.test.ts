@@ -46,6 +46,13 @@ describe('a JSON list of records in a shape of its own', () => {
 		expect(back).toEqual({ events: [course.events[2]] });
 	});
 
+	it('is not offered for Eventline events that fail: those are the file’s problems to fix', () => {
+		const file = { events: [{ id: 'a', title: 'A', start: '2024-13-40' }] };
+		const outcome = importData(JSON.stringify(file));
+		expect(outcome.rejected).toHaveLength(1);
+		expect(outcome.mapping).toBeUndefined();
+	});
+
 	it('reads a bare list of records with no content field (a vis-timeline list drawn by a template)', () => {
 		const list = [
 			{ home: 'Lions', away: 'Bears', start: '2024-06-28T13:00', round: 'final' },
