@@ -232,3 +232,43 @@ describe('a failed download says why in words a reader can act on', () => {
 		expect(loader.failure?.summary).toMatch(/^The server did not answer/);
 	});
 });
+
+describe('ways in: a file whose columns need mapping, a Google Sheet', () => {
+	const FETE = 'Jour;Intitulé\n14/07/2024;Défilé\n15/07/2024;Tournoi';
+
+	it('waits for the mapping, keeping the timeline, then loads the same file read with it', async () => {
+		const { loader, titles } = setup();
+		expect(await loader.loadFile(file('fete.csv', FETE))).toBe('mapping');
+		expect(titles()).toEqual([]);
+		expect(loader.failure).toBeUndefined();
+		expect(loader.mapping?.source).toBe('fete.csv');
+		expect(loader.mapping?.request.guess).toEqual({ start: 'Jour', title: 'Intitulé' });
+		expect(await loader.applyMapping({ map: { start: 'Jour', title: 'Intitulé' } })).toBe('loaded');
+		expect(loader.mapping).toBeUndefined();
+		expect(titles()).toHaveLength(1);
+	});
+
+	it('fetches a Google Sheet address as its published CSV', async () => {
+		const id = '1AbCdEfGhIjKlMnOpQrStUvWxYz_0123456789-abcde';
+		serve({
+			[`https://docs.google.com/spreadsheets/d/${id}/pub?output=csv`]: () =>
+				new Response('Year,Headline\n2021,Ground broken')
+		});
+		const { loader, titles } = setup();
+		expect(await loader.loadUrl(`https://docs.google.com/spreadsheets/d/${id}/pubhtml`)).toBe(
+			'loaded'
+		);
+		expect(titles()).toHaveLength(1);
+	});
+
+	it('says a Google Sheet must be published when its address fails', async () => {
+		const id = '1AbCdEfGhIjKlMnOpQrStUvWxYz_0123456789-abcde';
+		serve({
+			[`https://docs.google.com/spreadsheets/d/${id}/pub?output=csv`]: () =>
+				new Response('<!doctype html><title>Sign in</title>', { status: 401 })
+		});
+		const { loader } = setup();
+		expect(await loader.loadUrl(id)).toBe('failed');
+		expect(loader.failure?.summary).toMatch(/published to the web/);
+	});
+});
