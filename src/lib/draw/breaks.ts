@@ -4,7 +4,7 @@
  * the same strokes across each span that runs through it.
  */
 import type { BreakLayout } from '$lib/layout/frame';
-import type { MarkLayout } from '$lib/layout/lanes';
+import type { LabelBox, MarkLayout, TimelineLayout } from '$lib/layout/lanes';
 import { estimateTextWidth } from '$lib/layout/text';
 import type { Theme } from '$lib/layout/theme';
 import { BAR_HEIGHT } from './marks';
@@ -25,16 +25,68 @@ const stroke = (x: number, y: number, height: number, theme: Theme, className = 
 		fill: 'none'
 	});
 
+/** Something drawn in a row, which a break's label keeps clear of: its extent and row centre. */
+export interface RowItem {
+	x0: number;
+	x1: number;
+	y: number;
+}
+
+/** Where a label's box runs, left to right. */
+const labelSpan = (label: LabelBox): [number, number] =>
+	label.anchor === 'start' ? [label.x, label.x + label.width] : [label.x - label.width, label.x];
+
+/** What a mark takes up in its row: its shape and its label. */
+export function markExtent(m: MarkLayout): RowItem {
+	if (!m.label) return { x0: m.x0, x1: m.x1, y: m.y };
+	const [a, b] = labelSpan(m.label);
+	return { x0: Math.min(m.x0, a), x1: Math.max(m.x1, b), y: m.y };
+}
+
+/** The first stretch `length` tall below `from` and above `to` that no row item in `[x0, x1]` crosses. */
+function freeRun(
+	items: readonly RowItem[],
+	x0: number,
+	x1: number,
+	from: number,
+	to: number,
+	length: number
+) {
+	const taken = items
+		.filter((item) => item.x1 > x0 && item.x0 < x1)
+		.map((item) => [item.y - 12, item.y + 12] as const)
+		.sort((a, b) => a[0] - b[0]);
+	let y = from;
+	for (const [start, end] of taken) {
+		if (y + length <= start) break;
+		y = Math.max(y, end);
+	}
+	return y + length <= to ? y : undefined;
+}
+
+/** What a break's label keeps clear of in a laid-out body: every mark with its label, and clusters. */
+export function breakObstacles(body: Pick<TimelineLayout, 'marks' | 'clusters'>): RowItem[] {
+	return [...body.marks.map(markExtent), ...body.clusters];
+}
+
+/** How a break's band is drawn. */
+export interface BreakDrawing {
+	/** Write the time each break leaves out. @default true */
+	labels?: boolean;
+	/** Marks and clusters in the rows, which the labels keep clear of. @default [] */
+	items?: readonly RowItem[];
+}
+
 /**
- * Each break's band from the axis line at `top` down to `bottom`, its symbol on the axis line and,
- * with `labels`, the time it leaves out: across the band when it fits, else up along it.
+ * Each break's band from the axis line at `top` down to `bottom`, its symbol on the axis line and
+ * the time it leaves out: across the band when it fits, else up along it, where no mark is in the way.
  */
 export function breakNodes(
 	breaks: readonly BreakLayout[],
 	top: number,
 	bottom: number,
 	theme: Theme,
-	labels = true
+	{ labels = true, items = [] }: BreakDrawing = {}
 ): SvgNode[] {
 	return breaks.flatMap((b) => {
 		const width = b.x1 - b.x0;
@@ -45,7 +97,9 @@ export function breakNodes(
 				y: top,
 				width,
 				height: Math.max(0, bottom - top),
-				fill: theme.paper
+				fill: theme.paper,
+				// Light enough that a lane's name under it still reads.
+				'fill-opacity': 0.7
 			}),
 			svgNode('path', {
 				class: 'break-edge',
@@ -62,8 +116,10 @@ export function breakNodes(
 		const cx = (b.x0 + b.x1) / 2;
 		const across = textWidth + 8 <= width;
 		// Up along a narrow band, reading from the bottom, as a book's spine does.
-		const cy = top + 14 + (across ? 0 : textWidth / 2);
-		if (bottom - cy < (across ? 8 : textWidth / 2)) return nodes;
+		const length = across ? 16 : textWidth + 8;
+		const y = freeRun(items, b.x0, b.x1, top + 8, bottom, length);
+		if (y === undefined) return nodes;
+		const cy = y + length / 2;
 		nodes.push(
 			svgNode(
 				'text',
@@ -75,7 +131,12 @@ export function breakNodes(
 					'text-anchor': 'middle',
 					'dominant-baseline': 'central',
 					'font-size': LABEL_SIZE,
-					fill: theme.inkSoft
+					fill: theme.inkSoft,
+					// A halo of paper keeps it legible where it crosses a grid line.
+					stroke: theme.paper,
+					'stroke-width': 3,
+					'stroke-linejoin': 'round',
+					'paint-order': 'stroke'
 				},
 				b.label
 			)
@@ -84,7 +145,10 @@ export function breakNodes(
 	});
 }
 
-/** The cut across each span that runs through a break: two slanted strokes with paper between. */
+/**
+ * The cut across each span that runs through a break: two slanted strokes with paper between (left
+ * out where the span's own label runs across the break).
+ */
 export function breakCutNodes(
 	breaks: readonly BreakLayout[],
 	marks: readonly MarkLayout[],
@@ -96,6 +160,9 @@ export function breakCutNodes(
 		const gap = Math.min(6, (b.x1 - b.x0) / 3);
 		for (const m of marks) {
 			if (m.instant || m.x0 > cx - gap || m.x1 < cx + gap) continue;
+			// A label written along the span is not cut through: the band behind shows the break.
+			const [a, b] = m.label?.inside ? labelSpan(m.label) : [Infinity, -Infinity];
+			if (a < cx + gap && b > cx - gap) continue;
 			const height = BAR_HEIGHT + 6;
 			const [top, bottom] = [m.y - height / 2, m.y + height / 2];
 			const [left, right] = [cx - gap / 2, cx + gap / 2];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clusterNodes, markNodes } from '$lib/draw/marks';
 import { toXml } from '$lib/draw/node';
-import { breakNodes } from '$lib/draw/breaks';
+import { breakNodes, breakObstacles } from '$lib/draw/breaks';
 import { wholeScale } from '$lib/layout/breaks';
 import { AXIS_HEIGHT, AXIS_TICK_Y, layoutFrame } from '$lib/layout/frame';
 import { LIGHT } from '$lib/layout/theme';
@@ -38,7 +38,15 @@ describe('one renderer', () => {
 				const figure = buildFigure(timeline, { scope: 'all', width, theme: LIGHT });
 				// The screen lays out the same frame for the same window and width, breaks and all.
 				const frame = layoutFrame(timeline, wholeScale(timeline, width, true), width);
-				const bands = breakNodes(frame.breaks, AXIS_TICK_Y - AXIS_HEIGHT, frame.body.height, LIGHT);
+				const bands = breakNodes(
+					frame.breaks,
+					AXIS_TICK_Y - AXIS_HEIGHT,
+					frame.body.height,
+					LIGHT,
+					{
+						items: breakObstacles(frame.body)
+					}
+				);
 				expect(figure.svg).toContain(toXml(bands));
 				for (const mark of frame.body.marks) {
 					const drawn = toXml(markNodes(mark, LIGHT));

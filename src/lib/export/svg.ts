@@ -4,7 +4,7 @@
  * shown. Presentation attributes only (no CSS, no scripts, no links, no external references), so
  * browsers, Inkscape, Illustrator and resvg draw it alike, whatever the data says.
  */
-import { breakCutNodes, breakNodes } from '$lib/draw/breaks';
+import { breakCutNodes, breakNodes, breakObstacles } from '$lib/draw/breaks';
 import { axisNodes, laneNodes } from '$lib/draw/frame';
 import { encodingKeys, SWATCH_WIDTH } from '$lib/draw/legend';
 import { clusterNodes, markNodes, noteNodes } from '$lib/draw/marks';
@@ -273,7 +273,9 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		...axisNodes(frame.axis, frame.height, frame.width, theme),
 		svgNode('g', { transform: `translate(0,${AXIS_HEIGHT})` }, [
 			...laneNodes(body.lanes, frame.width, theme),
-			...breakNodes(frame.breaks, AXIS_TICK_Y - AXIS_HEIGHT, body.height, theme),
+			...breakNodes(frame.breaks, AXIS_TICK_Y - AXIS_HEIGHT, body.height, theme, {
+				items: breakObstacles(body)
+			}),
 			...body.clusters.map((c) => svgNode('g', { 'data-cluster-count': c.count }, clusterNodes(c))),
 			...body.marks.map((m) => {
 				const n = noteNumber.get(m.id);

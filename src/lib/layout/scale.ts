@@ -196,11 +196,15 @@ export function paddedDomain(extent: readonly [number, number], padding = 0.04):
 	return [start - margin, end + margin];
 }
 
-/** A scale showing `domain` across `[0, width]`, with `breaks` compressed when given. */
+/**
+ * A scale showing `domain` across `[0, width]`, with `breaks` compressed when given: each 28 pixels
+ * wide on a wide screen, down to 14 on a phone.
+ */
 export function timeScale(
 	domain: readonly [number, number],
 	width: number,
 	breaks: readonly ScaleBreak[] = []
 ): TimeScale {
-	return brokenScale(domain, breaks, [0, Math.max(1, width)]);
+	const breakWidth = Math.min(28, Math.max(14, width * 0.035));
+	return brokenScale(domain, breaks, [0, Math.max(1, width)], breakWidth);
 }

@@ -179,15 +179,22 @@ export function axisTicks(scale: TimeScale, spacing = 90): AxisLayout {
 			first,
 			...contextSpec.interval.range(new Date(d0 + 1), new Date(d1)).map(Number)
 		];
-		for (const value of starts) {
+		for (const [i, value] of starts.entries()) {
 			const label = formatWall(value, contextSpec.pattern);
 			const width = estimateTextWidth(label, AXIS_FONT_SIZE) + 4;
 			// A label near the right edge slides left to fit, if that keeps it clear of the one before.
-			const x = Math.min(Math.max(stretch.x0, scale(value)), r1 - width);
+			let x = Math.min(Math.max(stretch.x0, scale(value)), r1 - width);
 			const previous = context[context.length - 1];
 			// After a break, the period the last stretch named needs no second label.
 			if (value === first && previous?.label === label) continue;
-			if (previous && x < previous.x + estimateTextWidth(previous.label, AXIS_FONT_SIZE) + 12) {
+			const clear = previous
+				? previous.x + estimateTextWidth(previous.label, AXIS_FONT_SIZE) + 12
+				: -Infinity;
+			// The first label of a stretch after a break may slide right past the one before it,
+			// while it stays before the next period's start.
+			const room = Math.min(r1, stretch.x1, scale(starts[i + 1] ?? Infinity));
+			if (value === first && x < clear && clear + width <= room && previous) x = clear;
+			if (previous && x < clear) {
 				// The label pinned at an edge gives way to the next period's; any other clash keeps
 				// the earlier label.
 				if (pinned) context.pop();
