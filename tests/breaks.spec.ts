@@ -46,7 +46,7 @@ const breakPositions = (page: Page) =>
 		.evaluateAll((bands) => bands.map((band) => Math.round(band.getBoundingClientRect().x)));
 
 /** The visible window's dates, read back from the URL the page keeps in step. */
-async function urlWindow(page: Page) {
+async function urlWindow(page: Page): Promise<[number, number]> {
 	// The page writes the URL a quarter of a second after the view stops moving.
 	await page.waitForTimeout(400);
 	await expect(page).toHaveURL(/from=/);
