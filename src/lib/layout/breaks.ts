@@ -58,10 +58,13 @@ export function findBreaks(
 	const total = last - first;
 	const gaps: ScaleBreak[] = [];
 	if (enabled) {
+		// A gap is taken only while the time left is at least `minKept` of the whole, so none
+		// shorter than this can be: the rest need not be listed or sorted (100k events stay fast).
+		const shortest = (ratio / (1 + ratio)) * minKept * total;
 		for (let i = 1; i < sorted.length; i++) {
 			const start = sorted[i - 1] as number;
 			const end = sorted[i] as number;
-			if (end > start) gaps.push({ start, end });
+			if (end > start && end - start >= shortest) gaps.push({ start, end });
 		}
 		gaps.sort((a, b) => b.end - b.start - (a.end - a.start));
 	}
