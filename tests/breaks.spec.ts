@@ -77,6 +77,16 @@ test('the bundled report opens with its empty months skipped, marked on the time
 	const june = await markBox(page, 'zelensky-half-energy-capacity');
 	await page.mouse.move(june.x + june.width / 2, june.y + june.height / 2);
 	await expect(page.getByRole('tooltip')).toContainText('11 June 2024');
+	// Right of every break, hit-testing finds the right event and the panel gives its real date.
+	const last = await markBox(page, 'war-1000-days');
+	await page.mouse.move(last.x + last.width / 2, last.y + last.height / 2);
+	await expect(page.getByRole('tooltip')).toContainText(
+		'The full-scale war reaches its 1,000th day'
+	);
+	await page.mouse.click(last.x + last.width / 2, last.y + last.height / 2);
+	await expect(page.getByRole('complementary', { name: 'Event details' })).toContainText(
+		'19 November 2024'
+	);
 });
 
 test('Skip gaps turns breaks off and on, and the URL keeps the choice', async ({ page }) => {
