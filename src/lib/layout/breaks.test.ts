@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import events from '$lib/data/events.json';
 import { loadBundledTimeline } from '$lib/ingest/load';
+import { prepareTimeline } from '$lib/model/timeline';
 import { findBreaks, timelineGaps, wholeScale } from './breaks';
+import { DEFAULT_LAYOUT, layoutLanes } from './lanes';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -76,5 +78,29 @@ describe('the bundled report', () => {
 			expect(scale(e.wall.end)).toBeLessThanOrEqual(1163);
 		}
 		expect(wholeScale(report, 1163, false).breaks()).toEqual([]);
+	});
+});
+
+describe('a dense lane on a broken scale', () => {
+	it('is counted in slices as narrow as on a linear scale of the stretches', () => {
+		const burst = Array.from({ length: 900 }, (_, i) => ({
+			id: `b${i}`,
+			title: `Report ${i}`,
+			start: new Date(Date.UTC(2024, 10, 10 + (i % 5), (i * 7) % 24)).toISOString().slice(0, 16),
+			category: 'reports'
+		}));
+		const timeline = prepareTimeline({
+			timeZone: 'UTC',
+			events: [
+				{ id: 'early', title: 'Months before', start: '2024-03-01', category: 'reports' },
+				...burst
+			]
+		});
+		const scale = wholeScale(timeline, 900, true);
+		expect(scale.breaks()).toHaveLength(1);
+		const { clusters } = layoutLanes(timeline, scale, 900);
+		expect(clusters.length).toBeGreaterThan(10);
+		for (const c of clusters) expect(c.x1 - c.x0).toBeLessThanOrEqual(DEFAULT_LAYOUT.clusterWidth);
+		expect(clusters.reduce((n, c) => n + c.count, 0)).toBe(901);
 	});
 });
