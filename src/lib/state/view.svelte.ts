@@ -185,12 +185,12 @@ export class TimelineView {
 	reveal(id: string, animate = true) {
 		const event = findEvent(this.timeline, id);
 		if (!event) return;
-		const [d0, d1] = this.destination;
-		const margin = (d1 - d0) * 0.05;
-		if (event.wall.end >= d0 + margin && event.wall.start <= d1 - margin) return;
-		// Centred in the base scale's pixels: the window keeps its width on screen across breaks.
+		// In the base scale's pixels, so a window with a break in it keeps its width on screen.
 		const base = this.baseScale;
 		const window = this.destination.map(base) as [number, number];
+		const margin = (window[1] - window[0]) * 0.05;
+		if (base(event.wall.end) >= window[0] + margin && base(event.wall.start) <= window[1] - margin)
+			return;
 		const middle = base((event.wall.start + event.wall.end) / 2);
 		const [x0, x1] = centreOn(window, middle, base.range());
 		this.showDomain([base.invert(x0), base.invert(x1)], animate);
