@@ -98,3 +98,40 @@ describe('axisTicks picks a unit that suits the span and labels it clearly', () 
 		expect(axis.context.map((c) => c.label)).toContain('Sunday 17 November 2024');
 	});
 });
+
+describe('axisTicks on a scale with breaks', () => {
+	// June 10–12, then a break to 14 November, then 14–20 November, across 1000 px.
+	const scale = timeScale([at('2024-06-10T00:00Z'), at('2024-11-20T00:00Z')], 1000, [
+		{ start: at('2024-06-12T00:00Z'), end: at('2024-11-14T00:00Z') }
+	]);
+	const axis = axisTicks(scale);
+	const [gap] = scale.breaks();
+
+	it('puts ticks in every stretch and none inside the break', () => {
+		expect(gap).toBeDefined();
+		const inside = axis.ticks.filter((t) => t.x > (gap?.x0 ?? 0) && t.x < (gap?.x1 ?? 0));
+		expect(inside).toEqual([]);
+		expect(axis.unit).toBe('day');
+		expect(axis.ticks.map((t) => t.label).filter(Boolean)).toEqual([
+			'Mon 10',
+			'Tue 11',
+			'Thu 14',
+			'Fri 15',
+			'Sat 16',
+			'Sun 17',
+			'Mon 18',
+			'Tue 19'
+		]);
+	});
+
+	it('names the month of each stretch, the one after the break included', () => {
+		expect(axis.context.map((c) => c.label)).toEqual(['June 2024', 'November 2024']);
+		expect(axis.context[1]?.x).toBeGreaterThanOrEqual(gap?.x1 ?? Infinity);
+	});
+
+	it('keeps every tick label clear of the break', () => {
+		for (const tick of axis.ticks.filter((t) => t.label && t.x < (gap?.x0 ?? 0))) {
+			expect(tick.x + 4 + estimateTextWidth(tick.label, 12)).toBeLessThanOrEqual(gap?.x0 ?? 0);
+		}
+	});
+});

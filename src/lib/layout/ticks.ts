@@ -110,14 +110,40 @@ export function chooseTickStep(span: number, width: number, spacing: number): Ti
 	return { unit: 'year', step: nice, interval: utcYear, duration: nice * 365 * DAY };
 }
 
+/** A stretch of the axis between breaks: its time and its pixels. */
+interface Stretch {
+	start: number;
+	end: number;
+	x0: number;
+	x1: number;
+}
+
+/** The visible stretches of `scale`: its window cut at each break, left to right. */
+function stretchesOf(scale: TimeScale): Stretch[] {
+	const [d0, d1] = scale.domain().map(Number) as [number, number];
+	const [r0, r1] = scale.range() as [number, number];
+	const stretches: Stretch[] = [];
+	let start = d0;
+	let x0 = r0;
+	for (const b of scale.breaks()) {
+		if (b.end <= d0 || b.start >= d1) continue;
+		if (b.start > start) stretches.push({ start, end: b.start, x0, x1: b.x0 });
+		start = Math.max(start, b.end);
+		x0 = Math.max(r0, b.x1);
+	}
+	if (d1 > start) stretches.push({ start, end: d1, x0, x1: r1 });
+	return stretches;
+}
+
 /**
- * Ticks and context labels for a scale.
+ * Ticks and context labels for a scale. A broken scale gets them stretch by stretch, with the same
+ * step throughout, so no tick falls inside a break and each stretch names its own day, month or year.
  * @default spacing 90 pixels between ticks
  */
 export function axisTicks(scale: TimeScale, spacing = 90): AxisLayout {
-	const [d0, d1] = scale.domain().map(Number) as [number, number];
 	const [r0, r1] = scale.range() as [number, number];
-	const chosen = chooseTickStep(d1 - d0, r1 - r0, spacing);
+	const slope = Math.abs(scale.slope());
+	const chosen = chooseTickStep((r1 - r0) / Math.max(slope, 1e-300), r1 - r0, spacing);
 	const stepped =
 		chosen.unit === 'year'
 			? utcYear.every(chosen.step)
@@ -126,41 +152,56 @@ export function axisTicks(scale: TimeScale, spacing = 90): AxisLayout {
 				: chosen.step === 1
 					? chosen.interval
 					: chosen.interval.every(chosen.step);
-	const values = (stepped ?? chosen.interval).range(new Date(d0), new Date(d1 + 1));
 	const pattern = TICK_FORMAT[chosen.unit];
-	const ticks = values.map((date) => {
-		const value = date.getTime();
-		const label =
-			chosen.unit === 'month' && date.getUTCMonth() === 0
-				? formatWall(value, 'MMM yyyy')
-				: formatWall(value, pattern);
-		const x = scale(value);
-		// A label that would run off the right edge keeps its grid line but not its text.
-		const fits = x + 4 + estimateTextWidth(label, AXIS_FONT_SIZE) <= r1;
-		return { value, x, label: fits ? label : '' };
-	});
 	const contextSpec = CONTEXT[chosen.unit];
+	const ticks: Tick[] = [];
 	const context: ContextLabel[] = [];
-	if (contextSpec) {
-		// The period already under way at the left edge gets a label too, pinned to the edge.
+	// Whether the last context label is the one pinned to its stretch's left edge.
+	let pinned = false;
+	for (const stretch of stretchesOf(scale)) {
+		const { start: d0, end: d1 } = stretch;
+		const values = (stepped ?? chosen.interval).range(new Date(d0), new Date(d1 + 1));
+		for (const date of values) {
+			const value = date.getTime();
+			const label =
+				chosen.unit === 'month' && date.getUTCMonth() === 0
+					? formatWall(value, 'MMM yyyy')
+					: formatWall(value, pattern);
+			const x = scale(value);
+			// A label that would run off the right edge, or into a break, keeps its grid line only.
+			const fits = x + 4 + estimateTextWidth(label, AXIS_FONT_SIZE) <= stretch.x1;
+			ticks.push({ value, x, label: fits ? label : '' });
+		}
+		if (!contextSpec) continue;
+		// The period already under way at the stretch's left edge gets a label too, pinned there.
 		const first = contextSpec.interval.floor(new Date(d0)).getTime();
 		const starts = [
 			first,
 			...contextSpec.interval.range(new Date(d0 + 1), new Date(d1)).map(Number)
 		];
-		for (const value of starts) {
+		for (const [i, value] of starts.entries()) {
 			const label = formatWall(value, contextSpec.pattern);
 			const width = estimateTextWidth(label, AXIS_FONT_SIZE) + 4;
 			// A label near the right edge slides left to fit, if that keeps it clear of the one before.
-			const x = Math.min(Math.max(r0, scale(value)), r1 - width);
+			let x = Math.min(Math.max(stretch.x0, scale(value)), r1 - width);
 			const previous = context[context.length - 1];
-			if (previous && x < previous.x + estimateTextWidth(previous.label, AXIS_FONT_SIZE) + 12) {
-				// The label pinned at the left edge gives way to the next period's; any other clash
-				// keeps the earlier label.
-				if (context.length === 1 && previous.value < d0) context.pop();
+			// After a break, the period the last stretch named needs no second label.
+			if (value === first && previous?.label === label) continue;
+			const clear = previous
+				? previous.x + estimateTextWidth(previous.label, AXIS_FONT_SIZE) + 12
+				: -Infinity;
+			// The first label of a stretch after a break may slide right past the one before it,
+			// while it stays before the next period's start.
+			const room = Math.min(r1, stretch.x1, scale(starts[i + 1] ?? Infinity));
+			if (value === first && x < clear && clear + width <= room && previous) x = clear;
+			if (previous && x < clear) {
+				// The label pinned at an edge gives way to the next period's; any other clash keeps
+				// the earlier label.
+				if (pinned) context.pop();
 				else continue;
 			}
 			context.push({ value, x, label });
+			pinned = value < d0;
 		}
 	}
 	return { unit: chosen.unit, ticks, context };

@@ -60,3 +60,63 @@ describe('the URL names the data on screen', () => {
 		expect(url.search).toBe('');
 	});
 });
+
+describe('breaks in the URL', () => {
+	const gappy = prepareTimeline({
+		events: [
+			{ id: 'a', title: 'A', start: '2024-05-01' },
+			{ id: 'b', title: 'B', start: '2024-09-03' },
+			{ id: 'c', title: 'C', start: '2024-09-04' },
+			{ id: 'd', title: 'D', start: '2024-09-05' }
+		]
+	});
+	const open = (query: string) => {
+		const selection = new SelectionState();
+		const filters = new FilterState();
+		const view = new TimelineView(gappy, selection, filters);
+		restoreFromUrl(new URL(`https://app.test/?${query}`), view, selection, filters);
+		return { view, selection, filters };
+	};
+
+	it('breaks=off shows plain linear time and is written back; on is the default and not written', () => {
+		const off = open('breaks=off&src=%2Fd.json');
+		expect(off.view.skipGaps).toBe(false);
+		expect(off.view.baseScale.breaks()).toEqual([]);
+		const url = urlForView(
+			new URL('https://app.test/?src=%2Fd.json'),
+			'/d.json',
+			off.view,
+			off.selection,
+			off.filters
+		);
+		expect(url.searchParams.get('breaks')).toBe('off');
+		expect(url.searchParams.get('src')).toBe('/d.json');
+		const on = open('');
+		expect(on.view.skipGaps).toBe(true);
+		expect(on.view.baseScale.breaks().length).toBeGreaterThan(0);
+		const plain = urlForView(
+			new URL('https://app.test/?breaks=off'),
+			undefined,
+			on.view,
+			on.selection,
+			on.filters
+		);
+		expect(plain.searchParams.has('breaks')).toBe(false);
+	});
+
+	it('a window in the URL is the same dates with breaks on or off', () => {
+		const query = 'from=2024-09-02T00:00Z&to=2024-09-06T00:00Z';
+		for (const q of [query, `${query}&breaks=off`]) {
+			const { view, selection, filters } = open(q);
+			const url = urlForView(
+				new URL(`https://app.test/?${q}`),
+				undefined,
+				view,
+				selection,
+				filters
+			);
+			expect(url.searchParams.get('from')).toBe('2024-09-02T00:00Z');
+			expect(url.searchParams.get('to')).toBe('2024-09-06T00:00Z');
+		}
+	});
+});

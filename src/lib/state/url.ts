@@ -1,5 +1,5 @@
 /**
- * The view in the URL: `?from=…&to=…&event=…`, so a view can be shared and restored. Reading is
+ * The view in the URL: `?from=…&to=…&event=…` (and `breaks=off` for plain linear time), so a view can be shared and restored. Reading is
  * forgiving: a value that does not parse, or makes no sense, is ignored rather than fatal.
  */
 
@@ -16,6 +16,8 @@ export interface UrlView {
 	categories?: string[];
 	actors?: string[];
 	places?: string[];
+	/** False for plain linear time: `breaks=off`. Gaps are skipped unless the URL says otherwise. */
+	skipGaps?: boolean;
 }
 
 /** The URL parameter each filter list is written to, one parameter per value. */
@@ -54,6 +56,8 @@ export function readUrlView(
 	if (query) view.query = query.slice(0, 200);
 	const group = params.get('group');
 	if (group) view.groupBy = group;
+	const breaks = params.get('breaks');
+	if (breaks === 'off' || breaks === 'on') view.skipGaps = breaks === 'on';
 	for (const [field, name] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
 		const values = params
 			.getAll(name)
@@ -83,6 +87,8 @@ export function writeUrlView(params: URLSearchParams, view: UrlView): URLSearchP
 	else next.delete('q');
 	if (view.groupBy && view.groupBy !== 'category') next.set('group', view.groupBy);
 	else next.delete('group');
+	if (view.skipGaps === false) next.set('breaks', 'off');
+	else next.delete('breaks');
 	for (const [field, name] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
 		next.delete(name);
 		for (const value of view[field] ?? []) next.append(name, value);
