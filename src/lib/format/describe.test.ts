@@ -1,4 +1,6 @@
+import { de } from 'date-fns/locale/de';
 import { describe, expect, it } from 'vitest';
+import { yearStart } from '$lib/model/civil';
 import { describeEventDate, formatRange } from './describe';
 import type { TimelineEvent } from '$lib/model/schema';
 
@@ -57,5 +59,45 @@ describe('formatRange', () => {
 		{ range: [Date.UTC(2022, 1, 24), nov15], expected: '24 February 2022 – 14 November 2024' }
 	])('$expected', ({ range, expected }) => {
 		expect(formatRange(range as [number, number])).toBe(expected);
+	});
+});
+
+describe('describeEventDate from deep time to the far future', () => {
+	const rows: { name: string; input: Partial<TimelineEvent>; expected: string }[] = [
+		{ name: 'a BCE day', input: { start: '-0043-03-15' }, expected: 'Friday 15 March 44 BCE' },
+		{ name: 'a BCE year', input: { start: '-0043' }, expected: '44 BCE' },
+		{
+			name: 'a span across year 0 says CE on its end',
+			input: { start: '-0026', end: '0014' },
+			expected: '27 BCE – 14 CE'
+		},
+		{ name: 'deep time', input: { start: '-13800000000' }, expected: '13.8 billion years ago' },
+		{
+			name: 'a deep-time span',
+			input: { start: '-252000000', end: '-201000000', approximate: true },
+			expected: '252 million years ago – 201 million years ago, approx.'
+		},
+		{ name: 'the far future', input: { start: '+12345' }, expected: '12,345' }
+	];
+	for (const row of rows) {
+		it(row.name, () => expect(describeEventDate(event(row.input), 'UTC')).toBe(row.expected));
+	}
+
+	it('speaks another language when given its date-fns locale', () => {
+		expect(describeEventDate(event({ start: '2024-03-05' }), 'UTC', { locale: de })).toBe(
+			'Dienstag 5 März 2024'
+		);
+		expect(formatRange([Date.UTC(2024, 2, 1), Date.UTC(2024, 3, 2)], { locale: de })).toBe(
+			'1 März – 1 April 2024'
+		);
+	});
+
+	it('writes ranges beyond Date’s reach in years', () => {
+		expect(formatRange([yearStart(-13_800_000_000), yearStart(2025)])).toBe(
+			'13.8 billion years ago – 2024 CE'
+		);
+		expect(formatRange([yearStart(-66_000_000), yearStart(-65_000_000)])).toBe(
+			'66 million years ago – 65 million years ago'
+		);
 	});
 });

@@ -83,8 +83,19 @@ export function civilTime(
 /** Milliseconds at the start of 1 January of `year`. */
 export const yearStart = (year: number) => daysFromCivil(year, 1, 1) * DAY_MS;
 
+/**
+ * The day an instant falls in, counted from 1970-01-01. Beyond 2^53 ms (285,000 years) a day's
+ * start is not an exact float, and dividing it back can land a hair before the day: a quotient
+ * within float error of a whole day is that day.
+ */
+export function dayNumber(ms: number): number {
+	const q = ms / DAY_MS;
+	const whole = Math.round(q);
+	return Math.abs(q - whole) <= Math.abs(q) * 4 * Number.EPSILON ? whole : Math.floor(q);
+}
+
 /** The year an instant falls in (astronomical numbering). */
-export const yearOf = (ms: number) => civilFromDays(Math.floor(ms / DAY_MS)).year;
+export const yearOf = (ms: number) => civilFromDays(dayNumber(ms)).year;
 
 /** Calendar fields of an instant, for any year: what a UTC Date's getters would answer. */
 export function civilFields(ms: number): {
@@ -95,7 +106,7 @@ export function civilFields(ms: number): {
 	minute: number;
 	second: number;
 } {
-	const days = Math.floor(ms / DAY_MS);
+	const days = dayNumber(ms);
 	const { year, month, day } = civilFromDays(days);
 	const inDay = Math.max(0, ms - days * DAY_MS);
 	const seconds = Math.floor(inDay / 1000);
