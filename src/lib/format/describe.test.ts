@@ -77,7 +77,12 @@ describe('describeEventDate from deep time to the far future', () => {
 			input: { start: '-252000000', end: '-201000000', approximate: true },
 			expected: '252 million years ago – 201 million years ago, approx.'
 		},
-		{ name: 'the far future', input: { start: '+12345' }, expected: '12,345' }
+		{ name: 'the far future', input: { start: '+12345' }, expected: '12,345' },
+		{
+			name: 'a span from deep time into BCE years reads one way',
+			input: { start: '-11700', end: '-3199' },
+			expected: '11,700 years ago – 3,200 years ago'
+		}
 	];
 	for (const row of rows) {
 		it(row.name, () => expect(describeEventDate(event(row.input), 'UTC')).toBe(row.expected));
@@ -95,6 +100,9 @@ describe('describeEventDate from deep time to the far future', () => {
 	it('writes ranges beyond Date’s reach in years', () => {
 		expect(formatRange([yearStart(-13_800_000_000), yearStart(2025)])).toBe(
 			'13.8 billion years ago – 2024 CE'
+		);
+		expect(formatRange([yearStart(-220_000) + 1e9, yearStart(-7999)])).toBe(
+			'220,000 years ago – 8,001 years ago'
 		);
 		expect(formatRange([yearStart(-66_000_000), yearStart(-65_000_000)])).toBe(
 			'66 million years ago – 65 million years ago'

@@ -5,7 +5,7 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { isSameDay, isSameMonth, isSameYear } from 'date-fns';
 import { formatCalendar } from './calendar-format';
-import { formatYear, type DateFormatOptions } from './years';
+import { formatYear, isDeepTime, type DateFormatOptions } from './years';
 import { dateCanHold, yearOf } from '$lib/model/civil';
 import { parseDateParts, precisionOfParts, unitInterval } from '$lib/model/dates';
 import type { PartOfDay, Precision, TimelineEvent } from '$lib/model/schema';
@@ -90,7 +90,11 @@ export function describeEventDate(
 	const startParts = parseDateParts(event.start);
 	const endParts = event.end === undefined ? undefined : parseDateParts(event.end);
 	const crossesZero = (startParts?.year ?? 1) < 1 && (endParts?.year ?? 0) >= 1;
-	const withEra: DateFormatOptions = crossesZero ? { ...options, era: 'always' } : options;
+	const withEra: DateFormatOptions = {
+		...options,
+		era: crossesZero ? 'always' : options.era,
+		yearsAgo: isDeepTime(startParts?.year ?? 1)
+	};
 	const start = describeDate(event.start, event.precision, zone, event.partOfDay, withEra);
 	let text = start;
 	if (event.end !== undefined) {
@@ -115,7 +119,7 @@ function eraFor(start: number, end: number, options: DateFormatOptions): DateFor
 
 /**
  * "15–19 November 2024" style range of display wall-clock ms, as short as stays unambiguous.
- * Ranges reaching years a Date cannot hold are told in years: "13.8 billion years ago – 2024 CE".
+ * Ranges reaching into deep time are told in years: "13.8 billion years ago – 2024 CE".
  */
 export function formatRange(
 	[start, end]: readonly [number, number],
@@ -124,8 +128,10 @@ export function formatRange(
 	// The extent's end is exclusive: an event on the 19th ends at midnight starting the 20th.
 	const last = Math.max(start, end - 1);
 	const era = eraFor(start, last, options);
-	if (!dateCanHold(start) || !dateCanHold(last)) {
-		const [a, b] = [formatYear(yearOf(start), era), formatYear(yearOf(last), era)];
+	const [firstYear, lastYear] = [yearOf(start), yearOf(last)];
+	if (!dateCanHold(start) || !dateCanHold(last) || isDeepTime(firstYear)) {
+		const words: DateFormatOptions = { ...era, yearsAgo: isDeepTime(firstYear) };
+		const [a, b] = [formatYear(firstYear, words), formatYear(lastYear, words)];
 		return a === b ? a : `${a} – ${b}`;
 	}
 	const a = new TZDate(start, 'UTC');

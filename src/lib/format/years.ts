@@ -20,6 +20,12 @@ export interface DateFormatOptions {
 	 * @default 'auto'
 	 */
 	era?: EraStyle;
+	/**
+	 * Tell BCE years as "years ago" too, so an axis reaching into deep time reads one way
+	 * throughout ("12,000 years ago", "8,000 years ago"), not "10,000 years ago" beside "8000 BCE".
+	 * @default false
+	 */
+	yearsAgo?: boolean;
 }
 
 /** The last year counted BCE; earlier years are told as "years ago". */
@@ -51,13 +57,13 @@ export const isDeepTime = (year: number) => bceCount(year) > LAST_BCE_COUNT;
 
 /** An astronomical year in words: "13.8 billion years ago", "44 BCE", "500 CE", "2024". */
 export function formatYear(year: number, options: DateFormatOptions = {}): string {
-	const { locale, era = 'auto' } = options;
+	const { locale, era = 'auto', yearsAgo = false } = options;
 	if (year >= 1) {
 		if (year >= 1e6) return `${large(year, locale)} CE`;
 		const written = year >= 10_000 ? grouped(year, locale) : String(year);
 		return era === 'always' ? `${written} CE` : written;
 	}
 	const count = bceCount(year);
-	if (count <= LAST_BCE_COUNT) return `${count} BCE`;
-	return `${large(count, locale)} years ago`;
+	if (count <= LAST_BCE_COUNT && !yearsAgo) return `${count} BCE`;
+	return `${count < 10_000 ? grouped(count, locale) : large(count, locale)} years ago`;
 }

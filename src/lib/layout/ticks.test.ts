@@ -123,6 +123,12 @@ describe('axisTicks from deep time to the far future', () => {
 			labels: ['30,000 years ago', '24,000 years ago', '12,000 years ago']
 		},
 		{
+			name: 'from the ice age to writing → one way of telling years throughout',
+			domain: years(-12_000, -3000),
+			unit: 'millennium',
+			labels: ['10,000 years ago', '4,000 years ago']
+		},
+		{
 			name: 'Rome → centuries, BCE and CE where the span crosses year 0',
 			domain: years(-800, 500),
 			unit: 'century',
@@ -146,6 +152,8 @@ describe('axisTicks from deep time to the far future', () => {
 			const axis = axisTicks(timeScale(row.domain, 1280));
 			expect(axis.unit).toBe(row.unit);
 			const labels = axis.ticks.map((t) => t.label);
+			if (labels.some((label) => label.endsWith('years ago')))
+				expect(labels.filter((label) => label.endsWith('BCE'))).toEqual([]);
 			for (const label of row.labels) expect(labels).toContain(label);
 			// Long labels thin the ticks out rather than touching.
 			for (const [a, b] of axis.ticks.slice(1).map((t, i) => [axis.ticks[i], t] as const)) {

@@ -19,7 +19,7 @@ import {
 	type TimeInterval
 } from 'd3-time';
 import { formatCalendar, type DateFormatOptions } from '$lib/format/calendar-format';
-import { formatYear } from '$lib/format/years';
+import { formatYear, isDeepTime } from '$lib/format/years';
 import { dateCanHold, fractionalYear, timeOfFractionalYear, yearOf } from '$lib/model/civil';
 import type { TimeScale } from './scale';
 import { estimateTextWidth } from './text';
@@ -157,8 +157,11 @@ function yearTicks(
 	const [r0, r1] = scale.range() as [number, number];
 	const [y0, y1] = [fractionalYear(d0), fractionalYear(d1)];
 	const [c0, c1] = [countedYear(y0), countedYear(y1)];
-	const era: DateFormatOptions =
-		yearOf(d0) < 1 && yearOf(d1) >= 1 ? { ...options, era: 'always' } : options;
+	const era: DateFormatOptions = {
+		...options,
+		era: yearOf(d0) < 1 && yearOf(d1) >= 1 ? 'always' : options.era,
+		yearsAgo: isDeepTime(yearOf(d0))
+	};
 	let count = Math.max(1, Math.floor((r1 - r0) / spacing));
 	let best: { unit: TickUnit; ticks: Tick[] } = { unit: 'year', ticks: [] };
 	for (let attempt = 0; attempt < 8 && count >= 1; attempt++) {
