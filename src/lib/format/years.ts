@@ -36,13 +36,17 @@ function grouped(n: number, locale: Locale | undefined): string {
 	return n.toLocaleString(locale?.code ?? 'en-US', { maximumFractionDigits: 3 });
 }
 
-/** A large count in words with at most four significant digits: "13.8 billion", "66.04 million". */
+/**
+ * A large count with at most four significant digits, in the locale's words from a million up
+ * ("13.8 billion", "66.04 million"; "13,8 Milliarden" in German): Intl's compact notation.
+ */
 function large(n: number, locale: Locale | undefined): string {
-	const scaled = (value: number, unit: string) =>
-		`${grouped(Number(value.toPrecision(4)), locale)} ${unit}`;
-	if (n >= 1e9) return scaled(n / 1e9, 'billion');
-	if (n >= 1e6) return scaled(n / 1e6, 'million');
-	return grouped(n >= 10_000 ? Number(n.toPrecision(4)) : n, locale);
+	if (n < 1e6) return grouped(n >= 10_000 ? Number(n.toPrecision(4)) : n, locale);
+	return n.toLocaleString(locale?.code ?? 'en-US', {
+		notation: 'compact',
+		compactDisplay: 'long',
+		maximumSignificantDigits: 4
+	});
 }
 
 /**
