@@ -94,6 +94,15 @@ test('a BCE timeline reads "44 BCE" on its axis and in its tooltips, and zooms t
 	await expect(page.locator('.toolbar .range')).toContainText('BCE');
 	expect(await tooltipOf(page, 'ides')).toContain('Friday 15 March 44 BCE, morning');
 	expect(await tooltipOf(page, 'gaul')).toContain('58 BCE – 50 BCE');
+	// The details and the list say the same as the tooltip.
+	const ides = await markCentre(page, 'ides');
+	await page.mouse.click(ides.x, ides.y);
+	await expect(page.getByRole('complementary', { name: 'Event details' })).toContainText(
+		'Friday 15 March 44 BCE, morning'
+	);
+	await page.keyboard.press('Escape');
+	const card = page.getByRole('listitem').filter({ hasText: 'Augustus dies' });
+	await expect(card).toContainText('Tuesday 19 August 14');
 
 	for (let step = 0; step < 8; step++) {
 		await ctrlWheel(page, await markCentre(page, 'ides'), -6);
