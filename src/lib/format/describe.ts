@@ -2,12 +2,13 @@
  * Dates written the way a person would say them, with exactly the precision that is known:
  * "Sunday 17 November 2024, early morning (Kyiv time)", "November 2024", "about 14:00 Berlin time".
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
 import { isSameDay, isSameMonth, isSameYear } from 'date-fns';
-import { formatCalendar } from './calendar-format';
+import { formatCalendar, formatWallClock } from './calendar-format';
 import { formatYear, isDeepTime, type DateFormatOptions } from './years';
 import { dateCanHold, yearOf } from '$lib/model/civil';
-import { parseDateParts, precisionOfParts, unitInterval } from '$lib/model/dates';
+import { parseDateParts, precisionOfParts, toWallClock, unitInterval } from '$lib/model/dates';
 import type { PartOfDay, Precision, TimelineEvent } from '$lib/model/schema';
 
 const PART_NAMES: Record<PartOfDay, string> = {
@@ -61,7 +62,8 @@ export function describeDate(
 	// A string with its own offset is shown at that offset, not converted to the event's zone.
 	const shownZone = parts.offsetMinutes === undefined ? zone : offsetZone(parts.offsetMinutes);
 	const { start } = unitInterval(parts, p, shownZone, partOfDay);
-	const at = (pattern: string) => formatCalendar(new TZDate(start, shownZone), pattern, options);
+	const wall = toWallClock(start, shownZone);
+	const at = (pattern: string) => formatWallClock(wall, pattern, options);
 	switch (p) {
 		case 'month':
 			return at('MMMM yyyy');
@@ -134,8 +136,8 @@ export function formatRange(
 		const [a, b] = [formatYear(firstYear, words), formatYear(lastYear, words)];
 		return a === b ? a : `${a} – ${b}`;
 	}
-	const a = new TZDate(start, 'UTC');
-	const b = new TZDate(last, 'UTC');
+	const a = new UTCDate(start);
+	const b = new UTCDate(last);
 	const format = (date: Date, pattern: string) => formatCalendar(date, pattern, era);
 	if (!isSameYear(a, b)) return `${format(a, 'd MMMM yyyy')} – ${format(b, 'd MMMM yyyy')}`;
 	if (!isSameMonth(a, b)) return `${format(a, 'd MMMM')} – ${format(b, 'd MMMM yyyy')}`;
@@ -151,10 +153,10 @@ export function formatWallSpan(
 ): string {
 	const last = Math.max(start, end - 1);
 	if (dateCanHold(start) && dateCanHold(end)) {
-		const a = new TZDate(start, 'UTC');
-		if (isSameDay(a, new TZDate(last, 'UTC'))) {
-			const format = (date: Date, pattern: string) => formatCalendar(date, pattern, options);
-			return `${format(a, 'EEE d MMMM yyyy')}, ${format(a, 'HH:mm')}–${format(new TZDate(end, 'UTC'), 'HH:mm')}`;
+		const a = new UTCDate(start);
+		if (isSameDay(a, new UTCDate(last))) {
+			const format = (wall: number, pattern: string) => formatWallClock(wall, pattern, options);
+			return `${format(start, 'EEE d MMMM yyyy')}, ${format(start, 'HH:mm')}–${format(end, 'HH:mm')}`;
 		}
 	}
 	return formatRange([start, end], options);

@@ -6,7 +6,6 @@
  * years (years, centuries, millennia, millions, billions), placed by calendar arithmetic, so no
  * Date is asked to hold a year it cannot.
  */
-import { TZDate } from '@date-fns/tz';
 import { bisector, tickIncrement, ticks as niceTicks } from 'd3-array';
 import {
 	utcDay,
@@ -18,7 +17,7 @@ import {
 	type CountableTimeInterval,
 	type TimeInterval
 } from 'd3-time';
-import { formatCalendar, type DateFormatOptions } from '$lib/format/calendar-format';
+import { formatWallClock, type DateFormatOptions } from '$lib/format/calendar-format';
 import { formatYear, isDeepTime } from '$lib/format/years';
 import { dateCanHold, fractionalYear, timeOfFractionalYear, yearOf } from '$lib/model/civil';
 import type { TimeScale } from './scale';
@@ -93,8 +92,7 @@ export interface AxisLayout {
 }
 
 /** Formats wall-clock ms with date-fns as the display zone's local time. */
-export const formatWall = (wallMs: number, pattern: string, options?: DateFormatOptions) =>
-	formatCalendar(new TZDate(wallMs, 'UTC'), pattern, options);
+export const formatWall = formatWallClock;
 
 const TICK_FORMAT: Record<'minute' | 'hour' | 'day' | 'week' | 'month', string> = {
 	minute: 'HH:mm',
