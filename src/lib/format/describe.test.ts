@@ -1,7 +1,7 @@
 import { de } from 'date-fns/locale/de';
 import { describe, expect, it } from 'vitest';
 import { yearStart } from '$lib/model/civil';
-import { describeEventDate, formatRange } from './describe';
+import { describeEventDate, formatRange, formatWallSpan } from './describe';
 import type { TimelineEvent } from '$lib/model/schema';
 
 const event = (fields: Partial<TimelineEvent>): TimelineEvent => ({
@@ -94,6 +94,15 @@ describe('describeEventDate from deep time to the far future', () => {
 		);
 		expect(formatRange([Date.UTC(2024, 2, 1), Date.UTC(2024, 3, 2)], { locale: de })).toBe(
 			'1 März – 1 April 2024'
+		);
+	});
+
+	it('says what span a cluster of deep-time events covers', () => {
+		expect(formatWallSpan(yearStart(-66_000_000), yearStart(-65_000_000))).toBe(
+			'66 million years ago – 65 million years ago'
+		);
+		expect(formatWallSpan(Date.UTC(-43, 2, 15, 9), Date.UTC(-43, 2, 15, 13))).toBe(
+			'Fri 15 March 44 BCE, 09:00–13:00'
 		);
 	});
 
