@@ -1,6 +1,9 @@
 import { de } from 'date-fns/locale/de';
 import { describe, expect, it } from 'vitest';
-import { yearStart } from '$lib/model/civil';
+import fc from 'fast-check';
+import { CALENDAR_YEARS, yearStart } from '$lib/model/civil';
+import { isoYear } from '$lib/model/iso';
+import { formatYear } from './years';
 import { describeEventDate, formatRange, formatWallSpan } from './describe';
 import type { TimelineEvent } from '$lib/model/schema';
 
@@ -115,6 +118,42 @@ describe('describeEventDate from deep time to the far future', () => {
 		);
 		expect(formatRange([yearStart(-66_000_000), yearStart(-65_000_000)])).toBe(
 			'66 million years ago – 65 million years ago'
+		);
+	});
+});
+
+describe('dates are written in words across the whole range, never NaN', () => {
+	const bad = /NaN|Invalid|undefined|Infinity/;
+	it('for any ISO year, and any day of a year a Date can hold', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }),
+				fc.integer({ min: CALENDAR_YEARS.min, max: CALENDAR_YEARS.max }),
+				fc.integer({ min: 1, max: 12 }),
+				fc.integer({ min: 1, max: 28 }),
+				(deep, year, month, day) => {
+					const pad = (n: number) => String(n).padStart(2, '0');
+					const yearOnly = describeEventDate(event({ start: isoYear(deep) }), 'UTC');
+					expect(yearOnly).not.toMatch(bad);
+					const dated = `${isoYear(year)}-${pad(month)}-${pad(day)}`;
+					const text = describeEventDate(event({ start: dated }), 'Europe/Rome');
+					expect(text).not.toMatch(bad);
+					expect(text).toContain(formatYear(year));
+				}
+			)
+		);
+	});
+
+	it('for any window from the Big Bang to the far future', () => {
+		fc.assert(
+			fc.property(
+				fc.double({ min: -4.4e20, max: 4.4e20, noNaN: true }),
+				fc.double({ min: 0, max: 4.4e20, noNaN: true }),
+				(from, span) => {
+					expect(formatRange([from, from + span])).not.toMatch(bad);
+					expect(formatWallSpan(from, from + span)).not.toMatch(bad);
+				}
+			)
 		);
 	});
 });
