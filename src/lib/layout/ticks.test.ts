@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { utcTime } from '$lib/model/dates';
 import { timeScale } from './scale';
 import { axisTicks } from './ticks';
 import { estimateTextWidth } from './text';
@@ -133,5 +135,95 @@ describe('axisTicks on a scale with breaks', () => {
 		for (const tick of axis.ticks.filter((t) => t.label && t.x < (gap?.x0 ?? 0))) {
 			expect(tick.x + 4 + estimateTextWidth(tick.label, 12)).toBeLessThanOrEqual(gap?.x0 ?? 0);
 		}
+	});
+});
+
+describe('axisTicks from deep time to the far future', () => {
+	const years = (from: number, to: number): [number, number] => [utcTime(from, 0), utcTime(to, 0)];
+	const rows: { name: string; domain: [number, number]; unit: string; labels: string[] }[] = [
+		{
+			name: 'the age of the universe → billions of years',
+			domain: years(-13_900_000_000, 2030),
+			unit: 'billion-years',
+			labels: ['12 billion years ago', '10 billion years ago', '2 billion years ago']
+		},
+		{
+			name: 'the end of the dinosaurs → millions of years',
+			domain: years(-70_000_000, -60_000_000),
+			unit: 'million-years',
+			labels: ['70 million years ago', '66 million years ago']
+		},
+		{
+			name: 'the last ice age → millennia',
+			domain: years(-30_000, -10_000),
+			unit: 'millennium',
+			labels: ['30,000 years ago', '24,000 years ago', '12,000 years ago']
+		},
+		{
+			name: 'from the ice age to writing → one way of telling years throughout',
+			domain: years(-12_000, -3000),
+			unit: 'millennium',
+			labels: ['10,000 years ago', '4,000 years ago']
+		},
+		{
+			name: 'Rome → centuries, BCE and CE where the span crosses year 0',
+			domain: years(-800, 500),
+			unit: 'century',
+			labels: ['700 BCE', '100 BCE', '1 CE', '300 CE']
+		},
+		{
+			name: 'the late republic → years, all BCE, round ones',
+			domain: years(-133, -26),
+			unit: 'year',
+			labels: ['130 BCE', '50 BCE', '40 BCE']
+		},
+		{
+			name: 'the far future → plain years',
+			domain: years(12_000, 13_000),
+			unit: 'century',
+			labels: ['12,100', '12,500']
+		}
+	];
+	for (const row of rows) {
+		it(row.name, () => {
+			const axis = axisTicks(timeScale(row.domain, 1280));
+			expect(axis.unit).toBe(row.unit);
+			const labels = axis.ticks.map((t) => t.label);
+			if (labels.some((label) => label.endsWith('years ago')))
+				expect(labels.filter((label) => label.endsWith('BCE'))).toEqual([]);
+			for (const label of row.labels) expect(labels).toContain(label);
+			// Long labels thin the ticks out rather than touching.
+			for (const [a, b] of axis.ticks.slice(1).map((t, i) => [axis.ticks[i], t] as const)) {
+				if (a?.label) expect(b.x - a.x).toBeGreaterThan(estimateTextWidth(a.label, 12));
+			}
+		});
+	}
+
+	it('a month view in 44 BCE says which year each January is', () => {
+		const axis = axisTicks(timeScale([utcTime(-44, 9), utcTime(-43, 5)], 1280));
+		expect(axis.unit).toBe('month');
+		expect(axis.ticks.map((t) => t.label)).toContain('Jan 44 BCE');
+		expect(axis.context.map((c) => c.label)).toEqual(['45 BCE', '44 BCE']);
+	});
+
+	it('gives increasing, finite ticks inside the view for any window, deep or near', () => {
+		// Windows anywhere from 13.8 billion years ago to year 100,000, from an hour to the whole span.
+		const edge = fc.double({ min: -4.4e20, max: 3.1e15, noNaN: true });
+		fc.assert(
+			fc.property(edge, fc.double({ min: 3.6e6, max: 4.4e20, noNaN: true }), (from, span) => {
+				const domain: [number, number] = [from, from + span];
+				fc.pre(domain[1] > domain[0]);
+				const axis = axisTicks(timeScale(domain, 1000));
+				for (const tick of [...axis.ticks, ...axis.context]) {
+					expect(Number.isFinite(tick.value) && Number.isFinite(tick.x)).toBe(true);
+					expect(tick.label).not.toMatch(/NaN|Invalid|undefined/);
+					expect(tick.x).toBeGreaterThanOrEqual(-1e-6);
+					expect(tick.x).toBeLessThanOrEqual(1000 + 1e-6);
+				}
+				for (const [a, b] of axis.ticks.slice(1).map((t, i) => [axis.ticks[i], t] as const))
+					expect(b.value).toBeGreaterThan(a?.value ?? -Infinity);
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });

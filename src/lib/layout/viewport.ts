@@ -57,7 +57,9 @@ export function transformForDomain(
 	[start, end]: readonly [number, number]
 ): ViewTransform {
 	const [r0, r1] = baseScale.range() as [number, number];
-	const k = (r1 - r0) / Math.max(1e-9, baseScale(end) - baseScale(start));
+	// A day out of 13.8 billion years is 2.5e-10 base pixels: the floor that keeps an empty window
+	// from dividing by zero must sit far below that.
+	const k = (r1 - r0) / Math.max((r1 - r0) * 1e-15, baseScale(end) - baseScale(start));
 	return { k, x: r0 - baseScale(start) * k };
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { yearStart } from '$lib/model/civil';
 import { prepareTimeline } from '$lib/model/timeline';
 import { FilterState } from './filters.svelte';
 import { SelectionState } from './selection.svelte';
-import { readUrlView } from './url';
+import { readUrlView, writeUrlView } from './url';
 import { restoreFromUrl, urlForView } from './url-sync';
 import { TimelineView } from './view.svelte';
 
@@ -118,5 +119,21 @@ describe('breaks in the URL', () => {
 			expect(url.searchParams.get('from')).toBe('2024-09-02T00:00Z');
 			expect(url.searchParams.get('to')).toBe('2024-09-06T00:00Z');
 		}
+	});
+});
+
+describe('a view of deep time in the URL', () => {
+	it.each([
+		{ name: 'the age of the universe', from: yearStart(-13_900_000_000), to: yearStart(2025) },
+		{ name: 'the Ides of March, 44 BCE', from: Date.UTC(-43, 2, 15), to: Date.UTC(-43, 2, 16) },
+		{ name: 'the far future', from: yearStart(12_000), to: yearStart(13_000) }
+	])('$name is written as ISO with expanded years and read back', ({ from, to }) => {
+		const params = writeUrlView(new URLSearchParams(), { domain: [from, to] });
+		expect(params.get('from')).toMatch(/^([+-]\d{4,}|\d{4})-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+		const view = readUrlView(params, new Set());
+		const [a = NaN, b = NaN] = view.domain ?? [];
+		// To the minute, or to float resolution out in deep time.
+		expect(Math.abs(a - from)).toBeLessThanOrEqual(Math.max(30_000, Math.abs(from) * 4e-16));
+		expect(Math.abs(b - to)).toBeLessThanOrEqual(Math.max(30_000, Math.abs(to) * 4e-16));
 	});
 });

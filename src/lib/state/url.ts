@@ -3,6 +3,9 @@
  * forgiving: a value that does not parse, or makes no sense, is ignored rather than fatal.
  */
 
+import { parseDateParts, utcTime } from '$lib/model/dates';
+import { isoInstant, isRealDate } from '$lib/model/iso';
+
 /** What the URL can say about the view. */
 export interface UrlView {
 	/** Visible window as UTC ms. */
@@ -23,11 +26,15 @@ export interface UrlView {
 /** The URL parameter each filter list is written to, one parameter per value. */
 const LISTS = { categories: 'cat', actors: 'actor', places: 'place' } as const;
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
+/** A UTC date-time to the minute or second, with an expanded year for deep time. */
+const ISO_INSTANT = /^(?:[+-]\d{4,12}|\d{4})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
 function instant(value: string | null): number | undefined {
-	if (!value || !ISO_INSTANT.test(value)) return undefined;
-	const t = Date.parse(value);
+	if (!value || !ISO_INSTANT.test(value) || !isRealDate(value)) return undefined;
+	const parts = parseDateParts(value);
+	if (!parts) return undefined;
+	const { year, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+	const t = utcTime(year, month - 1, day, hour, minute, second);
 	return Number.isFinite(t) ? t : undefined;
 }
 
@@ -68,8 +75,7 @@ export function readUrlView(
 }
 
 /** Minute-resolution ISO instant: short enough for a URL, fine enough for any zoom we allow. */
-const formatInstant = (t: number) =>
-	new Date(Math.round(t / 60_000) * 60_000).toISOString().replace(':00.000Z', 'Z');
+const formatInstant = isoInstant;
 
 /** Writes the view into a copy of `params`, keeping parameters it does not own (such as `src`). */
 export function writeUrlView(params: URLSearchParams, view: UrlView): URLSearchParams {
