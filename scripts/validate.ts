@@ -10,6 +10,8 @@ import { decodeBytes } from '$lib/ingest/decode';
 import { importData, type ImportOptions, type ImportOutcome } from '$lib/ingest/import';
 import { formatMapArgument, parseMapArgument } from '$lib/ingest/column-map';
 import { MAX_FILE_BYTES, megabytes } from '$lib/ingest/limits';
+import { formatRange } from '$lib/format/describe';
+import { prepareTimeline } from '$lib/model/timeline';
 import type { DataIssue } from '$lib/ingest/validate';
 
 /** The report for one file: its lines, and whether it found a problem. */
@@ -26,7 +28,10 @@ function report(
 	);
 	if (dataset && !rejected.length) {
 		const count = dataset.events.length;
-		const head = `${file}: ok, ${count} event${count === 1 ? '' : 's'} (${kind})`;
+		// The span in the words the page uses: "13.8 billion years ago – 1969 CE".
+		const extent = prepareTimeline(dataset).extent;
+		const span = extent ? `, ${formatRange(extent)}` : '';
+		const head = `${file}: ok, ${count} event${count === 1 ? '' : 's'} (${kind})${span}`;
 		return { lines: [head, ...notes], ok: true };
 	}
 	const head = dataset
