@@ -74,6 +74,17 @@ describe('a CSV whose columns have other names', () => {
 		expect(eu.dataset?.events.map((e) => e.start)).toEqual(['2024-02-01', '2024-04-03']);
 	});
 
+	it('loads BCE and approximate years as astronomical years', () => {
+		const csv = 'Epoch,Name\n3300 BC,Bronze tools\nc. 500 BC,Iron tools\n44 av. J.-C.,Caesar dies';
+		const outcome = importData(csv, 'x.csv', { map: { start: 'Epoch', title: 'Name' } });
+		expect(outcome.rejected).toEqual([]);
+		expect(outcome.dataset?.events.map((e) => [e.start, e.precision, e.approximate])).toEqual([
+			['-3299', 'year', undefined],
+			['-0499', 'year', true],
+			['-0043', 'year', undefined]
+		]);
+	});
+
 	it('says which mapped column is missing from the file', () => {
 		const outcome = importData(festival, 'fete.csv', { map: { start: 'Jour', title: 'Titre' } });
 		expect(outcome.fatal[0]?.message).toMatch(/has no column "Jour"/);
