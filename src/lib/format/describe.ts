@@ -39,19 +39,27 @@ function utcOffsetSuffix(utcMs: number, zone: string): string {
 	return ` (UTC${offset < 0 ? '-' : '+'}${hhmm})`;
 }
 
-/** One date string at its precision, in its zone. */
+/**
+ * One date string at its precision, in its zone. With no zone (a file that never says which one its
+ * clock times are in) the time is shown as written, with no zone named.
+ */
 export function describeDate(
 	text: string,
 	precision: Precision | undefined,
-	zone: string,
+	zone: string | undefined,
 	partOfDay?: PartOfDay
 ): string {
 	const parts = parseDateParts(text);
 	if (!parts) return text;
 	const p = precision ?? precisionOfParts(parts);
 	// A string with its own offset is shown at that offset, not converted to the event's zone.
-	const shownZone = parts.offsetMinutes === undefined ? zone : offsetZone(parts.offsetMinutes);
+	const shownZone =
+		parts.offsetMinutes === undefined ? (zone ?? 'UTC') : offsetZone(parts.offsetMinutes);
 	const { start } = unitInterval(parts, p, shownZone, partOfDay);
+	const zoneText =
+		zone === undefined && parts.offsetMinutes === undefined
+			? ''
+			: ` ${zoneName(shownZone)}${utcOffsetSuffix(start, shownZone)}`;
 	const at = (pattern: string) => format(new TZDate(start, shownZone), pattern);
 	switch (p) {
 		case 'year':
@@ -63,17 +71,18 @@ export function describeDate(
 		case 'part-of-day':
 			return `${at('EEEE d MMMM yyyy')}, ${PART_NAMES[partOfDay ?? 'morning']}`;
 		case 'hour':
-			return `${at('EEEE d MMMM yyyy')}, ${at('HH')}:00–${at('HH')}:59 ${zoneName(shownZone)}${utcOffsetSuffix(start, shownZone)}`;
+			return `${at('EEEE d MMMM yyyy')}, ${at('HH')}:00–${at('HH')}:59${zoneText}`;
 		case 'minute':
-			return `${at('EEEE d MMMM yyyy')}, ${at(parts.second ? 'HH:mm:ss' : 'HH:mm')} ${zoneName(shownZone)}${utcOffsetSuffix(start, shownZone)}`;
+			return `${at('EEEE d MMMM yyyy')}, ${at(parts.second ? 'HH:mm:ss' : 'HH:mm')}${zoneText}`;
 	}
 }
 
 /**
  * The whole date of an event: start, end when it has one, and "approx." when the source hedges.
- * `fallbackZone` is the dataset's zone, used when the event names none.
+ * `fallbackZone` is the dataset's zone, used when the event names none (undefined: the file names
+ * no zone, so clock times are shown as written).
  */
-export function describeEventDate(event: TimelineEvent, fallbackZone: string): string {
+export function describeEventDate(event: TimelineEvent, fallbackZone: string | undefined): string {
 	const zone = event.timeZone ?? fallbackZone;
 	const start = describeDate(event.start, event.precision, zone, event.partOfDay);
 	let text = start;

@@ -18,7 +18,10 @@ import { field, isRecord } from './values';
 
 export type { DataFormat, ImportOutcome, RejectedEvent } from './outcome';
 
-/** Detects the format (by content; `fileName`'s extension is only a hint) and imports. */
+/**
+ * Detects the format (by content; `fileName`'s extension is only a hint) and imports. When the file
+ * was read from the web, `fileName` is its address, and relative links in it are resolved against it.
+ */
 export function importData(text: string, fileName?: string): ImportOutcome {
 	return limitTopLevel(importAny(text, fileName));
 }
@@ -32,13 +35,15 @@ function importAny(text: string, fileName?: string): ImportOutcome {
 		return fatal('This is not a text file: Eventline reads JSON or CSV (save spreadsheets as CSV)');
 	}
 	const hintsJson = /\.json$/i.test(fileName ?? '');
-	if (/^\s*[[{]/.test(source)) return importJson(source);
+	if (/^\s*[[{]/.test(source)) return importJson(source, fileName);
 
 	const table = readCsv(source);
 	const format = table && csvFormat(table);
-	if (table && format === 'csv-timelinejs') return withRows(importTimelineJsCsv(table), table);
+	if (table && format === 'csv-timelinejs') {
+		return withRows(importTimelineJsCsv(table, fileName), table);
+	}
 	if (table && format === 'csv-eventline') return withRows(importEventlineCsv(table), table);
-	if (hintsJson || parseJsonText(source).ok) return importJson(source);
+	if (hintsJson || parseJsonText(source).ok) return importJson(source, fileName);
 	return fatal(
 		'Eventline cannot tell what kind of file this is: it reads Eventline or TimelineJS JSON, and CSV ' +
 			'whose first row names the columns (such as title,start or Year,Headline)' +
@@ -50,7 +55,8 @@ function fatal(message: string, path = ''): ImportOutcome {
 	return fatalOutcome(undefined, [{ path, message }]);
 }
 
-function importJson(source: string): ImportOutcome {
+/** `fileName` is the file's web address when it was read from one, to resolve relative links. */
+function importJson(source: string, fileName?: string): ImportOutcome {
 	const parsed = parseJson(source);
 	if (!parsed.ok) return fatalOutcome(undefined, [parsed.issue]);
 	const file = parsed.value;
@@ -63,7 +69,7 @@ function importJson(source: string): ImportOutcome {
 	// After parsing, which has proved the text is JSON: the scan relies on it.
 	const duplicates = duplicateKeys(source);
 	if (duplicates.length) return fatalOutcome(timelineJs ? 'timelinejs' : 'eventline', duplicates);
-	if (timelineJs) return withValues(importTimelineJs(file), file);
+	if (timelineJs) return withValues(importTimelineJs(file, fileName), file);
 	if (field(file, 'events') === undefined) {
 		return fatal('is required: Eventline and TimelineJS files list their events here', 'events');
 	}
