@@ -15,7 +15,10 @@ export function urlResolver(base: string | undefined): (href: string) => string 
 		if (/^mailto:/i.test(trimmed)) return trimmed;
 		try {
 			// Protocol-relative links take https when there is no page to take the scheme from.
-			const url = new URL(trimmed, baseUrl ?? (trimmed.startsWith('//') ? 'https:' : undefined));
+			const url = new URL(
+				trimmed,
+				baseUrl ?? (trimmed.startsWith('//') ? 'https://protocol-relative.invalid/' : undefined)
+			);
 			return /^https?:$/.test(url.protocol) ? (safeHref(url.href) ?? undefined) : undefined;
 		} catch {
 			return undefined;
@@ -32,12 +35,21 @@ export type MediaValue =
 
 const IMAGE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp)(?:[?#]|$)/i;
 const KINDS: [RegExp, MediaKind][] = [
-	[/(?:youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|twitch\.tv|\.(?:mp4|webm|ogv|mov)(?:[?#]|$))/i, 'video'],
+	[
+		/(?:youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com|dai\.ly|twitch\.tv|\.(?:mp4|webm|ogv|mov)(?:[?#]|$))/i,
+		'video'
+	],
 	[/(?:soundcloud\.com|spotify\.com|\.(?:mp3|wav|ogg|m4a)(?:[?#]|$))/i, 'audio'],
-	[/(?:twitter\.com|x\.com|instagram\.com|bsky\.app|threads\.net|facebook\.com|tiktok\.com)\//i, 'post'],
+	[
+		/(?:twitter\.com|x\.com|instagram\.com|bsky\.app|threads\.net|facebook\.com|tiktok\.com)\//i,
+		'post'
+	],
 	[/(?:google\.[a-z.]+\/maps|maps\.google\.|openstreetmap\.org)/i, 'map'],
 	[/(?:documentcloud\.org|docs\.google\.com|\.pdf(?:[?#]|$))/i, 'document'],
-	[/(?:upload\.wikimedia\.org|imgur\.com\/\w+\.|flickr\.com\/photos|flic\.kr|staticflickr\.com)/i, 'image']
+	[
+		/(?:upload\.wikimedia\.org|imgur\.com\/\w+\.|flickr\.com\/photos|flic\.kr|staticflickr\.com)/i,
+		'image'
+	]
 ];
 
 /** The kind of media an address is, by its host and file ending (as TimelineJS's MediaType does). */

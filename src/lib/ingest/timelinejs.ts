@@ -176,7 +176,15 @@ function readSlide(
 		if (isRecord(value)) {
 			ignored.check(value, KNOWN_KEYS.date, `${prefix}${which}_date.`);
 			const parts: DateFields = {};
-			for (const part of ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond'] as const) {
+			for (const part of [
+				'year',
+				'month',
+				'day',
+				'hour',
+				'minute',
+				'second',
+				'millisecond'
+			] as const) {
 				parts[part] = field(value, part);
 			}
 			// An all-blank date object (Knight Lab's own converter writes them) means no date there.
