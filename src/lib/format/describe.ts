@@ -95,6 +95,14 @@ export function describeEventDate(event: TimelineEvent, fallbackZone: string | u
 	return event.approximate ? `${text}, approx.` : text;
 }
 
+/**
+ * The date people read for an event: the label its file wrote for readers ("Summer 1848"), else the
+ * date at its precision. The mark is placed by the dates, whatever the label says.
+ */
+export function eventDateLabel(event: TimelineEvent, fallbackZone: string | undefined): string {
+	return event.displayDate ?? describeEventDate(event, fallbackZone);
+}
+
 /** A short line on how sure the date is: "Date stated in the report" or "Date inferred: …". */
 export function describeDateBasis(event: TimelineEvent): string | undefined {
 	if (!event.dateBasis) return undefined;

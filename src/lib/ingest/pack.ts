@@ -9,6 +9,7 @@ import type { MidpointIndex, TimeIndex } from '$lib/model/time-index';
 import {
 	PRECISION_ORDER,
 	UNCATEGORISED,
+	type PreparedEra,
 	type PreparedEvent,
 	type PreparedTimeline
 } from '$lib/model/timeline';
@@ -18,8 +19,10 @@ export interface PackedTimeline {
 	title: string;
 	description: string;
 	zone: string;
+	floating?: boolean;
 	source?: Dataset['source'];
 	lanes: Category[];
+	eras?: PreparedEra[];
 	/** The events, in time order. */
 	events: TimelineEvent[];
 	/** Per event: outer start and end, core start and end (UTC ms), then the same on the wall clock. */
@@ -60,8 +63,10 @@ export function packTimeline(timeline: PreparedTimeline): PackedTimeline {
 		title: timeline.title,
 		description: timeline.description,
 		zone: timeline.zone,
+		...(timeline.floating ? { floating: true } : {}),
 		...(timeline.source ? { source: timeline.source } : {}),
 		lanes: timeline.lanes,
+		...(timeline.eras ? { eras: timeline.eras } : {}),
 		events: timeline.events.map((e) => e.event),
 		times,
 		flags,
@@ -130,8 +135,10 @@ export function assembleTimeline(
 		title: packed.title,
 		description: packed.description,
 		zone: packed.zone,
+		...(packed.floating ? { floating: true } : {}),
 		source: packed.source,
 		lanes: packed.lanes,
+		...(packed.eras ? { eras: packed.eras } : {}),
 		events,
 		index: packed.index,
 		byLane: packed.byLane.map((lane) => ({

@@ -1,6 +1,7 @@
 /**
  * The whole drawing: axis band on top, lanes below. One geometry for the page and the export.
  */
+import { layoutEras, type EraBand } from './eras';
 import { layoutLanes, type LayoutOptions, type TimelineLayout } from './lanes';
 import type { TimeScale } from './scale';
 import { axisTicks, type AxisLayout } from './ticks';
@@ -19,6 +20,8 @@ export const AXIS_HEIGHT = 46;
 export interface FrameLayout {
 	axis: AxisLayout;
 	body: TimelineLayout;
+	/** Eras in view, as bands behind the lanes. */
+	eras: EraBand[];
 	width: number;
 	/** Axis band plus lanes. */
 	height: number;
@@ -26,12 +29,18 @@ export interface FrameLayout {
 
 /** Lays out the axis and lanes of `timeline` for `scale` across `width` pixels. */
 export function layoutFrame(
-	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'byLane'>,
+	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'byLane' | 'eras'>,
 	scale: TimeScale,
 	width: number,
 	options: Partial<LayoutOptions> = {},
 	include: ReadonlySet<string> = new Set()
 ): FrameLayout {
 	const body = layoutLanes(timeline, scale, width, options, include);
-	return { axis: axisTicks(scale), body, width, height: AXIS_HEIGHT + body.height };
+	return {
+		axis: axisTicks(scale),
+		body,
+		eras: layoutEras(timeline.eras ?? [], scale, width),
+		width,
+		height: AXIS_HEIGHT + body.height
+	};
 }
