@@ -14,11 +14,15 @@ const TIMELINEJS_KEYS = ['start_date', 'end_date', 'text', 'unique_id', 'media',
 const EVENTLINE_KEYS = ['start', 'end', 'title', 'id', 'summary', 'description'];
 
 /**
- * True when a parsed JSON file looks like TimelineJS rather than Eventline: a title slide, eras, or
+ * True when a parsed JSON file looks like TimelineJS rather than Eventline: a title slide, eras with
+ * date objects, or
  * more events spelt with TimelineJS's field names than with Eventline's.
  */
 export function looksLikeTimelineJs(file: Record<string, unknown>): boolean {
-	if (isRecord(field(file, 'title')) || Array.isArray(field(file, 'eras'))) return true;
+	if (isRecord(field(file, 'title'))) return true;
+	// Eventline files have eras too, with `start` and `end` rather than date objects.
+	const eras = field(file, 'eras');
+	if (Array.isArray(eras) && eras.some((era) => field(era, 'start') === undefined)) return true;
 	const events = field(file, 'events');
 	if (!Array.isArray(events)) return false;
 	let votes = 0;
