@@ -83,3 +83,16 @@ describe('readMedia', () => {
 		});
 	});
 });
+
+describe('embedded posts', () => {
+	it('become a link to the post, with what it said for a caption', () => {
+		const code =
+			'<blockquote class="twitter-tweet"><p lang="en">Ships &amp; boats.</p>&mdash; A harbour (@harbour) <a href="https://twitter.com/harbour/status/123?ref=x">May 1, 2020</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>';
+		expect(readMedia(code, urlResolver(undefined))).toEqual({
+			type: 'link',
+			kind: 'post',
+			url: 'https://twitter.com/harbour/status/123?ref=x',
+			text: 'Ships &amp; boats.'
+		});
+	});
+});

@@ -28,7 +28,8 @@ export function urlResolver(base: string | undefined): (href: string) => string 
 
 /** What a slide's media value turned out to be. */
 export type MediaValue =
-	| { type: 'link'; kind: MediaKind; url: string }
+	/** `text`: what an embedded post said, for a caption when the slide gives none. */
+	| { type: 'link'; kind: MediaKind; url: string; text?: string }
 	| { type: 'quote'; text: string; cite?: string }
 	/** A relative link in a file read from disk, or a scheme other than http(s). */
 	| { type: 'unusable'; reason: string };
@@ -62,6 +63,15 @@ export function mediaKind(url: string): MediaKind {
 /** Reads a slide's media value: a quotation, an embed's address, or a link resolved against `resolve`. */
 export function readMedia(raw: string, resolve: (href: string) => string | undefined): MediaValue {
 	const value = raw.trim();
+	// A post's embed code (Twitter's, Instagram's...) is a blockquote around a link to the post.
+	if (/^<blockquote\b[^>]*class\s*=\s*["'][^"']*(?:tweet|instagram|tiktok|bluesky)/i.test(value)) {
+		const links = [...value.matchAll(/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)]
+			.map((m) => resolve(decodeEntities(m[1] ?? m[2] ?? '')))
+			.filter((url): url is string => url !== undefined);
+		const url = links.find((link) => /\/(?:status|p|post|video)\//.test(link)) ?? links.at(-1);
+		const text = /<p\b[^>]*>([\s\S]*?)<\/p>/i.exec(value)?.[1];
+		if (url) return { type: 'link', kind: 'post', url, ...(text ? { text } : {}) };
+	}
 	if (/^<blockquote\b/i.test(value)) {
 		const cite = /<cite\b[^>]*>([\s\S]*?)<\/cite>/i.exec(value)?.[1];
 		const withoutCite = value.replace(/<cite\b[^>]*>[\s\S]*?<\/cite>/gi, '');

@@ -374,10 +374,11 @@ function convertMedia({ slide, event, context }: Draft) {
 	const alt = plainLine(textOf(slide.mediaAlt) ?? '');
 	const media = readMedia(raw, context.resolve);
 	if (media.type === 'link') {
+		const shownCaption = caption || plainLine(media.text ?? '');
 		event.media = {
 			kind: media.kind,
 			url: media.url,
-			...(caption ? { caption } : {}),
+			...(shownCaption ? { caption: shownCaption } : {}),
 			...(credit ? { credit } : {}),
 			...(alt ? { alt } : {})
 		};
