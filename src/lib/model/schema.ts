@@ -82,7 +82,16 @@ export const DateBasisSchema = v.strictObject({
 });
 
 /** Kinds of media an event can point to; only images are shown in place, the rest as links. */
-export const MEDIA_KINDS = ['image', 'video', 'audio', 'post', 'map', 'document', 'embed', 'link'] as const;
+export const MEDIA_KINDS = [
+	'image',
+	'video',
+	'audio',
+	'post',
+	'map',
+	'document',
+	'embed',
+	'link'
+] as const;
 
 /**
  * A picture, clip or page that goes with an event (TimelineJS's slide media): never embedded, an
