@@ -32,6 +32,12 @@ test('a TimelineJS file reads as its authors wrote it: eras as bands, display da
 		'Steam port'
 	]);
 	await expect(timeline.locator('[data-event-id]')).toHaveCount(4);
+	// The bands are pictures; the eras are also listed as text for readers who do not see them.
+	await expect(page.getByRole('region', { name: 'Eras' }).getByRole('listitem')).toHaveText([
+		'Fishing village 1840 – 1860',
+		'Breakwater years 1860 – 1900',
+		'Steam port 1900 – 1910'
+	]);
 	await expect(page.locator('.meta')).toContainText('4 events');
 
 	// The display date is the date people read; the placing date is beside it.
