@@ -180,6 +180,12 @@ describe('years from deep time to the far future, in expanded ISO 8601', () => {
 			iso: '-13800000000'
 		},
 		{
+			name: 'a BCE year in a cosmological file is still read as TimelineJS shows it',
+			input: { year: -3500 },
+			scale: 'cosmological',
+			iso: '-3499'
+		},
+		{
 			name: 'a cosmological year keeps only the year',
 			input: { year: -65000000, month: 6, day: 1 },
 			scale: 'cosmological',

@@ -45,11 +45,12 @@ export function isoYear(year: number): string {
 
 /**
  * The astronomical year of a TimelineJS year. TimelineJS shows year -44 as "44 BCE" (it drops the
- * sign and adds the era), so a negative year counts BCE years the way readers of the slide saw it;
- * on the cosmological scale a year is a count of years and stays as written.
+ * sign and adds the era), so a negative year within a Date's range counts BCE years the way readers
+ * of the slide saw it, even in a file on the cosmological scale; beyond that range a year is a count
+ * of years ago, where one year either way is below what anyone reads, and it stays as written.
  */
-export function astronomicalYear(year: number, scale: YearScale = 'human'): number {
-	return scale === 'human' && year < 0 ? year + 1 : year;
+export function astronomicalYear(year: number): number {
+	return year < 0 && year >= HUMAN_YEARS[0] ? year + 1 : year;
 }
 
 /** A date converted to ISO 8601, with the precision to record when the string cannot say it. */
@@ -106,7 +107,7 @@ export function calendarDate(fields: DateFields, scale: YearScale = 'human'): Ca
 	if (isBlank(fields.year)) problems.push({ field: 'year', message: 'is required' });
 	else if (year === undefined) {
 		problems.push({ field: 'year', message: `${preview(fields.year)} is not a year` });
-	} else values.year = astronomicalYear(year, scale);
+	} else values.year = astronomicalYear(year);
 	// Cosmological dates are years and nothing finer, as in TimelineJS.
 	if (scale === 'cosmological') {
 		return problems.length || values.year === undefined

@@ -157,6 +157,8 @@ describe('deep time', () => {
 		expect(emittedStart(cosmo, 'Everything begins')).toBe('-13800000000');
 		expect(emittedStart(cosmo, 'A star ignites')).toBe('-4600000000');
 		expect(emittedStart(cosmo, 'A long winter')).toBe('-66000000');
+		// TimelineJS shows -300 as "300 BCE" in such a file too.
+		expect(emittedStart(cosmo, 'A geometer writes on light')).toBe('-0299');
 		expect(cosmo.rejected.flatMap((r) => r.issues).map((i) => i.message)).not.toContainEqual(
 			expect.stringContaining('outside the years')
 		);
