@@ -18,15 +18,17 @@ export function eraNodes(eras: readonly EraBand[], height: number, theme: Theme)
 			fill: theme.accent,
 			'fill-opacity': band.index % 2 ? 0.05 : 0.1
 		}),
-		svgNode('line', {
-			x1: band.x,
-			x2: band.x,
-			y1: 0,
-			y2: height,
-			stroke: theme.accent,
-			'stroke-opacity': 0.35,
-			'stroke-dasharray': '3 3'
-		}),
+		...[band.x, band.x + band.width].map((x) =>
+			svgNode('line', {
+				x1: x,
+				x2: x,
+				y1: 0,
+				y2: height,
+				stroke: theme.accent,
+				'stroke-opacity': 0.35,
+				'stroke-dasharray': '3 3'
+			})
+		),
 		...(band.label
 			? [
 					svgNode(
