@@ -5,16 +5,21 @@
  * caption), text → structured text, group → category, display dates → the date readers see, media →
  * media, a quote or a note, eras → bands behind the lanes.
  */
-import type { Block, Category, Era, TimelineEvent } from '$lib/model/schema';
-import { describeDate } from '$lib/format/describe';
+import type { Category, Era, TimelineEvent } from '$lib/model/schema';
 import type { DataIssue } from './validate';
 import { acceptEvents, type Candidate } from './accept';
 import { calendarDate, type DateField, type DateFields, type YearScale } from './calendar';
 import { claimId, generatedId, slugify, timelineJsSlug } from './ids';
-import { readMedia } from './media';
 import { preview } from './messages';
 import { plainLine, plainText } from './plain-text';
-import { blocksText, isStructured, richText, type LinkResolver } from './rich-text';
+import { richText, type LinkResolver } from './rich-text';
+import {
+	convertDisplayDate,
+	convertMedia,
+	setBody,
+	slideTitle,
+	type SlideContent
+} from './slide-content';
 import type { RejectedEvent } from './outcome';
 import { isBlank, textOf } from './values';
 
@@ -49,26 +54,15 @@ const FIELD_PARTS: Record<string, SlideField> = {
 };
 
 /** A slide's values as read from the file, none of them checked yet. */
-export interface Slide {
+export interface Slide extends SlideContent {
 	kind: 'event' | 'era';
 	/** 0-based position in the file, as `RejectedEvent.index` counts it. */
 	index: number;
 	places: SlidePlaces;
 	start?: DateFields;
 	end?: DateFields;
-	headline?: unknown;
-	text?: unknown;
 	group?: unknown;
-	/** The slide's own display date, which TimelineJS shows instead of the whole date. */
-	displayDate?: unknown;
-	/** The start and end dates' own display dates, each shown instead of that date. */
-	startDisplay?: unknown;
-	endDisplay?: unknown;
 	uniqueId?: unknown;
-	mediaUrl?: unknown;
-	mediaCredit?: unknown;
-	mediaCaption?: unknown;
-	mediaAlt?: unknown;
 	/** Problems the reader already found (a slide that is not an object, an unreadable time...). */
 	problems?: DataIssue[];
 	/** Event fields the reader could not convert, so later complaints about them would repeat it. */
@@ -91,30 +85,6 @@ export function titleSlide(
 	const title = plainLine(textOf(headline) ?? '');
 	const description = plainText(textOf(text) ?? '');
 	return { ...(title ? { title } : {}), ...(description ? { description } : {}) };
-}
-
-/** Longest title taken from a slide's text, as TimelineJS's time markers cut it. */
-const DERIVED_TITLE_CHARS = 80;
-
-/**
- * The title a slide is shown with: its headline, else (as TimelineJS does) the start of its text,
- * else its media caption; with where it came from when it was not the headline.
- */
-export function slideTitle(slide: Slide): { title: string; from?: TimelineEvent['titleFrom'] } {
-	const headline = plainLine(textOf(slide.headline) ?? '');
-	if (headline) return { title: headline };
-	const text = plainLine(textOf(slide.text) ?? '');
-	if (text) return { title: shorten(text), from: 'text' };
-	const caption = plainLine(textOf(slide.mediaCaption) ?? '');
-	if (caption) return { title: shorten(caption), from: 'media caption' };
-	return { title: '' };
-}
-
-function shorten(text: string): string {
-	if (text.length <= DERIVED_TITLE_CHARS) return text;
-	const cut = text.slice(0, DERIVED_TITLE_CHARS);
-	const space = cut.lastIndexOf(' ');
-	return `${(space > DERIVED_TITLE_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /** The ids and categories slides get: unique, and the same for every import of the same file. */
@@ -270,8 +240,8 @@ function slideCandidate(slide: Slide, naming: Naming, context: SlideContext): Ca
 	}
 	const category = naming.categories.get(plainLine(textOf(slide.group) ?? ''));
 	if (category) draft.event.category = category.id;
-	convertDisplayDate(draft);
-	convertMedia(draft);
+	convertDisplayDate(slide, draft.event);
+	convertMedia(slide, draft.event, context.resolve);
 
 	const explicitId = textOf(slide.uniqueId) !== undefined;
 	return {
@@ -316,13 +286,6 @@ function convertText({ slide, event, fail, context }: Draft) {
 	setBody(event, blocks);
 }
 
-function setBody(event: Record<string, unknown>, blocks: Block[]) {
-	const summary = blocksText(blocks);
-	if (summary) event.summary = summary;
-	if (isStructured(blocks)) event.body = blocks;
-	else delete event.body;
-}
-
 /** A start or end date object → an ISO string at its own precision. */
 function convertDate(
 	slide: Slide,
@@ -343,66 +306,3 @@ function convertDate(
 	event[which] = date.iso;
 	if (which === 'start' && date.precision) event.precision = date.precision;
 }
-
-/**
- * The date readers of the TimelineJS page saw: the slide's display date, or the start's and end's
- * own display dates, each standing in for that date (TimelineJS joins them with a dash).
- */
-function convertDisplayDate({ slide, event }: Draft) {
-	const whole = plainLine(textOf(slide.displayDate) ?? '');
-	if (whole) {
-		event.displayDate = whole;
-		return;
-	}
-	const start = plainLine(textOf(slide.startDisplay) ?? '');
-	const end = plainLine(textOf(slide.endDisplay) ?? '');
-	if (!start && !end) return;
-	const written = (label: string, iso: unknown) =>
-		label || (typeof iso === 'string' ? describeDate(iso, undefined, undefined) : '');
-	const startText = written(start, event.start);
-	const endText = event.end === undefined ? '' : written(end, event.end);
-	const label = endText ? `${startText} – ${endText}` : startText;
-	if (label) event.displayDate = label;
-}
-
-/** Media → an image or captioned link, a quote, or a note saying why it could not be kept. */
-function convertMedia({ slide, event, context }: Draft) {
-	if (isBlank(slide.mediaUrl)) return;
-	const raw = textOf(slide.mediaUrl) ?? '';
-	const caption = plainLine(textOf(slide.mediaCaption) ?? '');
-	const credit = plainLine(textOf(slide.mediaCredit) ?? '');
-	const alt = plainLine(textOf(slide.mediaAlt) ?? '');
-	const media = readMedia(raw, context.resolve);
-	if (media.type === 'link') {
-		const shownCaption = caption || plainLine(media.text ?? '');
-		event.media = {
-			kind: media.kind,
-			url: media.url,
-			...(shownCaption ? { caption: shownCaption } : {}),
-			...(credit ? { credit } : {}),
-			...(alt ? { alt } : {})
-		};
-		return;
-	}
-	if (media.type === 'quote') {
-		const text = plainText(media.text);
-		const speaker = credit || plainLine(media.cite ?? '');
-		if (!text) return;
-		if (speaker) {
-			event.quotes = [{ text, speaker, ...(caption ? { context: caption } : {}) }];
-		} else {
-			const existing = Array.isArray(event.body) ? (event.body as Block[]) : [];
-			const before: Block[] =
-				existing.length || typeof event.summary !== 'string'
-					? existing
-					: [{ kind: 'p', spans: [{ text: event.summary }] }];
-			const quote: Block = { kind: 'quote', spans: [{ text }] };
-			setBody(event, [...before, quote, ...(caption ? [paragraph(caption)] : [])]);
-		}
-		return;
-	}
-	const notes = Array.isArray(event.notes) ? (event.notes as string[]) : [];
-	event.notes = [...notes, `Media not shown: ${media.reason}`];
-}
-
-const paragraph = (text: string): Block => ({ kind: 'p', spans: [{ text }] });
