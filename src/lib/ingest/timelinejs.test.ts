@@ -25,7 +25,12 @@ describe('TimelineJS JSON', () => {
 			format: 'timelinejs',
 			fatal: [],
 			rejected: [],
-			notices: [],
+			notices: [
+				{
+					path: '',
+					message: 'Eventline does not use these keys, so they were ignored: title.media'
+				}
+			],
 			total: 4,
 			dataset: {
 				title: 'The River Project',

@@ -48,6 +48,7 @@ const JSON_KEYS: Record<SlideField, string[]> = {
 /** The keys TimelineJS3 reads, at each level of its JSON; any other key is ignored with a notice. */
 const KNOWN_KEYS = {
 	file: new Set(['title', 'events', 'eras', 'scale']),
+	title: new Set(['text', 'unique_id']),
 	slide: new Set(['start_date', 'end_date', 'text', 'media', 'group', 'display_date', 'unique_id']),
 	text: new Set(['headline', 'text']),
 	media: new Set(['url', 'caption', 'credit', 'alt']),
@@ -114,6 +115,8 @@ export function importTimelineJs(file: Record<string, unknown>, address?: string
 
 	const ignored = new IgnoredKeys();
 	ignored.check(file, KNOWN_KEYS.file);
+	// Of the title slide, Eventline shows the headline and text; its picture is named, not dropped.
+	ignored.check(title, KNOWN_KEYS.title, 'title.');
 	const slides = [
 		...events.map((raw, i) => readSlide(raw, 'event', i, ['events', i], ignored)),
 		...eras.map((raw, i) => readSlide(raw, 'era', events.length + i, ['eras', i], ignored))
