@@ -18,6 +18,10 @@ test('a TimelineJS file reads as its authors wrote it: eras as bands, display da
 }) => {
 	await openHarbour(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Harbour of Velm');
+	// The title slide's picture is the timeline's own.
+	await expect(
+		page.locator('header').getByRole('img', { name: 'The harbour of Velm seen from the hill' })
+	).toHaveAttribute('loading', 'lazy');
 	// The file names no time zone, and nothing claims one for it.
 	await expect(page.locator('.meta')).toContainText('it names no time zone');
 	await expect(page.locator('.meta')).not.toContainText('UTC');

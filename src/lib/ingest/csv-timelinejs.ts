@@ -14,6 +14,7 @@ import {
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvRow, type CsvTable } from './csv';
 import { urlResolver } from './media';
 import { NO_EVENTS, fatalOutcome, type ImportOutcome } from './outcome';
+import { coverMedia } from './slide-content';
 import { convertSlides, titleSlide, type Slide, type SlideField } from './slides';
 import { isBlank } from './values';
 
@@ -108,7 +109,19 @@ export function importTimelineJsCsv(table: CsvTable, address?: string): ImportOu
 	)
 		? 'cosmological'
 		: 'human';
-	const converted = convertSlides(slides, { scale, resolve: urlResolver(address) });
+	const resolve = urlResolver(address);
+	const converted = convertSlides(slides, { scale, resolve });
+	const media =
+		titleRow &&
+		coverMedia(
+			{
+				mediaUrl: cell(titleRow, 'Media'),
+				mediaCaption: cell(titleRow, 'Media Caption'),
+				mediaCredit: cell(titleRow, 'Media Credit'),
+				mediaAlt: cell(titleRow, 'Alt Text')
+			},
+			resolve
+		);
 	const ignoredColumns: DataIssue[] = unknown.length
 		? [
 				{
@@ -121,6 +134,7 @@ export function importTimelineJsCsv(table: CsvTable, address?: string): ImportOu
 		format: 'csv-timelinejs',
 		dataset: {
 			...(titleRow ? titleSlide(cell(titleRow, 'Headline'), cell(titleRow, 'Text')) : {}),
+			...(media ? { media } : {}),
 			...(converted.categories.length ? { categories: converted.categories } : {}),
 			...(converted.eras.length ? { eras: converted.eras } : {}),
 			events: converted.events

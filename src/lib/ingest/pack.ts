@@ -18,6 +18,7 @@ import {
 export interface PackedTimeline {
 	title: string;
 	description: string;
+	media?: Dataset['media'];
 	zone: string;
 	floating?: boolean;
 	source?: Dataset['source'];
@@ -62,6 +63,7 @@ export function packTimeline(timeline: PreparedTimeline): PackedTimeline {
 	return {
 		title: timeline.title,
 		description: timeline.description,
+		...(timeline.media ? { media: timeline.media } : {}),
 		zone: timeline.zone,
 		...(timeline.floating ? { floating: true } : {}),
 		...(timeline.source ? { source: timeline.source } : {}),
@@ -134,6 +136,7 @@ export function assembleTimeline(
 	return {
 		title: packed.title,
 		description: packed.description,
+		...(packed.media ? { media: packed.media } : {}),
 		zone: packed.zone,
 		...(packed.floating ? { floating: true } : {}),
 		source: packed.source,

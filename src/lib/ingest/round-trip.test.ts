@@ -68,6 +68,7 @@ describe('import, download as Eventline JSON, import', () => {
 		const reloaded = prepareTimeline(again.dataset ?? { events: [] });
 		expect(reloaded.events.map((e) => e.event)).toEqual(timeline.events.map((e) => e.event));
 		expect(reloaded.eras).toEqual(timeline.eras);
+		expect(reloaded.media).toEqual(timeline.media);
 		expect(reloaded.lanes).toEqual(timeline.lanes);
 		// A file that names no zone is still one that names none: its times are not made UTC.
 		expect(reloaded.floating).toBe(true);
@@ -84,6 +85,7 @@ describe('import, download as Eventline JSON, import', () => {
 		expect(pier?.displayDate).toBe('Spring 1842 – early summer');
 		expect(pier?.media?.url).toBe('https://harbour.example/data/img/pier.jpg');
 		expect(pier?.body?.map((block) => block.kind)).toEqual(['p', 'p', 'ul', 'p']);
+		expect(saved.media?.alt).toBe('The harbour of Velm seen from the hill');
 		expect(saved.eras?.map((era) => era.title)).toEqual([
 			'Fishing village',
 			'Breakwater years',

@@ -3,7 +3,7 @@
  * TimelineJS derives), the structured text, the date label readers saw, and the media as an image,
  * a captioned link, a quotation or a note saying why it could not be kept.
  */
-import type { Block, TimelineEvent } from '$lib/model/schema';
+import type { Block, Media, TimelineEvent } from '$lib/model/schema';
 import { describeDate } from '$lib/format/describe';
 import { readMedia } from './media';
 import { plainLine, plainText } from './plain-text';
@@ -126,3 +126,10 @@ export function convertMedia(
 }
 
 const paragraph = (text: string): Block => ({ kind: 'p', spans: [{ text }] });
+
+/** The title slide's media as the timeline's own picture or link, when it is one. */
+export function coverMedia(slide: SlideContent, resolve: LinkResolver): Media | undefined {
+	const cover: Record<string, unknown> = {};
+	convertMedia(slide, cover, resolve);
+	return cover.media as Media | undefined;
+}

@@ -25,16 +25,18 @@ describe('TimelineJS JSON', () => {
 			format: 'timelinejs',
 			fatal: [],
 			rejected: [],
-			notices: [
-				{
-					path: '',
-					message: 'Eventline does not use these keys, so they were ignored: title.media'
-				}
-			],
+			notices: [],
 			total: 4,
 			dataset: {
 				title: 'The River Project',
 				description: 'A short history of the river works & the people who built them.',
+				// The title slide's picture is the timeline's own, shown under its title.
+				media: {
+					kind: 'image',
+					url: 'https://example.org/cover.jpg',
+					caption: 'Cover',
+					credit: 'Archive'
+				},
 				categories: [
 					{ id: 'construction', label: 'Construction' },
 					{ id: 'weather', label: 'Weather' }

@@ -8,6 +8,7 @@ import { urlResolver } from './media';
 import { preview } from './messages';
 import { field, isBlank, isRecord } from './values';
 import { NO_EVENTS, fatalOutcome, type ImportOutcome } from './outcome';
+import { coverMedia } from './slide-content';
 import { convertSlides, titleSlide, type Slide, type SlideField, type SlidePlaces } from './slides';
 
 const TIMELINEJS_KEYS = ['start_date', 'end_date', 'text', 'unique_id', 'media', 'display_date'];
@@ -48,7 +49,7 @@ const JSON_KEYS: Record<SlideField, string[]> = {
 /** The keys TimelineJS3 reads, at each level of its JSON; any other key is ignored with a notice. */
 const KNOWN_KEYS = {
 	file: new Set(['title', 'events', 'eras', 'scale']),
-	title: new Set(['text', 'unique_id']),
+	title: new Set(['text', 'media', 'unique_id']),
 	slide: new Set(['start_date', 'end_date', 'text', 'media', 'group', 'display_date', 'unique_id']),
 	text: new Set(['headline', 'text']),
 	media: new Set(['url', 'caption', 'credit', 'alt']),
@@ -117,14 +118,26 @@ export function importTimelineJs(file: Record<string, unknown>, address?: string
 	ignored.check(file, KNOWN_KEYS.file);
 	// Of the title slide, Eventline shows the headline and text; its picture is named, not dropped.
 	ignored.check(title, KNOWN_KEYS.title, 'title.');
+	ignored.check(field(title, 'media'), KNOWN_KEYS.media, 'title.media.');
 	const slides = [
 		...events.map((raw, i) => readSlide(raw, 'event', i, ['events', i], ignored)),
 		...eras.map((raw, i) => readSlide(raw, 'era', events.length + i, ['eras', i], ignored))
 	];
+	const resolve = urlResolver(address);
 	const converted = convertSlides(slides, {
 		scale: yearScale(file, [...events, ...eras]),
-		resolve: urlResolver(address)
+		resolve
 	});
+	const titleMedia = field(title, 'media');
+	const media = coverMedia(
+		{
+			mediaUrl: field(titleMedia, 'url'),
+			mediaCaption: field(titleMedia, 'caption'),
+			mediaCredit: field(titleMedia, 'credit'),
+			mediaAlt: field(titleMedia, 'alt')
+		},
+		resolve
+	);
 	const heading =
 		typeof title === 'string'
 			? titleSlide(title, undefined)
@@ -133,6 +146,7 @@ export function importTimelineJs(file: Record<string, unknown>, address?: string
 		format: 'timelinejs',
 		dataset: {
 			...heading,
+			...(media ? { media } : {}),
 			...(converted.categories.length ? { categories: converted.categories } : {}),
 			...(converted.eras.length ? { eras: converted.eras } : {}),
 			events: converted.events

@@ -180,6 +180,8 @@ export const DatasetSchema = v.strictObject({
 	$schema: v.optional(v.string()),
 	title: v.optional(text),
 	description: v.optional(v.string()),
+	/** A picture or link for the whole timeline (TimelineJS's title slide media). */
+	media: v.optional(MediaSchema),
 	timeZone: v.optional(timeZone),
 	source: v.optional(SourceSchema),
 	categories: v.optional(v.array(CategorySchema)),

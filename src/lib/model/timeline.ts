@@ -46,6 +46,8 @@ export interface LaneEvents {
 export interface PreparedTimeline {
 	title: string;
 	description: string;
+	/** The timeline's own picture or link, shown under its title. */
+	media?: Dataset['media'];
 	/** The zone the axis is drawn in. */
 	zone: string;
 	/**
@@ -163,6 +165,7 @@ export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 	return {
 		title: dataset.title ?? UNTITLED,
 		description: dataset.description ?? '',
+		...(dataset.media ? { media: dataset.media } : {}),
 		zone,
 		...(dataset.timeZone === undefined ? { floating: true } : {}),
 		source: dataset.source,
@@ -253,6 +256,7 @@ export function toDataset(timeline: PreparedTimeline): Dataset {
 		$schema: 'https://eventline.invalid/events.schema.json',
 		title: timeline.title,
 		...(timeline.description ? { description: timeline.description } : {}),
+		...(timeline.media ? { media: timeline.media } : {}),
 		...(timeline.floating ? {} : { timeZone: timeline.zone }),
 		...(timeline.source ? { source: timeline.source } : {}),
 		categories: timeline.lanes.filter((lane) => used.has(lane.id)),
