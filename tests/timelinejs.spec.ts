@@ -6,6 +6,16 @@ import { serveFixtures } from './helpers';
 /** A TimelineJS file with eras, media, structured text and display dates, opened by address. */
 async function openHarbour(page: Page) {
 	await serveFixtures(page);
+	// The file's pictures, from their own host: a 1×1 PNG.
+	await page.route('https://images.example/**', (route) =>
+		route.fulfill({
+			contentType: 'image/png',
+			body: Buffer.from(
+				'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+				'base64'
+			)
+		})
+	);
 	await page.goto('/?src=/fixtures/import-timelinejs-eras.json');
 	await expect(page.locator('html')).toHaveAttribute('data-state', 'ready');
 }
@@ -70,6 +80,9 @@ test('a TimelineJS file reads as its authors wrote it: eras as bands, display da
 	const image = steamer.getByRole('img', { name: 'A steamer moored at a stone quay' });
 	await expect(image).toHaveAttribute('loading', 'lazy');
 	await expect(image).toHaveAttribute('src', 'https://images.example/velm/steamer.png');
+	// The page's Content-Security-Policy lets it load.
+	await image.scrollIntoViewIfNeeded();
+	await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 	await expect(steamer).toContainText('The first steamer at the quay');
 	await expect(steamer).toContainText('Photo: M. Ardel');
 
