@@ -15,7 +15,9 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:', 'blob:'],
+				// Data files show their pictures (https only), as TimelineJS does: a reader's browser
+				// then asks the picture's host for it.
+				'img-src': ['self', 'data:', 'blob:', 'https:'],
 				'connect-src': ['self', 'https:', 'http:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -99,6 +99,32 @@ const hostile: Dataset = {
 	)
 };
 
+/** Lanes of groups with eras behind them, and times that name no zone, as a TimelineJS file has. */
+const eras = prepareTimeline({
+	title: 'Harbour works',
+	categories: [
+		{ id: 'building', label: 'Building' },
+		{ id: 'trade', label: 'Trade' }
+	],
+	eras: [
+		{ title: 'Sail', start: '1840', end: '1859' },
+		{ title: 'Breakwater years', start: '1860', end: '1899' },
+		{ start: '1900', end: '1910' }
+	],
+	events: [
+		{ id: 'pier', title: 'First pier', start: '1842-04', end: '1842-06', category: 'building' },
+		{
+			id: 'storm',
+			title: 'A storm',
+			start: '1851-09-14T14:30',
+			category: 'building',
+			displayDate: 'Autumn 1851'
+		},
+		{ id: 'wall', title: 'Breakwater', start: '1868', category: 'building' },
+		{ id: 'steam', title: 'Steamers call', start: '1903-07-01', category: 'trade' }
+	]
+});
+
 const scenarios: Record<string, () => string> = {
 	'report-whole-page': () => figure(report, { scope: 'all', width: frameWidthFor('page', 0) }),
 	'report-whole-column': () => figure(report, { scope: 'all', width: frameWidthFor('column', 0) }),
@@ -133,7 +159,8 @@ const scenarios: Record<string, () => string> = {
 	'every-precision': () => figure(everyPrecision, { scope: 'all', width: 900 }),
 	'dense-burst': () => figure(burst, { scope: 'all', width: 900 }),
 	'long-titles': () => figure(longTitles, { scope: 'all', width: 700 }),
-	'hostile-text': () => figure(prepareTimeline(hostile), { scope: 'all', width: 700, notes: true })
+	'hostile-text': () => figure(prepareTimeline(hostile), { scope: 'all', width: 700, notes: true }),
+	'eras-floating': () => figure(eras, { scope: 'all', width: 900, notes: true })
 };
 
 function figure(timeline: Parameters<typeof buildFigure>[0], options: FigureOptions) {

@@ -5,18 +5,19 @@
  * browsers, Inkscape, Illustrator and resvg draw it alike, whatever the data says.
  */
 import { breakCutNodes, breakNodes, breakObstacles } from '$lib/draw/breaks';
+import { eraNodes } from '$lib/draw/eras';
 import { axisNodes, laneNodes } from '$lib/draw/frame';
 import { encodingKeys, SWATCH_WIDTH } from '$lib/draw/legend';
 import { clusterNodes, markNodes, noteNodes } from '$lib/draw/marks';
 import { svgNode, toXml, type SvgAttributes, type SvgNode } from '$lib/draw/node';
 import { num } from '$lib/draw/xml';
-import { describeEventDate, formatRange } from '$lib/format/describe';
+import { eventDateLabel, formatRange } from '$lib/format/describe';
 import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
 import { wholeScale } from '$lib/layout/breaks';
 import { AXIS_HEIGHT, AXIS_TICK_Y, layoutFrame, type FrameLayout } from '$lib/layout/frame';
 import { estimateTextWidth, fitText } from '$lib/layout/text';
 import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from '$lib/layout/theme';
-import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
+import { labelZone, type PreparedEvent, type PreparedTimeline } from '$lib/model/timeline';
 import { MARGIN } from './widths';
 
 /** What to export. */
@@ -181,9 +182,9 @@ function legend(
 }
 
 /** What a reader of the printed figure needs to check an event: when, how sure, who says so. */
-export function evidenceLine(item: PreparedEvent, zone: string): string {
+export function evidenceLine(item: PreparedEvent, zone: string | undefined): string {
 	const e = item.event;
-	const parts = [`${e.title}.`, `${describeEventDate(e, zone)}.`];
+	const parts = [`${e.title}.`, `${eventDateLabel(e, zone)}.`];
 	const certainty = [e.certainty, e.attribution && `per ${e.attribution}`].filter(Boolean);
 	if (certainty.length)
 		parts.push(`${certainty.join(', ')}.`.replace(/^./, (c) => c.toUpperCase()));
@@ -198,7 +199,7 @@ export function evidenceLine(item: PreparedEvent, zone: string): string {
 /** The numbered sources and notes under the drawing, one entry per numbered event, never cut. */
 function notesBlock(
 	numbered: readonly PreparedEvent[],
-	zone: string,
+	zone: string | undefined,
 	width: number,
 	y: number,
 	theme: Theme
@@ -273,6 +274,7 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		...axisNodes(frame.axis, frame.height, frame.width, theme),
 		svgNode('g', { transform: `translate(0,${AXIS_HEIGHT})` }, [
 			...laneNodes(body.lanes, frame.width, theme),
+			...eraNodes(frame.eras, body.height, theme),
 			...breakNodes(frame.breaks, AXIS_TICK_Y - AXIS_HEIGHT, body.height, theme, {
 				items: breakObstacles(body)
 			}),
@@ -293,7 +295,7 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 	const notes = numbered.length
 		? notesBlock(
 				numbered.map((m) => m.event),
-				timeline.zone,
+				labelZone(timeline),
 				frameWidth,
 				y,
 				theme
@@ -308,7 +310,7 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		: '';
 	const footer = textBlock(
 		wrapText(
-			`${sourceText} Showing ${range}: ${shownCount} of ${timeline.events.length} events. Times in ${timeline.zone.replace(/_/g, ' ')} time. Made with Eventline.`.trim(),
+			`${sourceText} Showing ${range}: ${shownCount} of ${timeline.events.length} events.${timeline.floating ? ' Times as the data file gives them, with no time zone.' : ` Times in ${timeline.zone.replace(/_/g, ' ')} time.`} Made with Eventline.`.trim(),
 			SMALL_SIZE,
 			frameWidth,
 			3

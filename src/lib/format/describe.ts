@@ -46,12 +46,13 @@ function utcOffsetSuffix(utcMs: number, zone: string): string {
 
 /**
  * One date string at its precision, in its zone: "Sunday 17 November 2024, early morning",
- * "15 March 44 BCE", "13.8 billion years ago".
+ * "15 March 44 BCE", "13.8 billion years ago". With no zone (a file that never says which one its
+ * clock times are in) the time is shown as written, with no zone named.
  */
 export function describeDate(
 	text: string,
 	precision: Precision | undefined,
-	zone: string,
+	zone: string | undefined,
 	partOfDay?: PartOfDay,
 	options: DateFormatOptions = {}
 ): string {
@@ -60,8 +61,13 @@ export function describeDate(
 	const p = precision ?? precisionOfParts(parts);
 	if (p === 'year') return formatYear(parts.year, options);
 	// A string with its own offset is shown at that offset, not converted to the event's zone.
-	const shownZone = parts.offsetMinutes === undefined ? zone : offsetZone(parts.offsetMinutes);
+	const shownZone =
+		parts.offsetMinutes === undefined ? (zone ?? 'UTC') : offsetZone(parts.offsetMinutes);
 	const { start } = unitInterval(parts, p, shownZone, partOfDay);
+	const zoneText =
+		zone === undefined && parts.offsetMinutes === undefined
+			? ''
+			: ` ${zoneName(shownZone)}${utcOffsetSuffix(start, shownZone)}`;
 	const wall = toWallClock(start, shownZone);
 	const at = (pattern: string) => formatWallClock(wall, pattern, options);
 	switch (p) {
@@ -72,20 +78,20 @@ export function describeDate(
 		case 'part-of-day':
 			return `${at('EEEE d MMMM yyyy')}, ${PART_NAMES[partOfDay ?? 'morning']}`;
 		case 'hour':
-			return `${at('EEEE d MMMM yyyy')}, ${at('HH')}:00–${at('HH')}:59 ${zoneName(shownZone)}${utcOffsetSuffix(start, shownZone)}`;
+			return `${at('EEEE d MMMM yyyy')}, ${at('HH')}:00–${at('HH')}:59${zoneText}`;
 		case 'minute':
-			return `${at('EEEE d MMMM yyyy')}, ${at(parts.second ? 'HH:mm:ss' : 'HH:mm')} ${zoneName(shownZone)}${utcOffsetSuffix(start, shownZone)}`;
+			return `${at('EEEE d MMMM yyyy')}, ${at(parts.second ? 'HH:mm:ss' : 'HH:mm')}${zoneText}`;
 	}
 }
 
 /**
  * The whole date of an event: start, end when it has one, and "approx." when the source hedges.
- * `fallbackZone` is the dataset's zone, used when the event names none. A span from BCE into CE
- * years says "CE" on its end.
+ * `fallbackZone` is the dataset's zone, used when the event names none (undefined: the file names
+ * no zone, so clock times are shown as written). A span from BCE into CE years says "CE" on its end.
  */
 export function describeEventDate(
 	event: TimelineEvent,
-	fallbackZone: string,
+	fallbackZone: string | undefined,
 	options: DateFormatOptions = {}
 ): string {
 	const zone = event.timeZone ?? fallbackZone;
@@ -105,6 +111,14 @@ export function describeEventDate(
 		text = `${start} – ${describeDate(event.end, endPrecision, zone, undefined, withEra)}`;
 	}
 	return event.approximate ? `${text}, approx.` : text;
+}
+
+/**
+ * The date people read for an event: the label its file wrote for readers ("Summer 1848"), else the
+ * date at its precision. The mark is placed by the dates, whatever the label says.
+ */
+export function eventDateLabel(event: TimelineEvent, fallbackZone: string | undefined): string {
+	return event.displayDate ?? describeEventDate(event, fallbackZone);
 }
 
 /** A short line on how sure the date is: "Date stated in the report" or "Date inferred: …". */

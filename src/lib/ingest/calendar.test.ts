@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, parseClock, type CalendarDate, type DateFields } from './calendar';
+import {
+	calendarDate,
+	isoYear,
+	parseClock,
+	type CalendarDate,
+	type DateFields,
+	type YearScale
+} from './calendar';
 
 describe('calendarDate keeps the precision it is given', () => {
 	const rows: { name: string; input: DateFields; expected: CalendarDate }[] = [
@@ -53,12 +60,6 @@ describe('calendarDate refuses impossible dates, naming the field', () => {
 			input: { year: 2021.5 },
 			field: 'year',
 			message: '2021.5 is not a year'
-		},
-		{
-			name: 'year before 0',
-			input: { year: -500 },
-			field: 'year',
-			message: '-500 is outside the years Eventline can place (0–9999)'
 		},
 		{
 			name: 'huge year',
@@ -128,11 +129,30 @@ describe('parseClock reads spreadsheet times', () => {
 		{ input: '12:05 am', expected: { ok: true, hour: 0, minute: 5, second: undefined } },
 		{ input: '12:05 p.m.', expected: { ok: true, hour: 12, minute: 5, second: undefined } },
 		{ input: '9 pm', expected: { ok: true, hour: 21, minute: undefined, second: undefined } },
-		{ input: '21:30:15', expected: { ok: true, hour: 21, minute: 30, second: 15 } }
+		{ input: '21:30:15', expected: { ok: true, hour: 21, minute: 30, second: 15 } },
+		// The forms TimelineJS's parseTime reads as well.
+		{ input: '1430', expected: { ok: true, hour: 14, minute: 30 } },
+		{ input: '930', expected: { ok: true, hour: 9, minute: 30 } },
+		{ input: '9.30', expected: { ok: true, hour: 9, minute: 30 } },
+		{
+			input: '12:30:45.5',
+			expected: { ok: true, hour: 12, minute: 30, second: 45, millisecond: 500 }
+		},
+		{
+			input: '12:30:45,25',
+			expected: { ok: true, hour: 12, minute: 30, second: 45, millisecond: 250 }
+		},
+		{ input: '3:45 PM', expected: { ok: true, hour: 15, minute: 45 } },
+		{ input: '12 AM', expected: { ok: true, hour: 0 } },
+		{ input: '9 a.m.', expected: { ok: true, hour: 9 } }
 	];
-	it.each(rows)('$input', ({ input, expected }) => expect(parseClock(input)).toEqual(expected));
+	it.each(rows)('$input', ({ input, expected }) => {
+		const clock = parseClock(input);
+		// Absent parts may be left out or undefined; both mean "not given".
+		expect(JSON.parse(JSON.stringify(clock))).toEqual(JSON.parse(JSON.stringify(expected)));
+	});
 
-	it.each(['25:00', '9:75', '13:00 PM', '0 am', 'noon', '9.30', '21:30:61'])(
+	it.each(['25:00', '9:75', '13:00 PM', '0 am', 'noon', '9:3', '21:30:61', '1:2:3:4', '12345'])(
 		'refuses %s',
 		(input) => {
 			const clock = parseClock(input);
@@ -143,4 +163,66 @@ describe('parseClock reads spreadsheet times', () => {
 				);
 		}
 	);
+});
+
+describe('years from deep time to the far future, in expanded ISO 8601', () => {
+	const rows: { name: string; input: DateFields; scale?: YearScale; iso: string }[] = [
+		// TimelineJS shows year -44 as "44 BCE"; astronomically that is year -43.
+		{ name: '44 BCE', input: { year: -44, month: 3, day: 15 }, iso: '-0043-03-15' },
+		{ name: '1 BCE', input: { year: -1 }, iso: '0000' },
+		{ name: '3300 BCE as text', input: { year: '-3300' }, iso: '-3299' },
+		{ name: 'year 1', input: { year: 1 }, iso: '0001' },
+		{ name: 'a far-future year', input: { year: 12000 }, iso: '+12000' },
+		{
+			name: '13.8 billion years ago',
+			input: { year: -13800000000 },
+			scale: 'cosmological',
+			iso: '-13800000000'
+		},
+		{
+			name: 'a BCE year in a cosmological file is still read as TimelineJS shows it',
+			input: { year: -3500 },
+			scale: 'cosmological',
+			iso: '-3499'
+		},
+		{
+			name: 'a cosmological year keeps only the year',
+			input: { year: -65000000, month: 6, day: 1 },
+			scale: 'cosmological',
+			iso: '-65000000'
+		},
+		{
+			name: 'a leap day in 45 BCE (astronomical -44)',
+			input: { year: -45, month: 2, day: 29 },
+			iso: '-0044-02-29'
+		}
+	];
+	it.each(rows)('$name', ({ input, scale, iso }) => {
+		expect(calendarDate(input, scale)).toEqual({ ok: true, iso });
+	});
+
+	it('writes years as ISO does', () => {
+		expect([-13800000000, -43, 0, 44, 9999, 10000].map(isoYear)).toEqual([
+			'-13800000000',
+			'-0043',
+			'0000',
+			'0044',
+			'9999',
+			'+10000'
+		]);
+	});
+
+	it('keeps fractions of a second', () => {
+		expect(
+			calendarDate({
+				year: 2021,
+				month: 5,
+				day: 12,
+				hour: 12,
+				minute: 30,
+				second: 45,
+				millisecond: 500
+			})
+		).toEqual({ ok: true, iso: '2021-05-12T12:30:45.5' });
+	});
 });

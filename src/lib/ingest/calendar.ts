@@ -16,6 +16,7 @@ export interface DateFields {
 	hour?: unknown;
 	minute?: unknown;
 	second?: unknown;
+	millisecond?: unknown;
 }
 
 /** A field of {@link DateFields}. */
@@ -25,6 +26,31 @@ export type DateField = keyof DateFields;
 export interface DateProblem {
 	field: DateField;
 	message: string;
+}
+
+/** How a file's years are counted: TimelineJS's "human" scale, or its cosmological one (in years). */
+export type YearScale = 'human' | 'cosmological';
+
+/** Years TimelineJS can hold in a JavaScript Date; a file with any year beyond is cosmological. */
+export const HUMAN_YEARS = [-271820, 275759] as const;
+
+/**
+ * A year as Eventline's expanded ISO 8601 writes it: astronomical numbering (year 0 is 1 BCE, -0043
+ * is 44 BCE), four digits at least, a sign before negative years and years past 9999.
+ */
+export function isoYear(year: number): string {
+	if (year < 0) return `-${String(-year).padStart(4, '0')}`;
+	return year > 9999 ? `+${year}` : String(year).padStart(4, '0');
+}
+
+/**
+ * The astronomical year of a TimelineJS year. TimelineJS shows year -44 as "44 BCE" (it drops the
+ * sign and adds the era), so a negative year within a Date's range counts BCE years the way readers
+ * of the slide saw it, even in a file on the cosmological scale; beyond that range a year is a count
+ * of years ago, where one year either way is below what anyone reads, and it stays as written.
+ */
+export function astronomicalYear(year: number): number {
+	return year < 0 && year >= HUMAN_YEARS[0] ? year + 1 : year;
 }
 
 /** A date converted to ISO 8601, with the precision to record when the string cannot say it. */
@@ -73,7 +99,7 @@ const RANGES: Range[] = [
  * `{year: 2021, month: 5}` → "2021-05", `{..., day: 12, hour: 9, minute: 30}` → "2021-05-12T09:30".
  * An hour without minutes becomes "T09:00" with precision "hour", so nothing claims to know the minute.
  */
-export function calendarDate(fields: DateFields): CalendarDate {
+export function calendarDate(fields: DateFields, scale: YearScale = 'human'): CalendarDate {
 	const problems: DateProblem[] = [];
 	const values: Partial<Record<DateField, number>> = {};
 
@@ -81,12 +107,13 @@ export function calendarDate(fields: DateFields): CalendarDate {
 	if (isBlank(fields.year)) problems.push({ field: 'year', message: 'is required' });
 	else if (year === undefined) {
 		problems.push({ field: 'year', message: `${preview(fields.year)} is not a year` });
-	} else if (year < 0 || year > 9999) {
-		problems.push({
-			field: 'year',
-			message: `${preview(fields.year)} is outside the years Eventline can place (0–9999)`
-		});
-	} else values.year = year;
+	} else values.year = astronomicalYear(year);
+	// Cosmological dates are years and nothing finer, as in TimelineJS.
+	if (scale === 'cosmological') {
+		return problems.length || values.year === undefined
+			? { ok: false, problems }
+			: { ok: true, iso: isoYear(values.year) };
+	}
 
 	for (const range of RANGES) {
 		const raw = fields[range.field];
@@ -114,37 +141,55 @@ export function calendarDate(fields: DateFields): CalendarDate {
 	}
 	if (problems.length) return { ok: false, problems };
 
-	let iso = pad(values.year ?? 0, 4);
+	let iso = isoYear(values.year ?? 0);
 	if (month !== undefined) iso += `-${pad(month)}`;
 	if (day !== undefined) iso += `-${pad(day)}`;
 	if (values.hour === undefined) return { ok: true, iso };
 	iso += `T${pad(values.hour)}:${pad(values.minute ?? 0)}`;
-	if (values.second !== undefined) iso += `:${pad(values.second)}`;
+	if (values.second !== undefined) iso += `:${pad(values.second)}${fraction(fields.millisecond)}`;
 	return values.minute === undefined ? { ok: true, iso, precision: 'hour' } : { ok: true, iso };
+}
+
+/** `.5` for 500 ms: the fraction of a second ISO 8601 writes, or nothing. */
+function fraction(millisecond: unknown): string {
+	const ms = wholeNumber(millisecond);
+	if (ms === undefined || ms <= 0 || ms > 999) return '';
+	return `.${String(ms).padStart(3, '0').replace(/0+$/, '')}`;
 }
 
 /** A clock time read from a spreadsheet cell. */
 export type ClockTime =
-	{ ok: true; hour: number; minute?: number; second?: number } | { ok: false; message: string };
+	| { ok: true; hour: number; minute?: number; second?: number; millisecond?: number }
+	| { ok: false; message: string };
 
 /**
- * Reads the clock times spreadsheets hold: "9:30", "09:30", "9:30 PM", "9 pm", "21:30:15", "21".
+ * Reads every clock time TimelineJS reads: "9:30", "09:30:15", "12:30:45.5", "9.30", "1430", "930",
+ * "21", "3:45 PM", "9 a.m." (12 AM is midnight, 12 PM noon).
  */
 export function parseClock(text: string): ClockTime {
-	const m = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$/i.exec(text.trim());
 	const fail = {
 		ok: false,
 		message: `${preview(text)} is not a time of day (write it like 9:30, 21:30:15 or 9:30 PM)`
 	} as const;
-	if (!m) return fail;
-	const [, h, mi, s, meridiem] = m;
+	const m = /^(.*?)\s*(?:([ap])\.?\s*m\.?)?$/i.exec(text.trim());
+	const clock = m?.[1] ?? '';
+	const meridiem = m?.[2]?.toLowerCase();
+	const compact = /^(\d{1,2})(\d{2})$/.exec(clock);
+	let parts = compact ? compact.slice(1) : clock.split(':');
+	if (parts.length === 1) parts = clock.split('.');
+	const [h, mi, s, ...rest] = parts;
+	if (rest.length || h === undefined || !/^\d{1,2}$/.test(h)) return fail;
 	let hour = Number(h);
-	const minute = mi === undefined ? undefined : Number(mi);
-	const second = s === undefined ? undefined : Number(s);
 	if (meridiem) {
 		if (hour < 1 || hour > 12) return fail;
-		hour = (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
+		hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
 	}
+	if (mi !== undefined && !/^\d{2}$/.test(mi)) return fail;
+	const sec = s === undefined ? undefined : /^(\d{2})(?:[.,](\d{1,3}))?$/.exec(s);
+	if (s !== undefined && !sec) return fail;
+	const minute = mi === undefined ? undefined : Number(mi);
+	const second = sec?.[1] === undefined ? undefined : Number(sec[1]);
+	const millisecond = sec?.[2] === undefined ? undefined : Number(sec[2].padEnd(3, '0'));
 	if (hour > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return fail;
-	return { ok: true, hour, minute, second };
+	return { ok: true, hour, minute, second, millisecond };
 }

@@ -24,25 +24,35 @@ describe('TimelineJS CSV', () => {
 			description: 'A short history of the river works.',
 			categories: [
 				{ id: 'construction', label: 'Construction' },
-				{ id: 'weather', label: 'Weather' },
-				{ id: 'era', label: 'Eras' }
+				{ id: 'weather', label: 'Weather' }
 			],
+			eras: [{ title: 'Phase one', start: '2021-05', end: '2022-12' }],
 			events: [
 				{
 					id: 'ground-broken-1',
 					title: 'Ground broken',
 					summary: 'Work starts at the north bank.',
+					body: [
+						{
+							kind: 'p',
+							spans: [
+								{ text: 'Work starts at the ' },
+								{ text: 'north', strong: true },
+								{ text: ' bank.' }
+							]
+						}
+					],
 					start: '2021-05-12T09:30',
 					category: 'construction',
-					sources: [{ name: 'Photo: J. Doe', url: 'https://example.org/photo.jpg' }]
+					media: { kind: 'image', url: 'https://example.org/photo.jpg', credit: 'Photo: J. Doe' }
 				},
 				{
 					id: 'first-flood-season-2',
 					title: 'First flood season',
 					start: '2021-06',
 					end: '2021-08',
-					category: 'weather',
-					notes: ['Displayed date: Summer 2021']
+					displayDate: 'Summer 2021',
+					category: 'weather'
 				},
 				{
 					id: 'bridge-opens-3',
@@ -50,13 +60,6 @@ describe('TimelineJS CSV', () => {
 					summary: 'Opened to foot traffic.',
 					start: '2022',
 					category: 'construction'
-				},
-				{
-					id: 'era-phase-one-4',
-					title: 'Phase one',
-					start: '2021-05',
-					end: '2022-12',
-					category: 'era'
 				}
 			]
 		});
@@ -72,6 +75,10 @@ describe('TimelineJS CSV', () => {
 			{ row: '2021,5,12,9:30 PM,,,,,A,,,', start: '2021-05-12T21:30' },
 			{ row: '2021,5,12,21:30:15,,,,,A,,,', start: '2021-05-12T21:30:15' },
 			{ row: '2021,5,12,9 pm,,,,,A,,,', start: '2021-05-12T21:00', precision: 'hour' },
+			{ row: '2021,5,12,1430,,,,,A,,,', start: '2021-05-12T14:30' },
+			{ row: '2021,5,12,9.30,,,,,A,,,', start: '2021-05-12T09:30' },
+			{ row: '2021,5,12,12:30:45.5,,,,,A,,,', start: '2021-05-12T12:30:45.5' },
+			{ row: '2021,5,12,3:45 PM,,,,,A,,,', start: '2021-05-12T15:45' },
 			{ row: '"1,900",,,,,,,,A,,,', start: '1900' },
 			{
 				row: '2021,5,12,9:00,2021,5,12,17:45,A,,,',
@@ -129,10 +136,11 @@ describe('TimelineJS CSV', () => {
 				message: '"2021-04" is before start "2021-05"'
 			},
 			{
-				name: 'no headline',
-				row: '2021,,,,,,,,,Text,,',
+				name: 'no headline, text or caption',
+				row: '2021,,,,,,,,,,,',
 				path: 'row 2 (Headline)',
-				message: 'is required: every Eventline event needs a title'
+				message:
+					'is required: the slide has no headline, text or media caption to take a title from'
 			},
 			{
 				name: 'an era without an end',
@@ -201,14 +209,6 @@ describe('TimelineJS CSV', () => {
 	describe('a header Eventline cannot use is fatal', () => {
 		const rows: { name: string; text: string; path: string; message: string }[] = [
 			{
-				name: 'a misspelt column',
-				text: 'Year,Headlin,Headline\n2021,x,A',
-				path: 'row 1 (Headlin)',
-				message: expect.stringContaining(
-					'"Headlin" is not a column Eventline knows'
-				) as unknown as string
-			},
-			{
 				name: 'no Headline column',
 				text: 'Year,Month\n2021,1',
 				path: 'row 1',
@@ -232,6 +232,36 @@ describe('TimelineJS CSV', () => {
 			expect(outcome.format).toBe('csv-timelinejs');
 			expect(outcome.dataset).toBeUndefined();
 			expect(outcome.fatal).toEqual([{ path, message }]);
+		});
+	});
+
+	it('reads past columns it does not know, as TimelineJS does, and names them in a notice', () => {
+		const outcome = importData(
+			'Year,Headline,Alt Text,Location,My notes\n2021,A,,Paris,check this\n2022,B,,,'
+		);
+		expect(outcome.fatal).toEqual([]);
+		expect(outcome.rejected).toEqual([]);
+		expect(outcome.dataset?.events.map((e) => e.title)).toEqual(['A', 'B']);
+		expect(outcome.notices).toEqual([
+			{
+				path: 'row 1',
+				message: 'Eventline does not use these columns, so they were ignored: Location, My notes'
+			}
+		]);
+	});
+
+	it('reads older and other names of the columns', () => {
+		const outcome = importData(
+			'Year,Headline,Media,Caption,Credit,Alt,Tag\n2021,A,https://x.example/a.png,The river,J. Doe,A river at dawn,Nature'
+		);
+		expect(outcome.notices).toEqual([]);
+		expect(outcome.dataset?.categories).toEqual([{ id: 'nature', label: 'Nature' }]);
+		expect(outcome.dataset?.events[0]?.media).toEqual({
+			kind: 'image',
+			url: 'https://x.example/a.png',
+			caption: 'The river',
+			credit: 'J. Doe',
+			alt: 'A river at dawn'
 		});
 	});
 

@@ -3,16 +3,34 @@
  * Month, Day and Time columns, a Type column marking the title slide and eras.
  */
 import type { DataIssue } from './validate';
-import { acceptEvents } from './accept';
-import { parseClock, type DateField, type DateFields } from './calendar';
+import {
+	HUMAN_YEARS,
+	parseClock,
+	wholeNumber,
+	type DateField,
+	type DateFields,
+	type YearScale
+} from './calendar';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvRow, type CsvTable } from './csv';
+import { urlResolver } from './media';
 import { NO_EVENTS, fatalOutcome, type ImportOutcome } from './outcome';
-import { slideCandidates, titleSlide, type Slide, type SlideField } from './slides';
+import { coverMedia } from './slide-content';
+import { convertSlides, titleSlide, type Slide, type SlideField } from './slides';
 import { isBlank } from './values';
 
+/** Other names the template's columns have had, or that people give them, by `columnKey`. */
+const ALIASES: [string, string][] = [
+	['tag', 'Group'],
+	['caption', 'Media Caption'],
+	['credit', 'Media Credit'],
+	['alt', 'Alt Text'],
+	['mediaalt', 'Alt Text'],
+	['mediaalttext', 'Alt Text']
+];
+
 /** The template's columns, by their `columnKey`. */
-export const TIMELINEJS_COLUMNS: ReadonlyMap<string, string> = new Map(
-	[
+export const TIMELINEJS_COLUMNS: ReadonlyMap<string, string> = new Map([
+	...[
 		'Year',
 		'Month',
 		'Day',
@@ -28,9 +46,11 @@ export const TIMELINEJS_COLUMNS: ReadonlyMap<string, string> = new Map(
 		'Media Credit',
 		'Media Caption',
 		'Type',
-		'Group'
-	].map((name) => [name.toLowerCase().replace(/\s+/g, ''), name])
-);
+		'Group',
+		'Alt Text'
+	].map((name): [string, string] => [name.toLowerCase().replace(/\s+/g, ''), name]),
+	...ALIASES
+]);
 
 // Presentation only: Eventline draws no thumbnails or slide backgrounds.
 const IGNORED = new Set(['mediathumbnail', 'background']);
@@ -58,9 +78,13 @@ function dateColumn(which: 'start' | 'end', part: DateField): string {
 	return part === 'year' || part === 'month' || part === 'day' ? names[part] : names.time;
 }
 
-/** Imports a CSV table whose header names TimelineJS's columns. */
-export function importTimelineJsCsv(table: CsvTable): ImportOutcome {
-	const { columns, issues } = bindColumns(table, TIMELINEJS_COLUMNS, IGNORED);
+/**
+ * Imports a CSV table whose header names TimelineJS's columns. Columns TimelineJS does not know are
+ * read past, as TimelineJS does, and named in a notice. `address` is where the file was read from,
+ * for relative media links.
+ */
+export function importTimelineJsCsv(table: CsvTable, address?: string): ImportOutcome {
+	const { columns, issues, unknown } = bindColumns(table, TIMELINEJS_COLUMNS, IGNORED, 'ignore');
 	for (const required of ['Year', 'Headline']) {
 		if (!columns.has(required)) {
 			issues.push({ path: `row ${table.headerRow}`, message: `needs a "${required}" column` });
@@ -79,20 +103,45 @@ export function importTimelineJsCsv(table: CsvTable): ImportOutcome {
 		.map((row) => readRow(table, row, cell, columns));
 	if (!slides.length) return fatalOutcome('csv-timelinejs', [NO_EVENTS]);
 
-	const { candidates, categories } = slideCandidates(slides);
-	const accepted = acceptEvents(candidates, { categories });
-	const used = new Set(accepted.events.map((event) => event.category));
-	const usedCategories = categories.filter((category) => used.has(category.id));
+	const years = table.rows.map((row) => wholeNumber(cell(row, 'Year').replace(/[\s,]+/g, '')));
+	const scale: YearScale = years.some(
+		(year) => year !== undefined && (year < HUMAN_YEARS[0] || year > HUMAN_YEARS[1])
+	)
+		? 'cosmological'
+		: 'human';
+	const resolve = urlResolver(address);
+	const converted = convertSlides(slides, { scale, resolve });
+	const media =
+		titleRow &&
+		coverMedia(
+			{
+				mediaUrl: cell(titleRow, 'Media'),
+				mediaCaption: cell(titleRow, 'Media Caption'),
+				mediaCredit: cell(titleRow, 'Media Credit'),
+				mediaAlt: cell(titleRow, 'Alt Text')
+			},
+			resolve
+		);
+	const ignoredColumns: DataIssue[] = unknown.length
+		? [
+				{
+					path: `row ${table.headerRow}`,
+					message: `Eventline does not use ${unknown.length === 1 ? 'this column' : 'these columns'}, so ${unknown.length === 1 ? 'it was' : 'they were'} ignored: ${unknown.join(', ')}`
+				}
+			]
+		: [];
 	return {
 		format: 'csv-timelinejs',
 		dataset: {
 			...(titleRow ? titleSlide(cell(titleRow, 'Headline'), cell(titleRow, 'Text')) : {}),
-			...(usedCategories.length ? { categories: usedCategories } : {}),
-			events: accepted.events
+			...(media ? { media } : {}),
+			...(converted.categories.length ? { categories: converted.categories } : {}),
+			...(converted.eras.length ? { eras: converted.eras } : {}),
+			events: converted.events
 		},
 		fatal: [],
-		rejected: accepted.rejected,
-		notices: accepted.notices,
+		rejected: converted.rejected,
+		notices: [...ignoredColumns, ...converted.notices],
 		total: slides.length
 	};
 }
@@ -126,6 +175,7 @@ function readRow(
 				fields.hour = clock.hour;
 				fields.minute = clock.minute;
 				fields.second = clock.second;
+				fields.millisecond = clock.millisecond;
 			} else {
 				problems.push({ path: at(names.time), message: clock.message });
 				failed.add(which);
@@ -154,6 +204,7 @@ function readRow(
 		mediaUrl: cell(row, 'Media'),
 		mediaCredit: cell(row, 'Media Credit'),
 		mediaCaption: cell(row, 'Media Caption'),
+		mediaAlt: cell(row, 'Alt Text'),
 		problems,
 		failed
 	};

@@ -72,20 +72,25 @@ export interface BoundColumn {
 export interface ColumnBinding<F extends string> {
 	columns: Map<F, BoundColumn>;
 	issues: DataIssue[];
+	/** Columns with names Eventline does not know, read past when `unknown` is 'ignore'. */
+	unknown: string[];
 }
 
 /**
  * Matches the header against `known` (column key → field). Columns in `ignored` are read past;
- * unknown, repeated or unnamed columns holding data are problems with the file, since silently
- * dropping a misspelt column would lose its data.
+ * repeated or unnamed columns holding data are problems with the file. Unknown columns are problems
+ * too (silently dropping a misspelt column would lose its data), unless `unknown` is 'ignore': a
+ * template people add their own columns to, as TimelineJS's is, then lists them in `unknown` to name.
  */
 export function bindColumns<F extends string>(
 	table: CsvTable,
 	known: ReadonlyMap<string, F>,
-	ignored: ReadonlySet<string> = new Set()
+	ignored: ReadonlySet<string> = new Set(),
+	unknownColumns: 'problem' | 'ignore' = 'problem'
 ): ColumnBinding<F> {
 	const columns = new Map<F, BoundColumn>();
 	const issues: DataIssue[] = [];
+	const unknown: string[] = [];
 	const at = (name: string) => `row ${table.headerRow} (${name})`;
 	const names = [...new Set(known.values())].join(', ');
 	table.header.forEach((name, index) => {
@@ -106,14 +111,18 @@ export function bindColumns<F extends string>(
 					message: `is the same column as "${bound.name}"; keep one`
 				});
 			} else columns.set(fieldName, { index, name });
-		} else if (!ignored.has(key)) {
+		} else if (ignored.has(key)) {
+			// Read past: known to the format, of no use to Eventline.
+		} else if (unknownColumns === 'ignore') {
+			unknown.push(name);
+		} else {
 			issues.push({
 				path: at(name),
 				message: `${preview(name)} is not a column Eventline knows (check its spelling; known columns: ${names})`
 			});
 		}
 	});
-	return { columns, issues };
+	return { columns, issues, unknown };
 }
 
 /** The problem with a row that has more cells than the header has columns, if it has one. */

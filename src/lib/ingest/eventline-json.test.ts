@@ -220,4 +220,15 @@ describe('Eventline JSON', () => {
 		]);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
+
+	it('reads eras, and refuses one that ends before it starts', () => {
+		const events = [{ id: 'a', title: 'A', start: '2024' }];
+		const good = importData(
+			JSON.stringify({ eras: [{ title: 'Then', start: '2020', end: '2025' }], events })
+		);
+		expect(good.format).toBe('eventline');
+		expect(good.dataset?.eras).toEqual([{ title: 'Then', start: '2020', end: '2025' }]);
+		const bad = importData(JSON.stringify({ eras: [{ start: '2020', end: '2019' }], events }));
+		expect(bad.fatal).toEqual([{ path: 'eras[0].end', message: '"2019" is before start "2020"' }]);
+	});
 });

@@ -16,6 +16,25 @@ export function slugify(text: string, maxLength = 48): string {
 		.replace(/^-+|-+$/g, '');
 }
 
+/**
+ * A TimelineJS `unique_id` as TimelineJS makes it a slug: trimmed, lower case, accents dropped,
+ * `· / _ , : ;` and spaces turned into `-`, other signs removed, dashes collapsed. Unlike TimelineJS it
+ * does not put `_` before a leading digit, since Eventline ids may start with one, and it trims dashes
+ * at the ends, where an Eventline id cannot have them.
+ */
+export function timelineJsSlug(text: string): string {
+	return text
+		.trim()
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[·/_,:;]/g, '-')
+		.replace(/[^a-z0-9 -]/g, '')
+		.replace(/\s+/g, '-')
+		.replace(/-+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
 /** `base`, or `base-2`, `base-3`... whichever is not yet in `taken`; the result is added to `taken`. */
 export function claimId(base: string, taken: Set<string>): string {
 	let id = base;

@@ -36,8 +36,9 @@ export type { DataFormat, ImportOutcome, RejectedEvent } from './outcome';
 export type { ImportOptions } from './column-map';
 
 /**
- * Detects the format (by content; `fileName`'s extension is only a hint) and imports. `options`
- * map the columns of a CSV file whose names Eventline does not know, and settle 1/2/2024.
+ * Detects the format (by content; `fileName`'s extension is only a hint) and imports. When the file
+ * was read from the web, `fileName` is its address, and relative links in it are resolved against
+ * it. `options` map the columns of a CSV file whose names Eventline does not know, and settle 1/2/2024.
  */
 export function importData(
 	text: string,
@@ -60,7 +61,7 @@ function importAny(
 		return fatal('This is not a text file: Eventline reads JSON or CSV (save spreadsheets as CSV)');
 	}
 	const hintsJson = /\.json$/i.test(fileName ?? '');
-	if (/^\s*[[{]/.test(source)) return importJson(source, options);
+	if (/^\s*[[{]/.test(source)) return importJson(source, options, fileName);
 
 	const table = readCsv(source, detectDelimiter(source));
 	if (table && options.map) return withRows(importMappedCsv(table, options), table);
@@ -69,12 +70,12 @@ function importAny(
 	}
 	const format = table && csvFormat(table);
 	if (table && format === 'csv-timelinejs') {
-		return orMapping(withRows(importTimelineJsCsv(table), table), table);
+		return orMapping(withRows(importTimelineJsCsv(table, fileName), table), table);
 	}
 	if (table && format === 'csv-eventline') {
 		return orMapping(withRows(importEventlineCsv(table), table), table);
 	}
-	if (hintsJson || parseJsonText(source).ok) return importJson(source, options);
+	if (hintsJson || parseJsonText(source).ok) return importJson(source, options, fileName);
 	const mapping = table && table.rows.length ? mappingRequest(table) : undefined;
 	if (table && mapping && worthMapping(mapping)) return askForMapping(table, mapping);
 	return fatal(
@@ -88,7 +89,8 @@ function fatal(message: string, path = ''): ImportOutcome {
 	return fatalOutcome(undefined, [{ path, message }]);
 }
 
-function importJson(source: string, options: ImportOptions = {}): ImportOutcome {
+/** `fileName` is the file's web address when it was read from one, to resolve relative links. */
+function importJson(source: string, options: ImportOptions = {}, fileName?: string): ImportOutcome {
 	const parsed = parseJson(source);
 	if (!parsed.ok) return fatalOutcome(undefined, [parsed.issue]);
 	const file = parsed.value;
@@ -112,7 +114,7 @@ function importJson(source: string, options: ImportOptions = {}): ImportOutcome 
 		return worthMapping(mapping) ? { ...outcome, mapping } : outcome;
 	};
 	const beta = betaTimelineJs3(file);
-	if (beta) return withSlides(importTimelineJs(beta), beta);
+	if (beta) return withSlides(importTimelineJs(beta, fileName), beta);
 	const other = looksLikeVis(file)
 		? ('vis-timeline' as const)
 		: isRecord(file) && looksLikeTimelineJs2(file)
@@ -136,7 +138,7 @@ function importJson(source: string, options: ImportOptions = {}): ImportOutcome 
 	// After parsing, which has proved the text is JSON: the scan relies on it.
 	const duplicates = duplicateKeys(source);
 	if (duplicates.length) return fatalOutcome(timelineJs ? 'timelinejs' : 'eventline', duplicates);
-	if (timelineJs) return withValues(importTimelineJs(file), file);
+	if (timelineJs) return withValues(importTimelineJs(file, fileName), file);
 	if (field(file, 'events') === undefined) {
 		return fatal('is required: Eventline and TimelineJS files list their events here', 'events');
 	}

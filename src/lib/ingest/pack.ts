@@ -9,6 +9,7 @@ import type { MidpointIndex, TimeIndex } from '$lib/model/time-index';
 import {
 	PRECISION_ORDER,
 	UNCATEGORISED,
+	type PreparedEra,
 	type PreparedEvent,
 	type PreparedTimeline
 } from '$lib/model/timeline';
@@ -17,9 +18,12 @@ import {
 export interface PackedTimeline {
 	title: string;
 	description: string;
+	media?: Dataset['media'];
 	zone: string;
+	floating?: boolean;
 	source?: Dataset['source'];
 	lanes: Category[];
+	eras?: PreparedEra[];
 	/** The events, in time order. */
 	events: TimelineEvent[];
 	/** Per event: outer start and end, core start and end (UTC ms), then the same on the wall clock. */
@@ -59,9 +63,12 @@ export function packTimeline(timeline: PreparedTimeline): PackedTimeline {
 	return {
 		title: timeline.title,
 		description: timeline.description,
+		...(timeline.media ? { media: timeline.media } : {}),
 		zone: timeline.zone,
+		...(timeline.floating ? { floating: true } : {}),
 		...(timeline.source ? { source: timeline.source } : {}),
 		lanes: timeline.lanes,
+		...(timeline.eras ? { eras: timeline.eras } : {}),
 		events: timeline.events.map((e) => e.event),
 		times,
 		flags,
@@ -129,9 +136,12 @@ export function assembleTimeline(
 	return {
 		title: packed.title,
 		description: packed.description,
+		...(packed.media ? { media: packed.media } : {}),
 		zone: packed.zone,
+		...(packed.floating ? { floating: true } : {}),
 		source: packed.source,
 		lanes: packed.lanes,
+		...(packed.eras ? { eras: packed.eras } : {}),
 		events,
 		index: packed.index,
 		byLane: packed.byLane.map((lane) => ({

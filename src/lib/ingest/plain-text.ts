@@ -19,7 +19,8 @@ const ENTITIES: Record<string, string> = {
 	rdquo: '”'
 };
 
-function decodeEntities(text: string): string {
+/** Decodes the named and numeric character references of HTML text. */
+export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
 		if (name.startsWith('#')) {
 			const hex = name[1] === 'x' || name[1] === 'X';

@@ -1,19 +1,27 @@
 /**
- * TimelineJS slides, whether read from its JSON or from its spreadsheet, converted to Eventline events.
- * The readers collect each slide's raw values and where each one sits in the file; this module does the
- * mapping they share: headline → title, text → summary, group → category, media → source.
+ * TimelineJS slides, whether read from its JSON or from its spreadsheet, converted to Eventline events
+ * and eras. The readers collect each slide's raw values and where each one sits in the file; this
+ * module does the mapping they share: headline → title (or, as TimelineJS does, the text or the media
+ * caption), text → structured text, group → category, display dates → the date readers see, media →
+ * media, a quote or a note, eras → bands behind the lanes.
  */
-import type { Category } from '$lib/model/schema';
+import type { Category, Era, TimelineEvent } from '$lib/model/schema';
 import type { DataIssue } from './validate';
-import type { Candidate } from './accept';
-import { calendarDate, type DateField, type DateFields } from './calendar';
-import { claimId, generatedId, slugify } from './ids';
+import { acceptEvents, type Candidate } from './accept';
+import { calendarDate, type DateField, type DateFields, type YearScale } from './calendar';
+import { claimId, generatedId, slugify, timelineJsSlug } from './ids';
 import { preview } from './messages';
 import { plainLine, plainText } from './plain-text';
-import { isBlank, isHttpUrl, textOf } from './values';
-
-/** The category era events are drawn in. */
-export const ERA_CATEGORY: Category = { id: 'era', label: 'Eras' };
+import { richText, type LinkResolver } from './rich-text';
+import {
+	convertDisplayDate,
+	convertMedia,
+	setBody,
+	slideTitle,
+	type SlideContent
+} from './slide-content';
+import type { RejectedEvent } from './outcome';
+import { isBlank, textOf } from './values';
 
 /** A field of a slide that a problem can be in; `start` and `end` stand for a whole date. */
 export type SlideField =
@@ -35,36 +43,38 @@ const FIELD_PARTS: Record<string, SlideField> = {
 	id: 'uniqueId',
 	title: 'headline',
 	summary: 'text',
+	body: 'text',
 	start: 'start',
 	precision: 'start',
 	end: 'end',
 	category: 'group',
-	sources: 'media',
-	notes: 'displayDate'
+	media: 'media',
+	quotes: 'media',
+	displayDate: 'displayDate'
 };
 
 /** A slide's values as read from the file, none of them checked yet. */
-export interface Slide {
+export interface Slide extends SlideContent {
 	kind: 'event' | 'era';
 	/** 0-based position in the file, as `RejectedEvent.index` counts it. */
 	index: number;
 	places: SlidePlaces;
 	start?: DateFields;
 	end?: DateFields;
-	headline?: unknown;
-	text?: unknown;
 	group?: unknown;
-	displayDate?: unknown;
 	uniqueId?: unknown;
-	mediaUrl?: unknown;
-	mediaCredit?: unknown;
-	mediaCaption?: unknown;
 	/** Problems the reader already found (a slide that is not an object, an unreadable time...). */
 	problems?: DataIssue[];
 	/** Event fields the reader could not convert, so later complaints about them would repeat it. */
 	failed?: Set<string>;
 	/** True when nothing of the slide could be read, so only `problems` apply. */
 	unreadable?: boolean;
+}
+
+/** How a file's slides are read: its year scale, and how its links are resolved. */
+export interface SlideContext {
+	scale: YearScale;
+	resolve: LinkResolver;
 }
 
 /** A dataset's title and description from a TimelineJS title slide. */
@@ -84,9 +94,10 @@ interface Naming {
 }
 
 function nameSlides(slides: readonly Slide[]): Naming {
+	// TimelineJS makes every unique_id a slug, so "Event 1" and "event-1" name the same slide.
 	const explicit = (slide: Slide) => {
 		const id = textOf(slide.uniqueId)?.trim();
-		return id || undefined;
+		return id ? timelineJsSlug(id) || undefined : undefined;
 	};
 	const taken = new Set<string>();
 	for (const slide of slides) {
@@ -95,55 +106,124 @@ function nameSlides(slides: readonly Slide[]): Naming {
 	}
 	const ids = new Map<Slide, string>();
 	for (const slide of slides) {
-		const title = plainLine(textOf(slide.headline) ?? '');
-		ids.set(
-			slide,
-			explicit(slide) ?? generatedId(title, slide.index, taken, slide.kind === 'era' ? 'era-' : '')
-		);
+		ids.set(slide, explicit(slide) ?? generatedId(slideTitle(slide).title, slide.index, taken));
 	}
 	const categories = new Map<string, Category>();
 	const categoryIds = new Set<string>();
-	if (slides.some((slide) => slide.kind === 'era')) categoryIds.add(ERA_CATEGORY.id);
 	for (const slide of slides) {
 		const label = plainLine(textOf(slide.group) ?? '');
-		if (slide.kind === 'era' || !label || categories.has(label)) continue;
+		if (!label || categories.has(label)) continue;
 		categories.set(label, { id: claimId(slugify(label) || 'group', categoryIds), label });
 	}
 	return { ids, categories };
 }
 
-/** Converts slides to events ready for validation, and the categories their groups name. */
-export function slideCandidates(slides: readonly Slide[]): {
-	candidates: Candidate[];
+/** What converting a file's slides came to. */
+export interface SlideResult {
+	events: TimelineEvent[];
+	eras: Era[];
 	categories: Category[];
-} {
-	const naming = nameSlides(slides);
-	const candidates = slides.map((slide) => slideCandidate(slide, naming));
-	const categories = [...naming.categories.values()];
-	if (slides.some((slide) => slide.kind === 'era')) categories.push(ERA_CATEGORY);
-	return { candidates, categories };
+	rejected: RejectedEvent[];
+	notices: DataIssue[];
+}
+
+/** Converts and validates slides: events and eras, with every problem located in the file. */
+export function convertSlides(slides: readonly Slide[], context: SlideContext): SlideResult {
+	const events = slides.filter((slide) => slide.kind === 'event');
+	const eras = slides.filter((slide) => slide.kind === 'era');
+	const naming = nameSlides(events);
+	const allCategories = [...naming.categories.values()];
+	const acceptedEvents = acceptEvents(
+		events.map((slide) => slideCandidate(slide, naming, context)),
+		{ categories: allCategories }
+	);
+	// Eras are checked as events (real dates, end after start) and kept as bands.
+	const acceptedEras = acceptEvents(
+		eras.map((slide) => eraCandidate(slide, context)),
+		{}
+	);
+	const used = new Set(acceptedEvents.events.map((event) => event.category));
+	const derived = acceptedEvents.events.filter((event) => event.titleFrom).length;
+	return {
+		events: acceptedEvents.events,
+		eras: acceptedEras.events.map(({ title, start, end }) => ({
+			...(title === UNTITLED_ERA ? {} : { title }),
+			start,
+			end: end ?? start
+		})),
+		categories: allCategories.filter((category) => used.has(category.id)),
+		rejected: [...acceptedEvents.rejected, ...acceptedEras.rejected].sort(
+			(a, b) => a.index - b.index
+		),
+		notices: [
+			...(derived
+				? [
+						{
+							path: '',
+							message: `${derived} ${derived === 1 ? 'slide has' : 'slides have'} no headline: titled from the text or the media caption, as TimelineJS does`
+						}
+					]
+				: []),
+			...acceptedEvents.notices,
+			...acceptedEras.notices
+		]
+	};
+}
+
+/** Stands in for an era without a headline while it is checked; such an era has no label. */
+const UNTITLED_ERA = '\u0000untitled era';
+
+function eraCandidate(slide: Slide, context: SlideContext): Candidate {
+	const { places } = slide;
+	const issues = [...(slide.problems ?? [])];
+	const where = places.slide;
+	const title = slideTitle(slide).title;
+	const base = { index: slide.index, where, ...(title ? { title } : {}) };
+	if (slide.unreadable) return { ...base, issues, locate: () => where };
+	const failed = new Set(slide.failed);
+	const event: Record<string, unknown> = { id: `era-${slide.index}`, title: title || UNTITLED_ERA };
+	const fail = (fieldName: string, path: string, message: string) => {
+		issues.push({ path, message });
+		failed.add(fieldName);
+	};
+	for (const which of ['start', 'end'] as const) {
+		if (failed.has(which)) continue;
+		if (!slide[which]) fail(which, places.of(which), `is required for an era`);
+		else convertDate(slide, event, fail, which, context.scale);
+	}
+	return {
+		...base,
+		event,
+		issues,
+		failed,
+		locate: ([key]) => {
+			const part = typeof key === 'string' && Object.hasOwn(FIELD_PARTS, key) && FIELD_PARTS[key];
+			return part ? places.of(part) : where;
+		}
+	};
 }
 
 /** The event being built from a slide, and how to record a field that could not be converted. */
 interface Draft {
 	slide: Slide;
 	event: Record<string, unknown>;
+	context: SlideContext;
 	fail: (fieldName: string, path: string, message: string) => void;
 }
 
-function slideCandidate(slide: Slide, naming: Naming): Candidate {
+function slideCandidate(slide: Slide, naming: Naming, context: SlideContext): Candidate {
 	const { places } = slide;
 	const issues = [...(slide.problems ?? [])];
 	const failed = new Set(slide.failed);
 	const where = places.slide;
-	const headline = textOf(slide.headline);
-	const title = headline === undefined ? '' : plainLine(headline);
+	const { title } = slideTitle(slide);
 	const base = { index: slide.index, where, ...(title ? { title } : {}) };
 	if (slide.unreadable) return { ...base, issues, locate: () => where };
 
 	const draft: Draft = {
 		slide,
 		event: { id: naming.ids.get(slide) },
+		context,
 		fail: (fieldName, path, message) => {
 			issues.push({ path, message });
 			failed.add(fieldName);
@@ -154,14 +234,14 @@ function slideCandidate(slide: Slide, naming: Naming): Candidate {
 	}
 	convertText(draft);
 	for (const which of ['start', 'end'] as const) {
-		if (!failed.has(which)) convertDate(draft, which);
+		if (failed.has(which)) continue;
+		if (slide[which]) convertDate(slide, draft.event, draft.fail, which, context.scale);
+		else if (which === 'start') draft.fail('start', places.of('start'), 'is required');
 	}
-	const category =
-		slide.kind === 'era'
-			? ERA_CATEGORY
-			: naming.categories.get(plainLine(textOf(slide.group) ?? ''));
+	const category = naming.categories.get(plainLine(textOf(slide.group) ?? ''));
 	if (category) draft.event.category = category.id;
-	convertNotesAndMedia(draft);
+	convertDisplayDate(slide, draft.event);
+	convertMedia(slide, draft.event, context.resolve);
 
 	const explicitId = textOf(slide.uniqueId) !== undefined;
 	return {
@@ -176,59 +256,53 @@ function slideCandidate(slide: Slide, naming: Naming): Candidate {
 	};
 }
 
-/** Headline → title and text → summary, as plain text. */
-function convertText({ slide, event, fail }: Draft) {
+/** Headline → title (or the fallback TimelineJS uses), text → summary and structured body. */
+function convertText({ slide, event, fail, context }: Draft) {
 	const { places } = slide;
-	const headline = textOf(slide.headline);
-	const title = headline === undefined ? '' : plainLine(headline);
-	if (isBlank(slide.headline)) {
-		fail('title', places.of('headline'), 'is required: every Eventline event needs a title');
-	} else if (headline === undefined) {
-		fail('title', places.of('headline'), `expected text, got ${preview(slide.headline)}`);
-	} else if (!title) fail('title', places.of('headline'), 'has no text once its HTML is removed');
-	else event.title = title;
+	const headline = slide.headline;
+	if (!isBlank(headline) && textOf(headline) === undefined) {
+		fail('title', places.of('headline'), `expected text, got ${preview(headline)}`);
+	} else {
+		const { title, from } = slideTitle(slide);
+		if (title) {
+			event.title = title;
+			if (from) event.titleFrom = from;
+		} else if (isBlank(headline)) {
+			fail(
+				'title',
+				places.of('headline'),
+				'is required: the slide has no headline, text or media caption to take a title from'
+			);
+		} else fail('title', places.of('headline'), 'has no text once its HTML is removed');
+	}
 
 	if (isBlank(slide.text)) return;
 	const text = textOf(slide.text);
-	if (text === undefined)
+	if (text === undefined) {
 		fail('summary', places.of('text'), `expected text, got ${preview(slide.text)}`);
-	else if (plainText(text)) event.summary = plainText(text);
+		return;
+	}
+	const blocks = richText(text, context.resolve);
+	setBody(event, blocks);
 }
 
 /** A start or end date object → an ISO string at its own precision. */
-function convertDate({ slide, event, fail }: Draft, which: 'start' | 'end') {
-	const { places } = slide;
+function convertDate(
+	slide: Slide,
+	event: Record<string, unknown>,
+	fail: Draft['fail'],
+	which: 'start' | 'end',
+	scale: YearScale
+) {
 	const fields = slide[which];
-	if (!fields) {
-		if (which === 'start') fail('start', places.of('start'), 'is required');
-		else if (slide.kind === 'era') fail('end', places.of('end'), 'is required for an era');
-		return;
-	}
-	const date = calendarDate(fields);
+	if (!fields) return;
+	const date = calendarDate(fields, scale);
 	if (!date.ok) {
 		for (const problem of date.problems) {
-			fail(which, places.of({ which, field: problem.field }), problem.message);
+			fail(which, slide.places.of({ which, field: problem.field }), problem.message);
 		}
 		return;
 	}
 	event[which] = date.iso;
 	if (which === 'start' && date.precision) event.precision = date.precision;
-}
-
-/** Display date → a note; media → a source when its link is http(s), otherwise a note saying so. */
-function convertNotesAndMedia({ slide, event }: Draft) {
-	const notes: string[] = [];
-	const display = plainLine(textOf(slide.displayDate) ?? '');
-	if (display) notes.push(`Displayed date: ${display}`);
-	if (!isBlank(slide.mediaUrl)) {
-		const url = textOf(slide.mediaUrl)?.trim() ?? '';
-		if (isHttpUrl(url)) {
-			const name =
-				plainLine(textOf(slide.mediaCredit) ?? '') ||
-				plainLine(textOf(slide.mediaCaption) ?? '') ||
-				'Media';
-			event.sources = [{ name, url }];
-		} else notes.push('A media link that was not http(s) was removed');
-	}
-	if (notes.length) event.notes = notes;
 }

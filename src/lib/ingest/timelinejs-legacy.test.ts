@@ -102,7 +102,7 @@ const v1Csv = [
 ].join('\n');
 
 describe('the first TimelineJS sheet template', () => {
-	it('loads every row with its US date and time, the title row as the heading', () => {
+	it('loads every row with its US date and time, the title row as the heading, the era as an era', () => {
 		const outcome = importData(v1Csv, 'harbour.csv');
 		expect(outcome.format).toBe('csv-timelinejs-v1');
 		expect(outcome.rejected).toEqual([]);
@@ -112,11 +112,13 @@ describe('the first TimelineJS sheet template', () => {
 			expect.arrayContaining([
 				['Storm warning', '2013-01-12T14:30', undefined],
 				['Storm', '2013-01-13T06:00', '2013-01-14T18:00'],
-				['Repairs begin', '2013-02-01', undefined],
-				['Winter', '2013-01-01', '2013-03-01']
+				['Repairs begin', '2013-02-01', undefined]
 			])
 		);
-		expect(outcome.total).toBe(4);
+		expect(events.map((e) => e.title)).not.toContain('Winter');
+		expect(outcome.dataset?.eras?.map((e) => [e.title, e.start, e.end])).toEqual([
+			['Winter', '2013-01-01', '2013-03-01']
+		]);
 		expect(outcome.notices.map((n) => n.message)).toContain(
 			'Columns Eventline does not read were left out: Notes'
 		);

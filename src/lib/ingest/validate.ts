@@ -153,6 +153,11 @@ export function semanticIssues(dataset: Dataset): DataIssue[] {
 		} else seen.set(event.id, i);
 		issues.push(...eventIssues(event, rules, at));
 	});
+	dataset.eras?.forEach((era, i) => {
+		// An era is checked as an event from its start to its end would be: the end after the start.
+		const check = { id: 'era', title: era.title ?? 'era', start: era.start, end: era.end };
+		issues.push(...eventIssues(check, rules, (field) => `eras[${i}].${field}`));
+	});
 	const categoryIds = new Set<string>();
 	dataset.categories?.forEach((category, i) => {
 		if (categoryIds.has(category.id)) {

@@ -1,6 +1,7 @@
 /**
  * The whole drawing: axis band on top, lanes below. One geometry for the page and the export.
  */
+import { layoutEras, type EraBand } from './eras';
 import { layoutLanes, type LayoutOptions, type TimelineLayout } from './lanes';
 import { formatDuration } from '$lib/format/duration';
 import type { TimeScale } from './scale';
@@ -32,6 +33,8 @@ export interface FrameLayout {
 	body: TimelineLayout;
 	/** The breaks in view, left to right. */
 	breaks: BreakLayout[];
+	/** Eras in view, as bands behind the lanes. */
+	eras: EraBand[];
 	width: number;
 	/** Axis band plus lanes. */
 	height: number;
@@ -39,7 +42,7 @@ export interface FrameLayout {
 
 /** Lays out the axis and lanes of `timeline` for `scale` across `width` pixels. */
 export function layoutFrame(
-	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'byLane'>,
+	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'byLane' | 'eras'>,
 	scale: TimeScale,
 	width: number,
 	options: Partial<LayoutOptions> = {},
@@ -50,6 +53,7 @@ export function layoutFrame(
 		axis: axisTicks(scale),
 		body,
 		breaks: breaksInView(scale, width),
+		eras: layoutEras(timeline.eras ?? [], scale, width),
 		width,
 		height: AXIS_HEIGHT + body.height
 	};

@@ -90,6 +90,52 @@ export const DateBasisSchema = v.strictObject({
 	note: text
 });
 
+/** Kinds of media an event can point to; only images are shown in place, the rest as links. */
+export const MEDIA_KINDS = [
+	'image',
+	'video',
+	'audio',
+	'post',
+	'map',
+	'document',
+	'embed',
+	'link'
+] as const;
+
+/**
+ * A picture, clip or page that goes with an event (TimelineJS's slide media): never embedded, an
+ * image is shown with its alt text and everything else is a captioned link.
+ */
+export const MediaSchema = v.strictObject({
+	kind: v.picklist(MEDIA_KINDS),
+	url: httpUrl,
+	caption: v.optional(text),
+	credit: v.optional(text),
+	alt: v.optional(text)
+});
+
+/** Where a title was taken from when the file gave none (TimelineJS titles such slides itself). */
+export const TITLE_SOURCES = ['text', 'media caption'] as const;
+
+/** A run of text with its emphasis and link; `\n` in `text` is a line break. */
+export const SpanSchema = v.strictObject({
+	text: v.string(),
+	em: v.optional(v.literal(true)),
+	strong: v.optional(v.literal(true)),
+	href: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^(https?:\/\/|mailto:)/i, 'only http(s) and mailto links are allowed')
+		)
+	)
+});
+
+/** A block of structured text: a paragraph, a quotation, or a list whose items are runs of text. */
+export const BlockSchema = v.variant('kind', [
+	v.strictObject({ kind: v.picklist(['p', 'quote']), spans: v.array(SpanSchema) }),
+	v.strictObject({ kind: v.picklist(['ul', 'ol']), items: v.array(v.array(SpanSchema)) })
+]);
+
 /** One reported event with its date, its precision and its evidence. */
 export const EventSchema = v.strictObject({
 	id: v.pipe(
@@ -101,6 +147,10 @@ export const EventSchema = v.strictObject({
 	),
 	title: text,
 	summary: v.optional(v.string()),
+	/** The summary with its paragraphs, lists, emphasis and links, when it has them. */
+	body: v.optional(v.array(BlockSchema)),
+	/** Set when the file gave no title and it was taken from the event's text or media caption. */
+	titleFrom: v.optional(v.picklist(TITLE_SOURCES)),
 	start: isoDate,
 	end: v.optional(isoDate),
 	precision: v.optional(v.picklist(PRECISIONS)),
@@ -108,6 +158,8 @@ export const EventSchema = v.strictObject({
 	approximate: v.optional(v.boolean()),
 	timeZone: v.optional(timeZone),
 	dateBasis: v.optional(DateBasisSchema),
+	/** The date as the file's authors wrote it for readers ("Spring 1848"); `start` still places it. */
+	displayDate: v.optional(text),
 	category: v.optional(text),
 	actors: v.optional(v.array(text)),
 	places: v.optional(v.array(text)),
@@ -115,7 +167,15 @@ export const EventSchema = v.strictObject({
 	attribution: v.optional(text),
 	quotes: v.optional(v.array(QuoteSchema)),
 	sources: v.optional(v.array(SourceSchema)),
+	media: v.optional(MediaSchema),
 	notes: v.optional(v.array(text))
+});
+
+/** A named stretch of time drawn behind the lanes (an era, a reign, a war); not an event. */
+export const EraSchema = v.strictObject({
+	title: v.optional(text),
+	start: isoDate,
+	end: isoDate
 });
 
 /** A lane of related events, with the label a reader sees. */
@@ -129,9 +189,12 @@ export const DatasetSchema = v.strictObject({
 	$schema: v.optional(v.string()),
 	title: v.optional(text),
 	description: v.optional(v.string()),
+	/** A picture or link for the whole timeline (TimelineJS's title slide media). */
+	media: v.optional(MediaSchema),
 	timeZone: v.optional(timeZone),
 	source: v.optional(SourceSchema),
 	categories: v.optional(v.array(CategorySchema)),
+	eras: v.optional(v.array(EraSchema)),
 	events: v.array(EventSchema)
 });
 
@@ -145,6 +208,16 @@ export type Category = v.InferOutput<typeof CategorySchema>;
 export type Quote = v.InferOutput<typeof QuoteSchema>;
 /** A source as written in a data file. */
 export type Source = v.InferOutput<typeof SourceSchema>;
+/** Media as written in a data file. */
+export type Media = v.InferOutput<typeof MediaSchema>;
+/** One of {@link MEDIA_KINDS}. */
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+/** A run of structured text. */
+export type Span = v.InferOutput<typeof SpanSchema>;
+/** A block of structured text. */
+export type Block = v.InferOutput<typeof BlockSchema>;
+/** An era as written in a data file. */
+export type Era = v.InferOutput<typeof EraSchema>;
 /** One of {@link PRECISIONS}. */
 export type Precision = (typeof PRECISIONS)[number];
 /** One of {@link PARTS_OF_DAY}. */

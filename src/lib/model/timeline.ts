@@ -10,7 +10,14 @@ import {
 	type MidpointIndex,
 	type TimeIndex
 } from './time-index';
-import type { Category, Dataset, Precision, TimelineEvent } from './schema';
+import type { Category, Dataset, Era, Precision, TimelineEvent } from './schema';
+
+/** An era resolved into display wall-clock time: a band behind the lanes. */
+export interface PreparedEra {
+	era: Era;
+	/** From the start of its first unit to the end of its last, as display wall-clock ms. */
+	wall: Interval;
+}
 
 /** An event resolved into real time, ready for layout. */
 export interface PreparedEvent extends EventTime {
@@ -39,10 +46,19 @@ export interface LaneEvents {
 export interface PreparedTimeline {
 	title: string;
 	description: string;
+	/** The timeline's own picture or link, shown under its title. */
+	media?: Dataset['media'];
 	/** The zone the axis is drawn in. */
 	zone: string;
+	/**
+	 * True when the file names no zone: its clock times are shown as written, never labelled with a
+	 * zone the file did not claim (they are laid out as if in {@link zone}, UTC).
+	 */
+	floating?: boolean;
 	source?: Dataset['source'];
 	lanes: Category[];
+	/** Named stretches of time drawn behind the lanes, in time order. */
+	eras?: PreparedEra[];
 	/** Sorted by start, then end, then id. */
 	events: PreparedEvent[];
 	/** Finds the events in a window of time. */
@@ -149,13 +165,50 @@ export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 	return {
 		title: dataset.title ?? UNTITLED,
 		description: dataset.description ?? '',
+		...(dataset.media ? { media: dataset.media } : {}),
 		zone,
+		...(dataset.timeZone === undefined ? { floating: true } : {}),
 		source: dataset.source,
-		...indexTimeline(
-			events,
-			lanes.filter((lane) => used.has(lane.id))
+		...withEras(
+			indexTimeline(
+				events,
+				lanes.filter((lane) => used.has(lane.id))
+			),
+			prepareEras(dataset.eras ?? [], zone, wall)
 		)
 	};
+}
+
+/** Eras in time order, each over the whole of its first and last units. */
+function prepareEras(
+	eras: readonly Era[],
+	zone: string,
+	wall: (interval: Interval) => Interval
+): PreparedEra[] {
+	const prepared: PreparedEra[] = [];
+	for (const era of eras) {
+		const time = eventTime({ start: era.start, end: era.end }, zone);
+		if (time) prepared.push({ era, wall: wall(time.outer) });
+	}
+	return prepared.sort((a, b) => a.wall.start - b.wall.start || a.wall.end - b.wall.end);
+}
+
+/** The indexed timeline with its eras, its extent widened to take them in. */
+function withEras<T extends Pick<PreparedTimeline, 'extent'>>(
+	indexed: T,
+	eras: PreparedEra[]
+): T & Pick<PreparedTimeline, 'eras'> {
+	if (!eras.length) return indexed;
+	const first = Math.min(...eras.map((e) => e.wall.start), indexed.extent?.[0] ?? Infinity);
+	const last = Math.max(...eras.map((e) => e.wall.end), indexed.extent?.[1] ?? -Infinity);
+	return { ...indexed, eras, extent: [first, last] };
+}
+
+/** The zone to name beside a timeline's clock times: none when its file named none. */
+export function labelZone(
+	timeline: Pick<PreparedTimeline, 'zone' | 'floating'>
+): string | undefined {
+	return timeline.floating ? undefined : timeline.zone;
 }
 
 /** Lanes, per-lane indexes, the time index and the extent of events already in time order. */
@@ -203,9 +256,11 @@ export function toDataset(timeline: PreparedTimeline): Dataset {
 		$schema: 'https://eventline.invalid/events.schema.json',
 		title: timeline.title,
 		...(timeline.description ? { description: timeline.description } : {}),
-		timeZone: timeline.zone,
+		...(timeline.media ? { media: timeline.media } : {}),
+		...(timeline.floating ? {} : { timeZone: timeline.zone }),
 		...(timeline.source ? { source: timeline.source } : {}),
 		categories: timeline.lanes.filter((lane) => used.has(lane.id)),
+		...(timeline.eras?.length ? { eras: timeline.eras.map((e) => e.era) } : {}),
 		events: timeline.events.map((e) => e.event)
 	};
 }
