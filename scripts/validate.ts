@@ -1,12 +1,12 @@
 /**
  * `npm run validate -- <file> [...]`: checks data files in any format Eventline imports (Eventline or
- * TimelineJS JSON, TimelineJS or Eventline CSV), prints every problem with its location, and exits 1
+ * TimelineJS JSON, NDJSON, TimelineJS, Eventline or ACLED CSV, Parquet), prints every problem with its location, and exits 1
  * if any file has one (2 when a file cannot be read or none is given).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { decodeBytes } from '$lib/ingest/decode';
-import { importData, type ImportOutcome } from '$lib/ingest/import';
-import { MAX_FILE_BYTES, megabytes } from '$lib/ingest/limits';
+import type { ImportOutcome } from '$lib/ingest/import';
+import { maxFileBytes, readKindOfName, tooLargeMessage } from '$lib/ingest/limits';
+import { startImport } from '$lib/ingest/stream-import';
 import type { DataIssue } from '$lib/ingest/validate';
 
 /** The report for one file: its lines, and whether it found a problem. */
@@ -44,7 +44,9 @@ function report(
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
-	console.error('usage: npm run validate -- <file.json|file.csv> [more files...]');
+	console.error(
+		'usage: npm run validate -- <file.json|file.ndjson|file.csv|file.parquet> [more files...]'
+	);
 	process.exit(2);
 }
 
@@ -53,10 +55,9 @@ for (const file of files) {
 	let bytes: Uint8Array;
 	try {
 		const size = statSync(file).size;
-		if (size > MAX_FILE_BYTES) {
-			console.error(
-				`${file}: is ${megabytes(size)}; Eventline reads files up to ${megabytes(MAX_FILE_BYTES)}`
-			);
+		const kind = readKindOfName(file);
+		if (size > maxFileBytes(kind)) {
+			console.error(`${file}: ${tooLargeMessage(size, kind)}`);
 			status = Math.max(status, 1);
 			continue;
 		}
@@ -66,9 +67,11 @@ for (const file of files) {
 		status = 2;
 		continue;
 	}
-	// Decoded as the page decodes it: UTF-8 with or without a byte order mark, UTF-16 in either order.
-	const { text, notices } = decodeBytes(bytes);
-	const { lines, ok } = report(file, importData(text, file), notices);
+	// Read as the page reads it: chosen by name and first bytes, decoded as UTF-8 or UTF-16.
+	const reader = startImport(file);
+	reader.push(bytes);
+	const { outcome, notices } = await reader.finish();
+	const { lines, ok } = report(file, outcome, notices);
 	if (ok) console.log(lines.join('\n'));
 	else {
 		console.error(lines.join('\n'));

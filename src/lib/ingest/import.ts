@@ -11,6 +11,8 @@ import { importEventlineJson } from './eventline-json';
 import { duplicateKeys } from './json-keys';
 import { parseJson } from './json-text';
 import { preview } from './messages';
+import { importNdjsonText, looksLikeNdjson } from './ndjson';
+import { ACLED_FORMAT, importAcledTable, looksLikeAcled } from './acled';
 import { fatalOutcome, type ImportOutcome } from './outcome';
 import { limitText } from './text-limits';
 import { importTimelineJs, looksLikeTimelineJs } from './timelinejs';
@@ -32,16 +34,31 @@ function importAny(text: string, fileName?: string): ImportOutcome {
 		return fatal('This is not a text file: Eventline reads JSON or CSV (save spreadsheets as CSV)');
 	}
 	const hintsJson = /\.json$/i.test(fileName ?? '');
+	if (/\.(ndjson|jsonl)$/i.test(fileName ?? '') || looksLikeNdjson(source)) {
+		return importNdjsonText(source);
+	}
 	if (/^\s*[[{]/.test(source)) return importJson(source);
 
 	const table = readCsv(source);
+	if (table && csvFormat(table)) return importCsvTable(table);
+	if (hintsJson || parseJsonText(source).ok) return importJson(source);
+	return importCsvTable(table);
+}
+
+/**
+ * Imports a CSV table (read whole, or as a stream, or from a Parquet file's columns) in the format
+ * its header names, or says that no format matches.
+ */
+export function importCsvTable(table: CsvTable | undefined): ImportOutcome {
 	const format = table && csvFormat(table);
+	if (table && format === ACLED_FORMAT)
+		return limitTopLevel(withRows(importAcledTable(table), table));
 	if (table && format === 'csv-timelinejs') return withRows(importTimelineJsCsv(table), table);
 	if (table && format === 'csv-eventline') return withRows(importEventlineCsv(table), table);
-	if (hintsJson || parseJsonText(source).ok) return importJson(source);
 	return fatal(
-		'Eventline cannot tell what kind of file this is: it reads Eventline or TimelineJS JSON, and CSV ' +
-			'whose first row names the columns (such as title,start or Year,Headline)' +
+		'Eventline cannot tell what kind of file this is: it reads Eventline or TimelineJS JSON, NDJSON, ' +
+			'Parquet, ACLED exports, and CSV whose first row names the columns (such as title,start or ' +
+			'Year,Headline)' +
 			delimiterHint(table)
 	);
 }
@@ -124,7 +141,10 @@ function limitTopLevel(outcome: ImportOutcome): ImportOutcome {
 }
 
 /** Which CSV format a header names more of the columns of, if either. */
-function csvFormat(table: CsvTable): 'csv-timelinejs' | 'csv-eventline' | undefined {
+function csvFormat(
+	table: CsvTable
+): 'csv-timelinejs' | 'csv-eventline' | typeof ACLED_FORMAT | undefined {
+	if (looksLikeAcled(table.header)) return ACLED_FORMAT;
 	const keys = table.header.map(columnKey);
 	const timelineJs = keys.filter((key) => TIMELINEJS_COLUMNS.has(key)).length;
 	const eventline = keys.filter((key) => EVENTLINE_COLUMNS.has(key)).length;

@@ -5,7 +5,8 @@ import type { Dataset } from '$lib/model/schema';
 import type { DataIssue } from './validate';
 
 /** The kinds of file Eventline can import. */
-export type DataFormat = 'eventline' | 'timelinejs' | 'csv-timelinejs' | 'csv-eventline';
+export type DataFormat =
+	'eventline' | 'timelinejs' | 'csv-timelinejs' | 'csv-eventline' | 'ndjson' | 'acled' | 'parquet';
 
 /** An event that failed validation, with everything wrong with it. */
 export interface RejectedEvent {

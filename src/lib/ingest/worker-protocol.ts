@@ -10,8 +10,12 @@ import type { IngestMessage, IngestPhase } from './ingest';
 /** Events per message: a few milliseconds of copying and rebuilding on the page. */
 export const EVENT_BATCH = 5_000;
 
-/** Page → worker: the next bytes of the file, or its end and name. */
-export type WorkerRequest = { type: 'chunk'; bytes: Uint8Array } | { type: 'end'; name: string };
+/**
+ * Page → worker: the file's name (first, so the worker can choose how to read it as bytes arrive),
+ * the next bytes of the file, or its end.
+ */
+export type WorkerRequest =
+	{ type: 'start'; name: string } | { type: 'chunk'; bytes: Uint8Array } | { type: 'end' };
 
 /**
  * Worker → page: a phase has started; the result (its packed timeline, if any, without events);
