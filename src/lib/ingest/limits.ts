@@ -56,7 +56,7 @@ export function tooLargeMessage(bytes: number, kind: ReadKind, atLeast = false):
 	const advice =
 		kind === 'text'
 			? '; save it as NDJSON (one event per line) or Parquet to open more events'
-			: '; open a part of it (fewer rows or columns)';
+			: '; open a part of it (fewer events, or fewer fields)';
 	return (
 		`The file is ${size}: Eventline can hold ${KIND_NAMES[kind]} of up to ` +
 		`${megabytes(maxFileBytes(kind))} in this tab's memory${advice}`
