@@ -40,6 +40,21 @@ describe('NDJSON', () => {
 		expect(importData(`${line({ events: [a] })}\n`, 'events.json').format).toBe('eventline');
 	});
 
+	it('finds a repeated id however far apart the two lines are', () => {
+		const lines = Array.from({ length: 5000 }, (_, i) =>
+			line({ id: `e${i}`, title: `Event ${i}`, start: '2024-05-01' })
+		);
+		lines.push(line({ id: 'e7', title: 'Again', start: '2024-05-02' }));
+		const outcome = importNdjsonText(lines.join('\n'));
+		expect(outcome.dataset?.events).toHaveLength(5000);
+		expect(outcome.rejected).toEqual([
+			expect.objectContaining({
+				where: 'line 5001',
+				issues: [{ path: 'line 5001.id', message: 'duplicate id "e7" (also line 8)' }]
+			})
+		]);
+	});
+
 	it('an empty file has no events', () => {
 		expect(importNdjsonText('\n\n').fatal[0]?.message).toBe('The file has no events');
 	});

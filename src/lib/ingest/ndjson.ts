@@ -1,88 +1,106 @@
 /**
  * NDJSON (JSON Lines): one Eventline event per line, read line by line as the file arrives, so the
- * file is never one string. Each line is checked as an event of an Eventline JSON file would be, and
- * problems are placed by line number.
+ * file is never one string. Lines are parsed as they complete and checked a batch at a time, while
+ * the rest of the file is still downloading; each event is checked as an event of an Eventline JSON
+ * file would be, and problems are placed by line number.
  */
-import { importEventlineJson } from './eventline-json';
+import type { TimelineEvent } from '$lib/model/schema';
+import { acceptEvents, type Candidate } from './accept';
+import { eventCandidate } from './eventline-json';
 import { LineSplitter } from './lines';
 import { fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
+import type { DataIssue } from './validate';
 import { isRecord } from './values';
 
-/** The parsed lines of an NDJSON file, as they arrive. */
-export class NdjsonCollector {
-	/** Parsed values, and the line each came from. */
-	readonly values: unknown[] = [];
-	readonly lines: number[] = [];
-	/** Position (among non-blank lines) of each parsed value. */
-	readonly positions: number[] = [];
-	/** Lines that are not JSON. */
-	readonly unreadable: RejectedEvent[] = [];
+/** Lines checked at once: small enough to keep the worker answering, large enough to be cheap. */
+const BATCH = 2_000;
+
+/** A parsed line waiting to be checked. */
+interface Parsed {
+	value: unknown;
+	line: number;
+	/** Its position among the file's non-blank lines. */
+	position: number;
+}
+
+/** The lines of an NDJSON file, parsed and checked as they arrive. */
+export class NdjsonReader {
 	#records = 0;
+	#batch: Parsed[] = [];
+	#events: TimelineEvent[] = [];
+	#rejected: RejectedEvent[] = [];
+	#notices: DataIssue[] = [];
+	#firstWithId = new Map<string, string>();
 
 	/** Takes one line (blank lines are skipped, as JSON Lines readers do). */
 	add(line: string, number: number) {
 		if (!line.trim()) return;
 		const position = this.#records++;
 		try {
-			this.values.push(JSON.parse(line));
-			this.lines.push(number);
-			this.positions.push(position);
+			this.#batch.push({ value: JSON.parse(line), line: number, position });
 		} catch (error) {
 			const detail = error instanceof Error ? error.message : String(error);
 			const where = `line ${number}`;
-			this.unreadable.push({
+			this.#rejected.push({
 				index: position,
 				where,
 				issues: [{ path: where, message: `is not valid JSON (${detail})` }],
 				raw: line
 			});
 		}
+		if (this.#batch.length >= BATCH) this.#check();
 	}
 
-	/** Number of non-blank lines so far. */
-	get records() {
-		return this.#records;
+	/** The file has ended: what it came to. */
+	finish(): ImportOutcome {
+		this.#check();
+		const total = this.#records;
+		if (!total) return fatalOutcome('ndjson', [{ path: '', message: 'The file has no events' }]);
+		const rejected = this.#rejected.sort((a, b) => a.index - b.index);
+		return {
+			format: 'ndjson',
+			dataset: { events: this.#events },
+			fatal: [],
+			rejected,
+			notices: this.#notices,
+			total,
+			...(rejected.length ? { frame: { kind: 'json', fields: {} } } : {})
+		};
+	}
+
+	#check() {
+		const batch = this.#batch;
+		if (!batch.length) return;
+		this.#batch = [];
+		const raw = new Map(batch.map((p) => [p.position, p.value]));
+		const { events, rejected, notices } = acceptEvents(batch.map(byLine), {}, this.#firstWithId);
+		for (const event of events) this.#events.push(event);
+		for (const r of rejected) this.#rejected.push({ ...r, raw: raw.get(r.index) });
+		for (const notice of notices) this.#notices.push(notice);
 	}
 }
 
-const EVENT_PATH = /^events\[(\d+)\]/;
-
-/** Imports the collected lines as Eventline events. */
-export function importNdjson(collected: NdjsonCollector): ImportOutcome {
-	const { values, lines, positions, unreadable, records } = collected;
-	if (!records) return fatalOutcome('ndjson', [{ path: '', message: 'The file has no events' }]);
-	if (!values.length)
-		return { ...fatalOutcome('ndjson', []), rejected: unreadable, total: records };
-	const outcome = importEventlineJson({ events: values });
-	if (outcome.fatal.length) return { ...outcome, format: 'ndjson', total: records };
-	const toLine = (text: string) =>
-		text.replace(EVENT_PATH, (_, k: string) => `line ${lines[Number(k)] ?? '?'}`);
-	const rejected = [
-		...outcome.rejected.map((r) => ({
-			...r,
-			index: positions[r.index] ?? r.index,
-			where: toLine(r.where),
-			issues: r.issues.map((issue) => ({ ...issue, path: toLine(issue.path) })),
-			raw: values[r.index]
-		})),
-		...unreadable
-	].sort((a, b) => a.index - b.index);
+/** An event's candidate, with its places in the file named by line rather than list position. */
+function byLine({ value, line, position }: Parsed): Candidate {
+	const candidate = eventCandidate(value, position);
+	const prefix = `events[${position}]`;
+	const toLine = (path: string) =>
+		path.startsWith(prefix) ? `line ${line}${path.slice(prefix.length)}` : path;
 	return {
-		...outcome,
-		format: 'ndjson',
-		rejected,
-		total: records,
-		...(rejected.length ? { frame: { kind: 'json', fields: {} } } : {})
+		...candidate,
+		where: toLine(candidate.where),
+		issues: candidate.issues.map((issue) => ({ ...issue, path: toLine(issue.path) })),
+		locate: (keys) => toLine(candidate.locate(keys))
 	};
 }
 
 /** Imports NDJSON given as one text (the command-line validator, a file without its extension). */
 export function importNdjsonText(text: string): ImportOutcome {
-	const collected = new NdjsonCollector();
-	const splitter = new LineSplitter((line, number) => collected.add(line, number));
+	const reader = new NdjsonReader();
+	const splitter = new LineSplitter((line, number) => reader.add(line, number));
 	splitter.push(text);
 	splitter.finish();
-	return importNdjson(collected);
+	return reader.finish();
 }
 
 /**

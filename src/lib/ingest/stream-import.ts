@@ -9,7 +9,7 @@ import { CsvTableStream } from './csv-stream';
 import { importCsvTable, importData } from './import';
 import { MAX_FILE_CHARS, readKindOfName, tooLargeMessage, type ReadKind } from './limits';
 import { LineSplitter } from './lines';
-import { NdjsonCollector, importNdjson } from './ndjson';
+import { NdjsonReader } from './ndjson';
 import { fatalOutcome, type ImportOutcome } from './outcome';
 import { TextStream } from './text-stream';
 import type { DataIssue } from './validate';
@@ -60,15 +60,15 @@ function textImport(name: string): StreamImport {
 }
 
 function ndjsonImport(): StreamImport {
-	const collected = new NdjsonCollector();
-	const lines = new LineSplitter((line, number) => collected.add(line, number));
+	const reader = new NdjsonReader();
+	const lines = new LineSplitter((line, number) => reader.add(line, number));
 	const text = new TextStream((piece) => lines.push(piece));
 	return {
 		push: (bytes) => text.push(bytes),
 		async finish() {
 			const notices = text.finish();
 			lines.finish();
-			return { outcome: importNdjson(collected), notices };
+			return { outcome: reader.finish(), notices };
 		}
 	};
 }
