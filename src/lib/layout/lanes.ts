@@ -316,7 +316,7 @@ export function layoutLanes(
 	const from = d0 - margin;
 	const to = d1 + margin;
 	const clustered = clusteredLanes(
-		timeline.byLane.map((lane) => countInWindow(lane.index, from, to)),
+		timeline.byLane.map((lane) => countInWindow(lane.index, from, to, lane.events)),
 		options,
 		width
 	);
