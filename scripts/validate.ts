@@ -1,12 +1,14 @@
 /**
  * `npm run validate -- <file> [...]`: checks data files in any format Eventline imports (Eventline or
- * TimelineJS JSON, NDJSON, TimelineJS, Eventline or ACLED CSV, Parquet), prints every problem with its location, and exits 1
- * if any file has one (2 when a file cannot be read or none is given).
+ * TimelineJS JSON, NDJSON, TimelineJS, Eventline or ACLED CSV, Parquet), prints every problem with
+ * its location, and exits 1 if any file has one (2 when a file cannot be read or none is given).
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { ImportOutcome } from '$lib/ingest/import';
 import { maxFileBytes, readKindOfName, tooLargeMessage } from '$lib/ingest/limits';
 import { startImport } from '$lib/ingest/stream-import';
+import { formatRange } from '$lib/format/describe';
+import { prepareTimeline } from '$lib/model/timeline';
 import type { DataIssue } from '$lib/ingest/validate';
 
 /** The report for one file: its lines, and whether it found a problem. */
@@ -23,7 +25,10 @@ function report(
 	);
 	if (dataset && !rejected.length) {
 		const count = dataset.events.length;
-		const head = `${file}: ok, ${count} event${count === 1 ? '' : 's'} (${kind})`;
+		// The span in the words the page uses: "13.8 billion years ago – 1969 CE".
+		const extent = prepareTimeline(dataset).extent;
+		const span = extent ? `, ${formatRange(extent)}` : '';
+		const head = `${file}: ok, ${count} event${count === 1 ? '' : 's'} (${kind})${span}`;
 		return { lines: [head, ...notes], ok: true };
 	}
 	const head = dataset
