@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// ES-module workers keep their dynamic imports as chunks of their own, so the Parquet reader is
+	// fetched only when a Parquet file is opened (the worker is started with type: 'module').
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.{test,spec}.ts', 'scripts/**/*.test.ts'],
 		setupFiles: ['src/test-setup.ts'],

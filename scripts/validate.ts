@@ -1,15 +1,16 @@
 /**
  * `npm run validate -- <file> [...]`: checks data files in any format Eventline imports (Eventline,
- * TimelineJS 3 or 2 and vis-timeline JSON, TimelineJS or Eventline CSV, or any CSV with `--map`),
- * prints every problem with its location, and exits 1 if any file has one (2 when a file cannot be
- * read or none is given). `--map start=date_local,title=label` names the columns of a CSV file whose
- * columns have other names; `--day-first` or `--month-first` settles dates such as 1/2/2024.
+ * TimelineJS 3 or 2 and vis-timeline JSON, NDJSON, TimelineJS, Eventline or ACLED CSV, Parquet, or
+ * any CSV with `--map`), prints every problem with its location, and exits 1 if any file has one (2
+ * when a file cannot be read or none is given). `--map start=date_local,title=label` names the
+ * columns of a CSV file whose columns have other names; `--day-first` or `--month-first` settles
+ * dates such as 1/2/2024.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { decodeBytes } from '$lib/ingest/decode';
-import { importData, type ImportOptions, type ImportOutcome } from '$lib/ingest/import';
+import type { ImportOptions, ImportOutcome } from '$lib/ingest/import';
 import { formatMapArgument, parseMapArgument } from '$lib/ingest/column-map';
-import { MAX_FILE_BYTES, megabytes } from '$lib/ingest/limits';
+import { maxFileBytes, readKindOfName, tooLargeMessage } from '$lib/ingest/limits';
+import { startImport } from '$lib/ingest/stream-import';
 import { formatRange } from '$lib/format/describe';
 import { prepareTimeline } from '$lib/model/timeline';
 import type { DataIssue } from '$lib/ingest/validate';
@@ -58,7 +59,7 @@ function report(
 }
 
 const USAGE =
-	'usage: npm run validate -- [--map start=<column>,title=<column>,...] [--day-first | --month-first] <file> [more files...]';
+	'usage: npm run validate -- [--map start=<column>,title=<column>,...] [--day-first | --month-first] <file.json|.ndjson|.csv|.parquet> [more files...]';
 
 /** The files and import options on the command line; `--map a=b` and `--map=a=b` both work. */
 function readArguments(args: readonly string[]): { files: string[]; options: ImportOptions } {
@@ -92,10 +93,9 @@ for (const file of files) {
 	let bytes: Uint8Array;
 	try {
 		const size = statSync(file).size;
-		if (size > MAX_FILE_BYTES) {
-			console.error(
-				`${file}: is ${megabytes(size)}; Eventline reads files up to ${megabytes(MAX_FILE_BYTES)}`
-			);
+		const kind = readKindOfName(file);
+		if (size > maxFileBytes(kind)) {
+			console.error(`${file}: ${tooLargeMessage(size, kind)}`);
 			status = Math.max(status, 1);
 			continue;
 		}
@@ -105,9 +105,12 @@ for (const file of files) {
 		status = 2;
 		continue;
 	}
-	// Decoded as the page decodes it: UTF-8 with or without a byte order mark, UTF-16 in either order.
-	const { text, notices } = decodeBytes(bytes);
-	const { lines, ok } = report(file, importData(text, file, options), notices);
+	// Read as the page reads it: chosen by name and first bytes, decoded as UTF-8, UTF-16 or
+	// Windows-1252.
+	const reader = startImport(file, options);
+	reader.push(bytes);
+	const { outcome, notices } = await reader.finish();
+	const { lines, ok } = report(file, outcome, notices);
 	if (ok) console.log(lines.join('\n'));
 	else {
 		console.error(lines.join('\n'));

@@ -3,7 +3,7 @@
  * the marks themselves, for the page's legend and the exported figure's. The class names let the
  * page recolour the ink for its theme.
  */
-import { CLUSTER_KEY, laneSymbolPath } from '$lib/layout/encoding';
+import { CLUSTER_KEY, DENSITY_KEY, laneSymbolPath } from '$lib/layout/encoding';
 import type { Theme } from '$lib/layout/theme';
 import { pointPaint, spanPaint } from './marks';
 import { svgNode, type SvgNode } from './node';
@@ -13,7 +13,7 @@ export const SWATCH_WIDTH = 28;
 
 /** One entry of the key. */
 export interface EncodingKey {
-	id: 'exact' | 'span' | 'period' | 'approximate' | 'cluster';
+	id: 'exact' | 'span' | 'period' | 'approximate' | 'cluster' | 'density';
 	/** What the style means, in a few words. */
 	label: string;
 	swatch: SvgNode[];
@@ -30,8 +30,28 @@ const bar = (uncertain: boolean, approximate: boolean, colour: string) =>
 		...spanPaint({ uncertain, approximate }, colour)
 	});
 
-/** The key's entries; the cluster entry only when the drawing has clusters. */
-export function encodingKeys(theme: Theme, clustered: boolean): EncodingKey[] {
+/** Which kinds of cluster a drawing holds: boxes with their count, bars of density. */
+export interface ClusterKinds {
+	counted: boolean;
+	density: boolean;
+}
+
+/** The kinds of cluster among `clusters`. */
+export function clusterKinds(clusters: readonly { counted: boolean }[]): ClusterKinds {
+	return {
+		counted: clusters.some((c) => c.counted),
+		density: clusters.some((c) => !c.counted)
+	};
+}
+
+/** Heights of the density swatch's bars, as fractions of the tallest. */
+const DENSITY_SWATCH = [0.35, 0.7, 1, 0.55];
+
+/** The key's entries; each cluster entry only when the drawing has clusters of that kind. */
+export function encodingKeys(
+	theme: Theme,
+	clusters: ClusterKinds = { counted: false, density: false }
+): EncodingKey[] {
 	const ink = theme.inkSoft;
 	const keys: EncodingKey[] = [
 		{
@@ -50,7 +70,25 @@ export function encodingKeys(theme: Theme, clustered: boolean): EncodingKey[] {
 		{ id: 'period', label: 'sometime in this period', swatch: [bar(true, false, ink)] },
 		{ id: 'approximate', label: 'approximate', swatch: [bar(true, true, ink)] }
 	];
-	if (clustered) {
+	if (clusters.density) {
+		const step = SWATCH_WIDTH / DENSITY_SWATCH.length;
+		keys.push({
+			id: 'density',
+			label: DENSITY_KEY,
+			swatch: DENSITY_SWATCH.map((share, i) =>
+				svgNode('rect', {
+					class: 'key-fill',
+					x: i * step,
+					y: 7 - 14 * share,
+					width: step - 1,
+					height: 14 * share,
+					fill: ink,
+					'fill-opacity': 0.45 + 0.5 * share
+				})
+			)
+		});
+	}
+	if (clusters.counted) {
 		keys.push({
 			id: 'cluster',
 			label: CLUSTER_KEY,

@@ -88,11 +88,30 @@ describe('markNodes', () => {
 			x1: 30,
 			y: 20,
 			count: 12,
+			density: 1,
+			counted: true,
 			start: 0,
 			end: 1,
 			sample: []
 		};
 		expect(clusterNodes(cluster).map((n) => n.text)).toEqual([undefined, '12']);
 		expect(clusterNodes({ ...cluster, x1: 3 })).toHaveLength(1);
+	});
+
+	it('draws a cluster of a lane with many as a bar on the baseline, as tall as it is dense', () => {
+		const base = { id: 'c', lane: 'a', laneIndex: 0, x0: 0, x1: 26, y: 20, start: 0, end: 1 };
+		const bar = (count: number, density: number) => {
+			const nodes = clusterNodes({ ...base, count, density, counted: false, sample: [] });
+			expect(nodes.map((n) => n.text)).toEqual([undefined]);
+			const { y, height } = nodes[0]?.attrs ?? {};
+			return { top: Number(y), bottom: Number(y) + Number(height) };
+		};
+		const full = bar(400, 1);
+		const half = bar(200, 0.5);
+		const sparse = bar(1, 0.0025);
+		// One baseline; heights in proportion, the sparsest still visible.
+		expect(new Set([full.bottom, half.bottom, sparse.bottom]).size).toBe(1);
+		expect(full.bottom - full.top).toBeCloseTo(2 * (half.bottom - half.top));
+		expect(sparse.bottom - sparse.top).toBeGreaterThanOrEqual(2);
 	});
 });

@@ -137,9 +137,29 @@ export function markNodes(m: MarkLayout, theme: Theme): SvgNode[] {
 	return [...shapeNodes(m, color), ...labelNodes(m, color, theme)];
 }
 
-/** A band of events too dense to draw one by one, with their count when it fits. */
+/** Lowest a density bar is drawn, so the sparsest slice of a lane still shows. */
+const MIN_DENSITY_HEIGHT = 2;
+
+/**
+ * Events too dense to draw one by one. In a lane with few clusters: a band with their count when it
+ * fits. In a lane with many: a bar standing on the row's baseline, as tall as the slice is dense
+ * against the lane's densest, so the lane reads as a histogram (counts on hover and in the list).
+ */
 export function clusterNodes(c: ClusterLayout): SvgNode[] {
 	const width = Math.max(4, c.x1 - c.x0);
+	if (!c.counted) {
+		const height = Math.max(MIN_DENSITY_HEIGHT, CLUSTER_HEIGHT * c.density);
+		return [
+			svgNode('rect', {
+				x: c.x0,
+				y: c.y + CLUSTER_HEIGHT / 2 - height,
+				width,
+				height,
+				fill: laneColor(c.laneIndex),
+				'fill-opacity': num(0.45 + 0.5 * c.density)
+			})
+		];
+	}
 	const count = clusterCountLabel(c.count, width);
 	const band = svgNode('rect', {
 		x: c.x0,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
 import { figureFileName } from './names';
-import { CLUSTER_KEY } from '$lib/layout/encoding';
+import { CLUSTER_KEY, DENSITY_KEY } from '$lib/layout/encoding';
 import { buildFigure, wrapText } from './svg';
 import { DARK, LIGHT, themeVariables } from '$lib/layout/theme';
 import { escapeXml } from '$lib/draw/xml';
@@ -226,11 +226,13 @@ describe('buildFigure', () => {
 		expect(counts.length).toBeGreaterThan(5);
 		expect(counts.reduce((sum, n) => sum + n, 0) + marks).toBe(3000);
 		expect(visibleText(svg)).toContain('3000 of 3000 events');
-		// The legend says what the counted bands are; a figure without any does not mention them.
-		expect(visibleText(svg)).toContain(CLUSTER_KEY);
-		expect(visibleText(buildFigure(bundled, { scope: 'all', width: 1000 }).svg)).not.toContain(
-			CLUSTER_KEY
-		);
+		// Many clusters in a lane read as density, and the legend says so; a figure without any
+		// clusters mentions neither kind.
+		expect(visibleText(svg)).toContain(DENSITY_KEY);
+		expect(visibleText(svg)).not.toContain(CLUSTER_KEY);
+		const plain = visibleText(buildFigure(bundled, { scope: 'all', width: 1000 }).svg);
+		expect(plain).not.toContain(CLUSTER_KEY);
+		expect(plain).not.toContain(DENSITY_KEY);
 		expectInert(svg);
 	});
 

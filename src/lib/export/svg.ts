@@ -7,7 +7,7 @@
 import { breakCutNodes, breakNodes, breakObstacles } from '$lib/draw/breaks';
 import { eraNodes } from '$lib/draw/eras';
 import { axisNodes, laneNodes } from '$lib/draw/frame';
-import { encodingKeys, SWATCH_WIDTH } from '$lib/draw/legend';
+import { clusterKinds, encodingKeys, SWATCH_WIDTH, type ClusterKinds } from '$lib/draw/legend';
 import { clusterNodes, markNodes, noteNodes } from '$lib/draw/marks';
 import { svgNode, toXml, type SvgAttributes, type SvgNode } from '$lib/draw/node';
 import { num } from '$lib/draw/xml';
@@ -143,7 +143,7 @@ function legend(
 	width: number,
 	y: number,
 	theme: Theme,
-	clustered: boolean
+	clusters: ClusterKinds
 ): { nodes: SvgNode[]; height: number } {
 	const items: LegendItem[] = timeline.lanes.map((lane, index) => {
 		const text = fitText(lane.label, TEXT_SIZE, 260);
@@ -159,7 +159,7 @@ function legend(
 			]
 		};
 	});
-	for (const key of encodingKeys(theme, clustered)) {
+	for (const key of encodingKeys(theme, clusters)) {
 		items.push({
 			width: SWATCH_WIDTH + 12 + estimateTextWidth(key.label, SMALL_SIZE),
 			nodes: [...key.swatch, legendText(SWATCH_WIDTH + 8, SMALL_SIZE, theme.inkSoft, key.label)]
@@ -262,7 +262,7 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		{ fill: theme.ink }
 	);
 	y += description.height + 10;
-	const key = legend(timeline, frameWidth, y, theme, frame.body.clusters.length > 0);
+	const key = legend(timeline, frameWidth, y, theme, clusterKinds(frame.body.clusters));
 	y += key.height + 12;
 	const frameOrigin = { x: MARGIN, y };
 	const { body } = frame;

@@ -43,12 +43,18 @@ const EVENT_FIELDS = new Set(Object.keys(EventSchema.entries));
 /** The dataset-wide settings an event's checks depend on. */
 export type EventContext = Pick<Dataset, 'timeZone' | 'categories'>;
 
-/** Validates converted events one by one; a later event reusing an id is rejected. */
-export function acceptEvents(candidates: Iterable<Candidate>, context: EventContext): Accepted {
+/**
+ * Validates converted events one by one; a later event reusing an id is rejected. `firstWithId`
+ * (id → where it was first seen) carries ids over from earlier calls, for a file checked in batches.
+ */
+export function acceptEvents(
+	candidates: Iterable<Candidate>,
+	context: EventContext,
+	firstWithId = new Map<string, string>()
+): Accepted {
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
 	const notices: DataIssue[] = [];
-	const firstWithId = new Map<string, string>();
 	const rules = eventRules(context);
 	for (const candidate of candidates) {
 		const issues = [...candidate.issues];

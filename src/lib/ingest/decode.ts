@@ -9,7 +9,7 @@ import type { DataIssue } from './validate';
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** Bytes needed to tell the encoding of a file without a byte order mark. */
-const HEAD_BYTES = 4;
+export const HEAD_BYTES = 4;
 
 /**
  * The encoding of a file from its first bytes: its byte order mark, or else the NUL bytes that
@@ -166,8 +166,18 @@ function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
 
 /** A notice when decoding replaced bytes that were not valid text, so none is lost silently. */
 function unreadable(text: string, encoding: TextEncodingName): DataIssue[] {
+	return unreadableNotices(countUnreadable(text), encoding);
+}
+
+/** How many characters of `text` stand for bytes that could not be decoded (U+FFFD). */
+export function countUnreadable(text: string): number {
 	let count = 0;
 	for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) count++;
+	return count;
+}
+
+/** The notice for `count` characters that could not be decoded; none when there are none. */
+export function unreadableNotices(count: number, encoding: TextEncodingName): DataIssue[] {
 	if (!count) return [];
 	const name = ENCODING_NAMES[encoding];
 	return [

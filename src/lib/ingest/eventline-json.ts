@@ -25,7 +25,7 @@ export function importEventlineJson(file: Record<string, unknown>): ImportOutcom
 	if (total === 0) return fatalOutcome('eventline', [NO_EVENTS], 0);
 
 	const { events, rejected, notices } = acceptEvents(
-		rawEvents.map((raw, index) => candidate(raw, index)),
+		rawEvents.map((raw, index) => eventCandidate(raw, index)),
 		top.dataset
 	);
 	return {
@@ -65,7 +65,8 @@ function topLevel(
 		: { ok: true, dataset: result.output };
 }
 
-function candidate(raw: unknown, index: number): Candidate {
+/** One entry of a file's `events` list, converted for {@link acceptEvents}. */
+export function eventCandidate(raw: unknown, index: number): Candidate {
 	const where = `events[${index}]`;
 	if (!isRecord(raw)) {
 		return {

@@ -27,6 +27,8 @@ import { importEventlineJson } from './eventline-json';
 import { duplicateKeys } from './json-keys';
 import { parseJson } from './json-text';
 import { preview } from './messages';
+import { importNdjsonText, looksLikeNdjson } from './ndjson';
+import { ACLED_FORMAT, importAcledTable, looksLikeAcled } from './acled';
 import { fatalOutcome, type ImportOutcome } from './outcome';
 import { limitText } from './text-limits';
 import { importTimelineJs, looksLikeTimelineJs } from './timelinejs';
@@ -61,26 +63,55 @@ function importAny(
 		return fatal('This is not a text file: Eventline reads JSON or CSV (save spreadsheets as CSV)');
 	}
 	const hintsJson = /\.json$/i.test(fileName ?? '');
+	if (/\.(ndjson|jsonl)$/i.test(fileName ?? '') || looksLikeNdjson(source)) {
+		return importNdjsonText(source);
+	}
 	if (/^\s*[[{]/.test(source)) return importJson(source, options, fileName);
 
 	const table = readCsv(source, detectDelimiter(source));
+	const known =
+		table && (options.map || isTimelineJsV1Header(table.header) || csvFormat(table) !== undefined);
+	if (!known && (hintsJson || parseJsonText(source).ok))
+		return importJson(source, options, fileName);
+	return csvTableOutcome(table, options, fileName);
+}
+
+/**
+ * Imports a CSV table (read whole, or as a stream, or from a Parquet file's columns) in the format
+ * its header names, through `options`' column mapping when it has one; or asks for a mapping when
+ * the columns look like events under other names; or says that no format matches.
+ */
+export function importCsvTable(
+	table: CsvTable | undefined,
+	options: ImportOptions = {},
+	fileName?: string
+): ImportOutcome {
+	return limitTopLevel(csvTableOutcome(table, options, fileName));
+}
+
+function csvTableOutcome(
+	table: CsvTable | undefined,
+	options: ImportOptions,
+	fileName: string | undefined
+): ImportOutcome {
 	if (table && options.map) return withRows(importMappedCsv(table, options), table);
 	if (table && isTimelineJsV1Header(table.header)) {
 		return withRows(importTimelineJsV1Csv(table), table);
 	}
 	const format = table && csvFormat(table);
+	if (table && format === ACLED_FORMAT) return withRows(importAcledTable(table), table);
 	if (table && format === 'csv-timelinejs') {
 		return orMapping(withRows(importTimelineJsCsv(table, fileName), table), table);
 	}
 	if (table && format === 'csv-eventline') {
 		return orMapping(withRows(importEventlineCsv(table), table), table);
 	}
-	if (hintsJson || parseJsonText(source).ok) return importJson(source, options, fileName);
 	const mapping = table && table.rows.length ? mappingRequest(table) : undefined;
 	if (table && mapping && worthMapping(mapping)) return askForMapping(table, mapping);
 	return fatal(
-		'Eventline cannot tell what kind of file this is: it reads Eventline or TimelineJS JSON, and CSV ' +
-			'whose first row names the columns (such as title,start or Year,Headline)' +
+		'Eventline cannot tell what kind of file this is: it reads Eventline or TimelineJS JSON, NDJSON, ' +
+			'Parquet, ACLED exports, and CSV whose first row names the columns (such as title,start or ' +
+			'Year,Headline)' +
 			delimiterHint(table)
 	);
 }
@@ -246,7 +277,10 @@ function limitTopLevel(outcome: ImportOutcome): ImportOutcome {
 }
 
 /** Which CSV format a header names more of the columns of, if either. */
-function csvFormat(table: CsvTable): 'csv-timelinejs' | 'csv-eventline' | undefined {
+function csvFormat(
+	table: CsvTable
+): 'csv-timelinejs' | 'csv-eventline' | typeof ACLED_FORMAT | undefined {
+	if (looksLikeAcled(table.header)) return ACLED_FORMAT;
 	const keys = table.header.map(columnKey);
 	const timelineJs = keys.filter((key) => TIMELINEJS_COLUMNS.has(key)).length;
 	const eventline = keys.filter((key) => EVENTLINE_COLUMNS.has(key)).length;

@@ -3,13 +3,13 @@
  * set aside and why, what was changed to load it, or the reason nothing could be read. Pure, so the
  * worker and tests share it.
  */
-import { importData } from './import';
+import { importData, type ImportOutcome } from './import';
 import type { ImportOptions, MappingRequest } from './column-map';
 import type { DataFormat, RejectedEvent } from './outcome';
 import { prepareTimeline, type PreparedTimeline } from '$lib/model/timeline';
 import type { DataIssue } from './validate';
 
-import { MAX_FILE_CHARS, megabytes } from './limits';
+import { MAX_FILE_CHARS, tooLargeMessage } from './limits';
 import { packTimeline, type PackedTimeline } from './pack';
 import { setAsideFile, type SetAsideFile } from './set-aside';
 
@@ -67,13 +67,20 @@ export function ingest(
 		options?: ImportOptions;
 	} = {}
 ): IngestResult {
-	if (text.length > MAX_FILE_CHARS) {
-		return failedIngest(
-			`The file is ${megabytes(text.length)}; Eventline reads files up to ${megabytes(MAX_FILE_CHARS)}`
-		);
-	}
+	if (text.length > MAX_FILE_CHARS) return failedIngest(tooLargeMessage(text.length, 'text'));
 	onPhase?.('parse');
-	const outcome = importData(text, fileName, options);
+	return ingestOutcome(importData(text, fileName, options), fileName, { notices, onPhase });
+}
+
+/**
+ * From what an importer made of a file (whole or as a stream) to its result: indexed, with its
+ * problems shortened for the page.
+ */
+export function ingestOutcome(
+	outcome: ImportOutcome,
+	fileName?: string,
+	{ notices = [], onPhase }: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void } = {}
+): IngestResult {
 	const usable = outcome.dataset && outcome.dataset.events.length > 0;
 	if (usable) onPhase?.('index');
 	return {

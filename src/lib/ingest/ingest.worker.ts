@@ -1,32 +1,39 @@
 /// <reference lib="webworker" />
 /**
  * Decodes, parses and validates data files off the main thread, so a large file never freezes the
- * page. The page sends the file's bytes as they arrive (transferred, not copied), then `end`; the
- * worker says when it starts each later phase, then posts the result.
+ * page. The page sends the file's name, then its bytes as they arrive (transferred, not copied),
+ * then `end`; NDJSON and CSV are parsed as they arrive. The worker says when it starts each later
+ * phase, then posts the result.
  */
-import { TextAssembler } from './decode';
-import { failedIngest, ingest, toMessage, type IngestMessage } from './ingest';
+import { failedIngest, ingestOutcome, toMessage, type IngestMessage } from './ingest';
 import { transferList } from './pack';
+import type { ImportOptions } from './column-map';
+import { startImport, type StreamImport } from './stream-import';
 import { EVENT_BATCH, type WorkerReply, type WorkerRequest } from './worker-protocol';
 
-const text = new TextAssembler();
+let name = 'data';
+let options: ImportOptions | undefined;
+let reader: StreamImport | undefined;
 
-self.onmessage = ({ data }: MessageEvent<WorkerRequest>) => {
-	if (data.type === 'chunk') {
-		text.push(data.bytes);
+const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
+	self.postMessage(reply, transfer);
+
+self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
+	if (data.type === 'start') {
+		({ name, options } = data);
 		return;
 	}
-	const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
-		self.postMessage(reply, transfer);
+	reader ??= startImport(name, options);
+	if (data.type === 'chunk') {
+		reader.push(data.bytes);
+		return;
+	}
 	let result: IngestMessage;
 	try {
-		const decoded = text.finish();
+		post({ type: 'phase', phase: 'parse' });
+		const { outcome, notices } = await reader.finish();
 		result = toMessage(
-			ingest(decoded.text, data.name, {
-				notices: decoded.notices,
-				options: data.options,
-				onPhase: (phase) => post({ type: 'phase', phase })
-			})
+			ingestOutcome(outcome, name, { notices, onPhase: (phase) => post({ type: 'phase', phase }) })
 		);
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);

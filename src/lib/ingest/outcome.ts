@@ -15,7 +15,10 @@ export type DataFormat =
 	| 'csv-timelinejs-v1'
 	| 'vis-timeline'
 	| 'csv-mapped'
-	| 'json-mapped';
+	| 'json-mapped'
+	| 'ndjson'
+	| 'acled'
+	| 'parquet';
 
 /** An event that failed validation, with everything wrong with it. */
 export interface RejectedEvent {

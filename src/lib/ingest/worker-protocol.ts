@@ -11,9 +11,14 @@ import type { ImportOptions } from './column-map';
 /** Events per message: a few milliseconds of copying and rebuilding on the page. */
 export const EVENT_BATCH = 5_000;
 
-/** Page → worker: the next bytes of the file, or its end, its name and how to read it. */
+/**
+ * Page → worker: the file's name and how to read it (first, so the worker can choose how to read it
+ * as bytes arrive), the next bytes of the file, or its end.
+ */
 export type WorkerRequest =
-	{ type: 'chunk'; bytes: Uint8Array } | { type: 'end'; name: string; options?: ImportOptions };
+	| { type: 'start'; name: string; options?: ImportOptions }
+	| { type: 'chunk'; bytes: Uint8Array }
+	| { type: 'end' };
 
 /**
  * Worker → page: a phase has started; the result (its packed timeline, if any, without events);

@@ -34,6 +34,8 @@ const burst: ClusterLayout = {
 	x1: 128,
 	y: 40,
 	count: 50,
+	density: 1,
+	counted: true,
 	start: mid('d00'),
 	end: mid('d49'),
 	sample: []

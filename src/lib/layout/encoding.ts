@@ -17,6 +17,8 @@ export const LANE_COLORS = [
 
 /** What a cluster's counted band means, in the page's legend and the exported figure's. */
 export const CLUSTER_KEY = 'events too close together to draw one by one, counted';
+/** What the legend says of density bars: a lane whose events are too many to count one box at a time. */
+export const DENSITY_KEY = 'events too close together to draw one by one: the taller, the more';
 
 /** The symbol sizes the page and the export draw, in pixels across. */
 export type SymbolSize = 9 | 10 | 11 | 12;

@@ -225,6 +225,29 @@ describe('level of detail', () => {
 		}
 	});
 
+	it('draws a lane with many clusters as density against its densest slice', () => {
+		const timeline = dense(3000);
+		const scale = timeScale(paddedDomain(timeline.extent ?? [0, 1]), 1000);
+		const layout = layoutLanes(timeline, scale, 1000, { clusterWidth: 8 });
+		for (const lane of new Set(layout.clusters.map((c) => c.lane))) {
+			const clusters = layout.clusters.filter((c) => c.lane === lane);
+			const densest = Math.max(...clusters.map((c) => c.count));
+			expect(clusters.length).toBeGreaterThan(8);
+			for (const c of clusters) {
+				expect(c.counted).toBe(false);
+				expect(c.density).toBeCloseTo(c.count / densest);
+			}
+		}
+		// Few, wide slices in view: boxes with their counts written on them again.
+		const start = Date.UTC(2024, 10, 20);
+		const few = layoutLanes(timeline, timeScale([start, start + 6 * 3_600_000], 1000), 1000, {
+			maxMarks: 10,
+			clusterWidth: 200
+		});
+		expect(few.clusters.length).toBeGreaterThan(0);
+		expect(few.clusters.every((c) => c.counted)).toBe(true);
+	});
+
 	it('splits clusters into single events as the reader zooms in', () => {
 		const timeline = dense(3000);
 		const start = Date.UTC(2024, 10, 17, 12);

@@ -124,12 +124,22 @@ export interface ClusterLayout {
 	x1: number;
 	y: number;
 	count: number;
+	/** Its count against the densest cluster of its lane in view, in (0, 1]: the height it is drawn at. */
+	density: number;
+	/**
+	 * True when its lane has few clusters in view, so each is a box with its count written on it;
+	 * a lane with many reads as density (bar heights), the counts on hover and in the list.
+	 */
+	counted: boolean;
 	/** Wall-clock extent of the events in the cluster. */
 	start: number;
 	end: number;
 	/** Up to three of its events, in time order, for the tooltip. */
 	sample: PreparedEvent[];
 }
+
+/** Most clusters a lane shows as counted boxes; past this it is drawn as a density profile. */
+export const COUNTED_CLUSTERS = 8;
 
 /** The laid-out timeline body. */
 export interface TimelineLayout {
@@ -261,7 +271,7 @@ function clusterLane(
 	const msPerPixel = scale.breaks().length ? 1 / scale.slope() : (d1 - d0) / Math.max(1, width);
 	const slice = msPerPixel * options.clusterWidth;
 	const { mids, order } = lane.mids;
-	const clusters: Omit<ClusterLayout, 'y'>[] = [];
+	const clusters: Omit<ClusterLayout, 'y' | 'density' | 'counted'>[] = [];
 	for (let key = Math.floor(d0 / slice); key * slice <= d1; key++) {
 		const lo = bisectLeft(mids, key * slice);
 		const hi = bisectRight(mids, (key + 1) * slice, lo);
@@ -283,7 +293,9 @@ function clusterLane(
 			sample
 		});
 	}
-	return clusters;
+	const densest = clusters.reduce((most, c) => Math.max(most, c.count), 1);
+	const counted = clusters.length <= COUNTED_CLUSTERS;
+	return clusters.map((c) => ({ ...c, density: c.count / densest, counted }));
 }
 
 /**
@@ -306,7 +318,7 @@ export function layoutLanes(
 	const from = d0 - margin;
 	const to = d1 + margin;
 	const clustered = clusteredLanes(
-		timeline.byLane.map((lane) => countInWindow(lane.index, from, to)),
+		timeline.byLane.map((lane) => countInWindow(lane.index, from, to, lane.events)),
 		options,
 		width
 	);

@@ -1,5 +1,6 @@
 /**
- * Search over what an event says: title, summary, actors, places, quotes and who said them.
+ * Search over what an event says: title, summary, actors, places, notes (an ACLED event's
+ * fatalities among them), quotes and who said them.
  * Case and accents are ignored ("sikorski" finds "Sikorski", "sybiha" finds "Sybiha").
  */
 import type { PreparedEvent } from './timeline';
@@ -23,6 +24,7 @@ function haystack(item: PreparedEvent): string {
 				e.summary ?? '',
 				...(e.actors ?? []),
 				...(e.places ?? []),
+				...(e.notes ?? []),
 				...(e.quotes ?? []).flatMap((q) => [q.text, q.speaker])
 			].join('\n')
 		);

@@ -1,10 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTimeIndex, eventsInWindow } from './time-index';
+import { buildTimeIndex, countInWindow, eventsInWindow } from './time-index';
 
 const DAY = 86_400_000;
 
 /** Every event whose interval meets [from, to], by scanning them all: the answer the index must match. */
+const intervals = fc
+	.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 60 }))
+	.map(([start, length]) => ({
+		wall: {
+			start: (start * DAY) / 4,
+			end: (start / 4 + length * (length > 40 ? 3 : 0.1)) * DAY
+		}
+	}));
+
 const scan = (events: { wall: { start: number; end: number } }[], from: number, to: number) =>
 	events.flatMap((e, i) => (e.wall.end >= from && e.wall.start <= to ? [i] : []));
 
@@ -22,17 +31,9 @@ describe('eventsInWindow', () => {
 	});
 
 	it('agrees with a full scan for any events and window', () => {
-		const interval = fc
-			.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 60 }))
-			.map(([start, length]) => ({
-				wall: {
-					start: (start * DAY) / 4,
-					end: (start / 4 + length * (length > 40 ? 3 : 0.1)) * DAY
-				}
-			}));
 		fc.assert(
 			fc.property(
-				fc.array(interval, { maxLength: 200 }),
+				fc.array(intervals, { maxLength: 200 }),
 				fc.integer({ min: 0, max: 300 }),
 				fc.integer({ min: 0, max: 100 }),
 				(raw, from, length) => {
@@ -46,5 +47,38 @@ describe('eventsInWindow', () => {
 			),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('countInWindow', () => {
+	it('is never below the number of events that meet the window, and exact given few events', () => {
+		fc.assert(
+			fc.property(
+				fc.array(intervals, { maxLength: 200 }),
+				fc.integer({ min: 0, max: 300 }),
+				fc.integer({ min: 0, max: 100 }),
+				(raw, from, length) => {
+					const events = [...raw].sort((a, b) => a.wall.start - b.wall.start);
+					const index = buildTimeIndex(events);
+					const met = scan(events, from * DAY, (from + length) * DAY).length;
+					expect(countInWindow(index, from * DAY, (from + length) * DAY, events)).toBe(met);
+					expect(countInWindow(index, from * DAY, (from + length) * DAY)).toBeGreaterThanOrEqual(
+						met
+					);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('leaves out long events that ended before the window, given the events', () => {
+		// A thousand month-long events, one after another, then an hour's window in the last one.
+		const events = Array.from({ length: 1000 }, (_, i) => ({
+			wall: { start: i * 31 * DAY, end: (i + 1) * 31 * DAY - 1 }
+		}));
+		const index = buildTimeIndex(events);
+		const from = 999 * 31 * DAY + 3_600_000;
+		expect(countInWindow(index, from, from + 3_600_000, events)).toBe(1);
+		expect(countInWindow(index, from, from + 3_600_000)).toBe(1000);
 	});
 });

@@ -7,6 +7,7 @@ import { replaceState } from '$app/navigation';
 import { restoreFromUrl, urlForView } from './url-sync';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import { FilterState } from './filters.svelte';
+import { endLoadPhase } from './load-timing';
 import { DataLoader, type LoadOutcome } from './loader.svelte';
 import { SelectionState } from './selection.svelte';
 import { ThemeState } from './theme.svelte';
@@ -44,16 +45,19 @@ export class TimelineApp {
 
 	/**
 	 * `<html data-state>`: "loading", then "ready" once loaded data is painted (two frames on), or
-	 * "error" if loading failed. Only the latest call counts.
+	 * "error" if loading failed. Only the latest call counts. `drawn`: new data is on screen, which
+	 * ends the load's last timed phase.
 	 */
-	#announce(state: 'loading' | 'ready' | 'error') {
+	#announce(state: 'loading' | 'ready' | 'error', drawn = false) {
 		const root = document.documentElement;
 		const ticket = ++this.#announced;
 		if (state !== 'ready') root.dataset.state = state;
 		else {
 			requestAnimationFrame(() =>
 				requestAnimationFrame(() => {
-					if (ticket === this.#announced) root.dataset.state = 'ready';
+					if (ticket !== this.#announced) return;
+					if (drawn) endLoadPhase('draw');
+					root.dataset.state = 'ready';
 				})
 			);
 		}
@@ -69,7 +73,9 @@ export class TimelineApp {
 		if (!keepSrc) this.src = this.#shown;
 		this.#announce('loading');
 		const outcome = await load();
-		if (outcome !== 'superseded') this.#announce(outcome === 'failed' ? 'error' : 'ready');
+		if (outcome !== 'superseded') {
+			this.#announce(outcome === 'failed' ? 'error' : 'ready', outcome === 'loaded');
+		}
 		return outcome;
 	}
 

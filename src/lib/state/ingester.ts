@@ -8,22 +8,17 @@ import { assembleTimeline, unpackEvents, type PackedTimeline } from '$lib/ingest
 import type { PreparedEvent } from '$lib/model/timeline';
 import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
 import type { ImportOptions } from '$lib/ingest/column-map';
+import { endLoadPhase } from './load-timing';
 
 /** Reads one file: its bytes as they arrive, then its result. */
 export interface Ingester {
 	/** Hands on the next bytes of the file; they may be transferred, so the caller must not reuse them. */
 	push(bytes: Uint8Array): void;
 	/**
-	 * The file is complete: decode, parse, check and index it. `onPhase` hears each later phase;
-	 * rejects with the signal's reason if it aborts first. `options` say how to read it (a column
-	 * mapping, the order of day and month).
+	 * The file is complete: finish parsing, check and index it. `onPhase` hears each later phase;
+	 * rejects with the signal's reason if it aborts first.
 	 */
-	finish(
-		name: string,
-		onPhase: (phase: IngestPhase) => void,
-		signal: AbortSignal,
-		options?: ImportOptions
-	): Promise<IngestResult>;
+	finish(onPhase: (phase: IngestPhase) => void, signal: AbortSignal): Promise<IngestResult>;
 	/** Stops the worker, if any. */
 	stop(): void;
 }
@@ -39,36 +34,39 @@ function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 /** An ingester on this thread, for browsers without workers (and unit tests). */
-async function localIngester(): Promise<Ingester> {
+async function localIngester(name: string, options?: ImportOptions): Promise<Ingester> {
 	// Loaded on demand: the decoder, importers and validator are not needed for the bundled timeline.
-	const [{ TextAssembler }, { ingest }] = await Promise.all([
-		import('$lib/ingest/decode'),
+	const [{ startImport }, { ingestOutcome }] = await Promise.all([
+		import('$lib/ingest/stream-import'),
 		import('$lib/ingest/ingest')
 	]);
-	const text = new TextAssembler();
+	const reader = startImport(name, options);
 	return {
-		push: (bytes) => text.push(bytes),
-		async finish(name, onPhase, signal, options) {
+		push: (bytes) => reader.push(bytes),
+		async finish(onPhase, signal) {
 			signal.throwIfAborted();
-			const decoded = text.finish();
-			return ingest(decoded.text, name, { notices: decoded.notices, onPhase, options });
+			onPhase('parse');
+			const { outcome, notices } = await reader.finish();
+			signal.throwIfAborted();
+			return ingestOutcome(outcome, name, { notices, onPhase });
 		},
 		stop: () => {}
 	};
 }
 
-function workerIngester(): Ingester {
+function workerIngester(name: string, options?: ImportOptions): Ingester {
 	const worker = new Worker(new URL('../ingest/ingest.worker.ts', import.meta.url), {
 		type: 'module'
 	});
 	const send = (request: WorkerRequest, transfer: Transferable[] = []) =>
 		worker.postMessage(request, transfer);
+	send({ type: 'start', name, ...(options ? { options } : {}) });
 	return {
 		push(bytes) {
 			const own = transferable(bytes);
 			send({ type: 'chunk', bytes: own }, [own.buffer]);
 		},
-		finish: (name, onPhase, signal, options) =>
+		finish: (onPhase, signal) =>
 			new Promise<IngestResult>((resolve, reject) => {
 				signal.throwIfAborted();
 				signal.addEventListener('abort', () => reject(signal.reason), { once: true });
@@ -79,35 +77,41 @@ function workerIngester(): Ingester {
 				const settle = () => {
 					if (!result || (packed && events.length < packed.flags.length)) return;
 					const done = packed ? { ...result, timeline: assembleTimeline(packed, events) } : result;
+					endLoadPhase('transfer');
 					// Drawing the new timeline is a task of its own, not added to the last batch's.
 					setTimeout(() => resolve(done));
 				};
 				worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
 					if (data.type === 'phase') return onPhase(data.phase);
-					if (data.type === 'result') ({ packed, ...result } = data.result);
-					else if (packed) events.push(...unpackEvents(packed, data.events, events.length));
+					if (data.type === 'result') {
+						({ packed, ...result } = data.result);
+						endLoadPhase(packed ? 'index' : 'parse');
+					} else if (packed) events.push(...unpackEvents(packed, data.events, events.length));
 					settle();
 				};
 				worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
-				send({ type: 'end', name, ...(options ? { options } : {}) });
+				send({ type: 'end' });
 			}),
 		stop: () => worker.terminate()
 	};
 }
 
-/** Starts reading a file: on a worker when there is one. */
-export function startIngester(): Ingester {
-	if (typeof Worker !== 'undefined') return workerIngester();
+/**
+ * Starts reading a file called `name` (its path or address: its extension says how to read it):
+ * on a worker when there is one.
+ */
+export function startIngester(name: string, options?: ImportOptions): Ingester {
+	if (typeof Worker !== 'undefined') return workerIngester(name, options);
 	// Chunks that arrive before the modules have loaded wait for them, in order.
-	const ready = localIngester();
+	const ready = localIngester(name, options);
 	let queue = Promise.resolve();
 	return {
 		push(bytes) {
 			queue = queue.then(async () => (await ready).push(bytes));
 		},
-		async finish(name, onPhase, signal, options) {
+		async finish(onPhase, signal) {
 			await queue;
-			return (await ready).finish(name, onPhase, signal, options);
+			return (await ready).finish(onPhase, signal);
 		},
 		stop: () => {}
 	};

@@ -6,7 +6,7 @@
  * that fails, stalls or is cancelled leaves the timeline on screen exactly as it was.
  */
 import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
-import { MAX_FILE_BYTES, megabytes } from '$lib/ingest/limits';
+import { maxFileBytes, readKindOfName, tooLargeMessage } from '$lib/ingest/limits';
 import type { RejectedEvent } from '$lib/ingest/outcome';
 import type { SetAsideFile } from '$lib/ingest/set-aside';
 import type { DataIssue } from '$lib/ingest/validate';
@@ -15,6 +15,7 @@ import { googleSheetCsvUrl } from '$lib/ingest/google-sheets';
 import { httpUrl } from '$lib/model/links';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import { startIngester } from './ingester';
+import { endLoadPhase, startLoadTiming } from './load-timing';
 import { readStream, TooLarge, Watchdog } from './read-stream';
 
 /** How long a download may go without a byte before it counts as stalled. */
@@ -162,13 +163,9 @@ export class DataLoader {
 	/** Loads a file the reader picked or dropped. */
 	loadFile(file: File, options?: ImportOptions): Promise<LoadOutcome> {
 		const job = this.#begin(file.name);
-		if (file.size > MAX_FILE_BYTES) {
-			return Promise.resolve(
-				this.#fail(
-					job,
-					`The file is ${megabytes(file.size)}; Eventline reads files up to ${megabytes(MAX_FILE_BYTES)}`
-				)
-			);
+		const kind = readKindOfName(file.name);
+		if (file.size > maxFileBytes(kind)) {
+			return Promise.resolve(this.#fail(job, tooLargeMessage(file.size, kind)));
 		}
 		const reopen = (next: ImportOptions) => this.loadFile(file, next);
 		return this.#run(
@@ -233,7 +230,9 @@ export class DataLoader {
 		reopen: (options: ImportOptions) => Promise<LoadOutcome>
 	): Promise<LoadOutcome> {
 		const { signal } = job.controller;
-		const ingester = startIngester();
+		const name = job.source.split(/[?#]/)[0] ?? job.source;
+		const kind = readKindOfName(name);
+		const ingester = startIngester(name, options);
 		let received = 0;
 		const stall = new Watchdog(STALL_MS, () => {
 			const seconds = STALL_MS / 1000;
@@ -243,6 +242,7 @@ export class DataLoader {
 			job.controller.abort(new Stalled(`The server ${what}. Try again later`));
 		});
 		this.progress = { source: job.source, phase, received: 0, estimated: false };
+		startLoadTiming();
 		try {
 			const opened = await open(signal);
 			stall.kick();
@@ -252,7 +252,7 @@ export class DataLoader {
 			this.#showProgress(job, { phase, received: 0, total, estimated }, true);
 			await readStream(opened.stream, {
 				signal,
-				limit: MAX_FILE_BYTES,
+				limit: maxFileBytes(kind),
 				onChunk: (bytes, sofar) => {
 					received = sofar;
 					stall.kick();
@@ -263,14 +263,12 @@ export class DataLoader {
 				}
 			});
 			stall.stop();
+			endLoadPhase(phase);
 			this.#showProgress(job, { phase: 'parse', received: 0, estimated: false }, true);
-			const name = job.source.split(/[?#]/)[0] ?? job.source;
-			const result = await ingester.finish(
-				name,
-				(next) => this.#showProgress(job, { phase: next, received: 0, estimated: false }, true),
-				signal,
-				options
-			);
+			const result = await ingester.finish((next) => {
+				if (next === 'index') endLoadPhase('parse');
+				this.#showProgress(job, { phase: next, received: 0, estimated: false }, true);
+			}, signal);
 			if (!this.#current(job)) return 'superseded';
 			if (result.mapping && !result.timeline) {
 				this.mapping = { source: job.source, request: result.mapping, reopen };
@@ -336,11 +334,8 @@ export class DataLoader {
 			return this.#fail(job, reason.message);
 		}
 		if (reason instanceof TooLarge) {
-			const most = megabytes(MAX_FILE_BYTES);
-			return this.#fail(
-				job,
-				`The file is larger than ${most} (reading stopped there); Eventline reads files up to ${most}`
-			);
+			const kind = readKindOfName(job.source);
+			return this.#fail(job, tooLargeMessage(maxFileBytes(kind), kind, true));
 		}
 		const detail = reason instanceof Error ? reason.message : String(reason);
 		return this.#fail(job, `Something went wrong: ${detail}`);
@@ -381,11 +376,10 @@ async function download(url: URL, signal: AbortSignal): Promise<Opened> {
 	// With gzip, the length counts compressed bytes; the stream gives them uncompressed.
 	const encoding = response.headers.get('content-encoding');
 	const compressed = encoding !== null && encoding !== 'identity';
-	if (known && !compressed && length > MAX_FILE_BYTES) {
+	const kind = readKindOfName(url.pathname);
+	if (known && !compressed && length > maxFileBytes(kind)) {
 		await response.body?.cancel();
-		throw new LoadProblem(
-			`The file is ${megabytes(length)}; Eventline reads files up to ${megabytes(MAX_FILE_BYTES)}`
-		);
+		throw new LoadProblem(tooLargeMessage(length, kind));
 	}
 	return {
 		stream: response.body ?? new Blob([]).stream(),

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { maxFileBytes } from '$lib/ingest/limits';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import { DataLoader, STALL_MS } from './loader.svelte';
 
@@ -130,9 +131,10 @@ describe('nothing hangs', () => {
 		let sent = 0;
 		return new ReadableStream<Uint8Array>({
 			pull(controller) {
-				// 101 MB of spaces, a megabyte at a time, as a server would stream them.
-				if (sent++ < 101) controller.enqueue(new Uint8Array(1024 * 1024).fill(0x20));
-				else controller.close();
+				// A megabyte of spaces past the JSON limit, a megabyte at a time, as a server streams.
+				if (sent++ <= maxFileBytes('text') / 2 ** 20) {
+					controller.enqueue(new Uint8Array(1024 * 1024).fill(0x20));
+				} else controller.close();
 			}
 		});
 	};
@@ -147,7 +149,8 @@ describe('nothing hangs', () => {
 			const { loader, titles } = setup();
 			expect(await loader.loadUrl('https://data.test/huge.json')).toBe('failed');
 			expect(loader.failure?.summary).toBe(
-				'The file is larger than 100 MB (reading stopped there); Eventline reads files up to 100 MB'
+				'The file is larger than 256 MB: Eventline can hold a JSON file of up to 256 MB in ' +
+					"this tab's memory; save it as NDJSON (one event per line) or Parquet to open more events"
 			);
 			expect(titles()).toEqual([]);
 		}
@@ -156,11 +159,11 @@ describe('nothing hangs', () => {
 	it('a length header over the limit is refused at once, with the real size', async () => {
 		serve({
 			'https://data.test/big.json': () =>
-				new Response('{}', { headers: { 'content-length': String(150 * 1024 * 1024) } })
+				new Response('{}', { headers: { 'content-length': String(300 * 1024 * 1024) } })
 		});
 		const { loader } = setup();
 		expect(await loader.loadUrl('https://data.test/big.json')).toBe('failed');
-		expect(loader.failure?.summary).toMatch(/^The file is 150 MB;/);
+		expect(loader.failure?.summary).toMatch(/^The file is 300 MB: Eventline can hold a JSON file/);
 	});
 });
 

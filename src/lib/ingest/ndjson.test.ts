@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { importData } from './import';
+import { importNdjsonText, looksLikeNdjson } from './ndjson';
+
+const line = (event: Record<string, unknown>) => JSON.stringify(event);
+const a = { id: 'a', title: 'First', start: '2024-05-01' };
+const b = { id: 'b', title: 'Second', start: '2024-05-02' };
+
+describe('NDJSON', () => {
+	it('reads one event per line, with CRLF, blank lines and no final line break', () => {
+		const outcome = importNdjsonText(`${line(a)}\r\n\r\n${line(b)}`);
+		expect(outcome.format).toBe('ndjson');
+		expect(outcome.dataset?.events.map((e) => e.id)).toEqual(['a', 'b']);
+		expect(outcome.total).toBe(2);
+	});
+
+	it('places problems by line: a line that is not JSON, and an event that is not valid', () => {
+		const text = [
+			line(a),
+			'{"id": "x", "title": ',
+			line({ id: 'c', title: 'Bad', start: 'May' }),
+			line(b)
+		];
+		const outcome = importNdjsonText(text.join('\n'));
+		expect(outcome.dataset?.events.map((e) => e.id)).toEqual(['a', 'b']);
+		expect(outcome.total).toBe(4);
+		expect(outcome.rejected.map((r) => [r.index, r.where])).toEqual([
+			[1, 'line 2'],
+			[2, 'line 3']
+		]);
+		expect(outcome.rejected[0]?.issues[0]?.message).toMatch(/^is not valid JSON/);
+		expect(outcome.rejected[1]?.issues[0]?.path).toBe('line 3.start');
+	});
+
+	it('is told from a JSON file by content, whatever the name', () => {
+		expect(looksLikeNdjson(`${line(a)}\n${line(b)}\n`)).toBe(true);
+		expect(looksLikeNdjson(`${line({ events: [a] })}\n`)).toBe(false);
+		expect(looksLikeNdjson(`{\n  "events": []\n}`)).toBe(false);
+		expect(importData(`${line(a)}\n${line(b)}\n`, 'events.txt').format).toBe('ndjson');
+		expect(importData(`${line({ events: [a] })}\n`, 'events.json').format).toBe('eventline');
+	});
+
+	it('finds a repeated id however far apart the two lines are', () => {
+		const lines = Array.from({ length: 5000 }, (_, i) =>
+			line({ id: `e${i}`, title: `Event ${i}`, start: '2024-05-01' })
+		);
+		lines.push(line({ id: 'e7', title: 'Again', start: '2024-05-02' }));
+		const outcome = importNdjsonText(lines.join('\n'));
+		expect(outcome.dataset?.events).toHaveLength(5000);
+		expect(outcome.rejected).toEqual([
+			expect.objectContaining({
+				where: 'line 5001',
+				issues: [{ path: 'line 5001.id', message: 'duplicate id "e7" (also line 8)' }]
+			})
+		]);
+	});
+
+	it('an empty file has no events', () => {
+		expect(importNdjsonText('\n\n').fatal[0]?.message).toBe('The file has no events');
+	});
+});

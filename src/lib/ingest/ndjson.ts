@@ -1,0 +1,120 @@
+/**
+ * NDJSON (JSON Lines): one Eventline event per line, read line by line as the file arrives, so the
+ * file is never one string. Lines are parsed as they complete and checked a batch at a time, while
+ * the rest of the file is still downloading; each event is checked as an event of an Eventline JSON
+ * file would be, and problems are placed by line number.
+ */
+import type { TimelineEvent } from '$lib/model/schema';
+import { acceptEvents, type Candidate } from './accept';
+import { eventCandidate } from './eventline-json';
+import { LineSplitter } from './lines';
+import { fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
+import type { DataIssue } from './validate';
+import { isRecord } from './values';
+
+/** Lines checked at once: small enough to keep the worker answering, large enough to be cheap. */
+const BATCH = 2_000;
+
+/** A parsed line waiting to be checked. */
+interface Parsed {
+	value: unknown;
+	line: number;
+	/** Its position among the file's non-blank lines. */
+	position: number;
+}
+
+/** The lines of an NDJSON file, parsed and checked as they arrive. */
+export class NdjsonReader {
+	#records = 0;
+	#batch: Parsed[] = [];
+	#events: TimelineEvent[] = [];
+	#rejected: RejectedEvent[] = [];
+	#notices: DataIssue[] = [];
+	#firstWithId = new Map<string, string>();
+
+	/** Takes one line (blank lines are skipped, as JSON Lines readers do). */
+	add(line: string, number: number) {
+		if (!line.trim()) return;
+		const position = this.#records++;
+		try {
+			this.#batch.push({ value: JSON.parse(line), line: number, position });
+		} catch (error) {
+			const detail = error instanceof Error ? error.message : String(error);
+			const where = `line ${number}`;
+			this.#rejected.push({
+				index: position,
+				where,
+				issues: [{ path: where, message: `is not valid JSON (${detail})` }],
+				raw: line
+			});
+		}
+		if (this.#batch.length >= BATCH) this.#check();
+	}
+
+	/** The file has ended: what it came to. */
+	finish(): ImportOutcome {
+		this.#check();
+		const total = this.#records;
+		if (!total) return fatalOutcome('ndjson', [{ path: '', message: 'The file has no events' }]);
+		const rejected = this.#rejected.sort((a, b) => a.index - b.index);
+		return {
+			format: 'ndjson',
+			dataset: { events: this.#events },
+			fatal: [],
+			rejected,
+			notices: this.#notices,
+			total,
+			...(rejected.length ? { frame: { kind: 'json', fields: {} } } : {})
+		};
+	}
+
+	#check() {
+		const batch = this.#batch;
+		if (!batch.length) return;
+		this.#batch = [];
+		const raw = new Map(batch.map((p) => [p.position, p.value]));
+		const { events, rejected, notices } = acceptEvents(batch.map(byLine), {}, this.#firstWithId);
+		for (const event of events) this.#events.push(event);
+		for (const r of rejected) this.#rejected.push({ ...r, raw: raw.get(r.index) });
+		for (const notice of notices) this.#notices.push(notice);
+	}
+}
+
+/** An event's candidate, with its places in the file named by line rather than list position. */
+function byLine({ value, line, position }: Parsed): Candidate {
+	const candidate = eventCandidate(value, position);
+	const prefix = `events[${position}]`;
+	const toLine = (path: string) =>
+		path.startsWith(prefix) ? `line ${line}${path.slice(prefix.length)}` : path;
+	return {
+		...candidate,
+		where: toLine(candidate.where),
+		issues: candidate.issues.map((issue) => ({ ...issue, path: toLine(issue.path) })),
+		locate: (keys) => toLine(candidate.locate(keys))
+	};
+}
+
+/** Imports NDJSON given as one text (the command-line validator, a file without its extension). */
+export function importNdjsonText(text: string): ImportOutcome {
+	const reader = new NdjsonReader();
+	const splitter = new LineSplitter((line, number) => reader.add(line, number));
+	splitter.push(text);
+	splitter.finish();
+	return reader.finish();
+}
+
+/**
+ * True when text is NDJSON rather than one JSON document: its first line is a whole JSON object
+ * that is not an Eventline or TimelineJS file, and another line follows.
+ */
+export function looksLikeNdjson(text: string): boolean {
+	const source = text.trimStart();
+	const end = source.indexOf('\n');
+	if (!source.startsWith('{') || end === -1 || !source.slice(end + 1).trim()) return false;
+	try {
+		const first: unknown = JSON.parse(source.slice(0, end));
+		return isRecord(first) && !Object.hasOwn(first, 'events');
+	} catch {
+		return false;
+	}
+}
