@@ -12,8 +12,9 @@ import { num } from '$lib/draw/xml';
 import { describeEventDate, formatRange } from '$lib/format/describe';
 import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
 import { AXIS_HEIGHT, layoutFrame } from '$lib/layout/frame';
+import type { LayoutOptions } from '$lib/layout/lanes';
 import { paddedDomain, timeScale } from '$lib/layout/scale';
-import { estimateTextWidth, fitText } from '$lib/layout/text';
+import { estimateTextWidth, fitText, wrapText } from '$lib/layout/text';
 import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from '$lib/layout/theme';
 import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
 import { MARGIN } from './widths';
@@ -47,58 +48,16 @@ export interface Figure {
 	domain: [number, number];
 }
 
+/**
+ * The page's layout, with labels that wrap instead of being cut: a printed figure has no tooltip to
+ * give the rest of a title, so rows grow (and open) until every title fits.
+ */
+export const FIGURE_LAYOUT: Partial<LayoutOptions> = { wrapLabels: 3, keepTitles: true };
+
+// The title and description wrap onto as many lines as a phone-width figure needs to show them whole.
 const TITLE_SIZE = 22;
 const TEXT_SIZE = 13;
 const SMALL_SIZE = 11;
-
-/** A word longer than `width` cut into pieces that fit (a long address or an unbroken string). */
-function breakWord(word: string, fontSize: number, width: number): string[] {
-	if (estimateTextWidth(word, fontSize) <= width) return [word];
-	const pieces: string[] = [];
-	let piece = '';
-	for (const char of word) {
-		if (piece && estimateTextWidth(piece + char, fontSize) > width) {
-			pieces.push(piece);
-			piece = '';
-		}
-		piece += char;
-	}
-	return piece ? [...pieces, piece] : pieces;
-}
-
-/**
- * Breaks text into lines no wider than `width`, at most `maxLines` (the last one shortened); a word
- * wider than a line is broken where it must, so nothing runs off the figure.
- */
-export function wrapText(
-	text: string,
-	fontSize: number,
-	width: number,
-	maxLines: number
-): string[] {
-	const lines: string[] = [];
-	let line = '';
-	const words = text
-		.split(/\s+/)
-		.filter(Boolean)
-		.flatMap((word) => breakWord(word, fontSize, width));
-	for (let i = 0; i < words.length; i++) {
-		const word = words[i] as string;
-		const candidate = line ? `${line} ${word}` : word;
-		if (estimateTextWidth(candidate, fontSize) <= width || !line) {
-			line = candidate;
-			continue;
-		}
-		if (lines.length === maxLines - 1) {
-			lines.push(fitText(`${line} ${words.slice(i).join(' ')}`, fontSize, width));
-			return lines;
-		}
-		lines.push(line);
-		line = word;
-	}
-	if (line) lines.push(lines.length === maxLines - 1 ? fitText(line, fontSize, width) : line);
-	return lines;
-}
 
 /** A block of text lines starting at `y` (the first line's top), and how tall it is. */
 function textBlock(
@@ -232,19 +191,19 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 	const full = paddedDomain(timeline.extent ?? [0, 86_400_000]);
 	const domain: [number, number] =
 		options.scope === 'view' && options.domain ? [options.domain[0], options.domain[1]] : full;
-	const frame = layoutFrame(timeline, timeScale(domain, frameWidth), frameWidth);
+	const frame = layoutFrame(timeline, timeScale(domain, frameWidth), frameWidth, FIGURE_LAYOUT);
 	const width = frameWidth + 2 * MARGIN;
 	const range = formatRange(domain);
 
 	let y = MARGIN;
-	const title = textBlock(wrapText(timeline.title, TITLE_SIZE, frameWidth, 2), y, TITLE_SIZE, 1.2, {
+	const title = textBlock(wrapText(timeline.title, TITLE_SIZE, frameWidth, 4), y, TITLE_SIZE, 1.2, {
 		'font-family': DISPLAY_FONT_STACK,
 		'font-weight': 700,
 		fill: theme.ink
 	});
 	y += title.height + 6;
 	const description = textBlock(
-		timeline.description ? wrapText(timeline.description, TEXT_SIZE, frameWidth, 3) : [],
+		timeline.description ? wrapText(timeline.description, TEXT_SIZE, frameWidth, 8) : [],
 		y,
 		TEXT_SIZE,
 		1.35,
