@@ -221,6 +221,8 @@ interface Candidate {
 	cx: number;
 	/** Room the label's category symbol takes (spans only). */
 	icon: number;
+	/** Width of the title on one line. */
+	natural: number;
 }
 
 /** What a row holds so far: the right edge of all it draws, and the last mark placed in it. */
@@ -264,16 +266,20 @@ function balanced(title: string, fontSize: number, room: number, count: number):
  */
 function fitLabel(
 	title: string,
+	natural: number,
 	room: number,
 	icon: number,
 	lines: number,
 	fontSize: number,
-	unbreakable: number
+	unbreakable: number,
+	cut: boolean
 ): Pick<LabelBox, 'lines' | 'width' | 'truncated'> | undefined {
 	const textRoom = room - icon;
 	if (textRoom <= 0) return undefined;
-	const natural = estimateTextWidth(title, fontSize);
 	if (natural <= textRoom) return { lines: [title], width: natural + icon, truncated: false };
+	// Most labels are tried in many places: say no early, without setting any text, where the
+	// title cannot fit whole and a cut one is not wanted.
+	if (!cut && (lines === 1 || natural > lines * (textRoom + fontSize))) return undefined;
 	// Wrapping helps only where every word fits a line: a word broken in two reads as two. A word
 	// wider than half the drawing (an address, a run of letters) fits nowhere, so it is broken.
 	const wordsFit = () =>
@@ -288,6 +294,7 @@ function fitLabel(
 		const widest = Math.max(...wrapped.lines.map((line) => estimateTextWidth(line, fontSize)));
 		return { lines: wrapped.lines, width: widest + icon, truncated: wrapped.truncated };
 	}
+	if (!cut) return undefined;
 	const text = fitText(title, fontSize, textRoom);
 	if ([...text].length < MIN_CUT_LABEL) return undefined;
 	return { lines: [text], width: estimateTextWidth(text, fontSize) + icon, truncated: true };
@@ -316,7 +323,9 @@ function labelOn(
 				: c.event.instant
 					? 0
 					: Math.min(c.x1, width) - LABEL_GAP - insideStart;
-	const fitted = fitLabel(c.event.event.title, room, c.icon, lines, options.fontSize, width / 2);
+	const { title } = c.event.event;
+	const { fontSize } = options;
+	const fitted = fitLabel(title, c.natural, room, c.icon, lines, fontSize, width / 2, cut);
 	if (!fitted || (fitted.truncated && !cut)) return undefined;
 	return {
 		...fitted,
@@ -384,17 +393,26 @@ function stackLane(
 		const rowLimit = options.keepTitles ? options.maxMarkRows : options.maxRows;
 		// 1. The first row where the mark and its whole label fit: on one line; else, while the lane
 		// may open rows, a new row with the label on one line; else wrapped in an existing row.
-		const firstRow = (lines: readonly number[]) => {
+		const firstRow = (lines: number) => {
+			// The right and inside places do not depend on the row (the mark must fit it anyway).
+			const right = labelOn(c, 'start', -Infinity, width, options, lines, false);
+			let inside: LabelBox | undefined;
+			let insideTried = false;
+			const insideLabel = () => {
+				if (!insideTried) inside = labelOn(c, 'inside', -Infinity, width, options, lines, false);
+				insideTried = true;
+				return inside;
+			};
 			for (let r = 0; r < rows.length; r++) {
 				const from = (rows[r] as Row).end + BOX_GAP;
 				if (c.x0 < from) continue;
-				const label = chooseLabel(c, from, width, options, false, lines);
+				const label =
+					right ?? labelOn(c, 'end', from, width, options, lines, false) ?? insideLabel();
 				if (label) return { r, label };
 			}
 			return undefined;
 		};
-		const wrapped = options.wrapLabels > 1 ? [options.wrapLabels] : [];
-		const oneLine = firstRow([1]);
+		const oneLine = firstRow(1);
 		if (oneLine) {
 			put(c, oneLine.r, oneLine.label);
 			continue;
@@ -402,7 +420,9 @@ function stackLane(
 		const fresh =
 			rows.length < rowLimit ? chooseLabel(c, -Infinity, width, options, true) : undefined;
 		const wrappedRow =
-			fresh && !fresh.truncated && fresh.lines.length === 1 ? undefined : firstRow(wrapped);
+			options.wrapLabels === 1 || (fresh && !fresh.truncated && fresh.lines.length === 1)
+				? undefined
+				: firstRow(options.wrapLabels);
 		if (wrappedRow) {
 			put(c, wrappedRow.r, wrappedRow.label);
 			continue;
@@ -557,7 +577,8 @@ export function layoutLanes(
 		const lane = laneIndex.get(event.lane) ?? 0;
 		const { x0, x1, cx } = markExtent(event, lane, scale, width, options);
 		if (!isVisible(x0, x1, width)) return undefined;
-		return { event, x0, x1, cx, icon: event.instant ? 0 : LABEL_ICON };
+		const natural = estimateTextWidth(event.event.title, options.fontSize);
+		return { event, x0, x1, cx, icon: event.instant ? 0 : LABEL_ICON, natural };
 	};
 	// The focused and pinned events of clustered lanes, drawn one by one below the clusters.
 	const included: Candidate[][] = timeline.lanes.map(() => []);

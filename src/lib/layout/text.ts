@@ -48,29 +48,39 @@ function charWidth(char: string): number {
 	return code >= 0x2e80 ? 1000 : 722;
 }
 
+/** Thousandths of an em as pixels at `fontSize`, rounded up. */
+const toPixels = (thousandths: number, fontSize: number) =>
+	Math.ceil((thousandths / 1000) * fontSize * MARGIN);
+
 /** Estimated width in pixels of `text` set at `fontSize` pixels. */
 export function estimateTextWidth(text: string, fontSize: number): number {
 	let thousandths = 0;
 	for (const char of text) thousandths += charWidth(char);
-	return Math.ceil((thousandths / 1000) * fontSize * MARGIN);
+	return toPixels(thousandths, fontSize);
 }
+
+const ELLIPSIS = charWidth('…');
 
 /**
  * The longest prefix of `text` that fits `maxWidth` with an ellipsis, or `text` itself when it fits.
- * Returns an empty string when not even one character and the ellipsis fit.
+ * Returns an empty string when not even one character and the ellipsis fit. One pass over the
+ * characters: labels are cut on every frame of a zoom.
  */
 export function fitText(text: string, fontSize: number, maxWidth: number): string {
 	if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
 	const chars = [...text];
-	let low = 0;
-	let high = chars.length;
-	while (low < high) {
-		const mid = Math.ceil((low + high) / 2);
-		const candidate = chars.slice(0, mid).join('').trimEnd() + '…';
-		if (estimateTextWidth(candidate, fontSize) <= maxWidth) low = mid;
-		else high = mid - 1;
+	let sum = 0;
+	// Width up to the last character that is not a space: spaces before the ellipsis are dropped.
+	let trimmed = 0;
+	let fits = 0;
+	for (const [i, char] of chars.entries()) {
+		sum += charWidth(char);
+		if (char.trim()) trimmed = sum;
+		if (toPixels(trimmed + ELLIPSIS, fontSize) > maxWidth) break;
+		fits = i + 1;
 	}
-	return low === 0 ? '' : chars.slice(0, low).join('').trimEnd() + '…';
+	const prefix = chars.slice(0, fits).join('').trimEnd();
+	return prefix ? prefix + '…' : '';
 }
 
 /** A word longer than `width` cut into pieces that fit (a long address or an unbroken string). */
