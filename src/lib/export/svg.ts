@@ -12,7 +12,7 @@ import { num } from '$lib/draw/xml';
 import { describeEventDate, formatRange } from '$lib/format/describe';
 import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
 import { AXIS_HEIGHT, layoutFrame } from '$lib/layout/frame';
-import type { LayoutOptions } from '$lib/layout/lanes';
+import { FIGURE_LAYOUT } from '$lib/layout/lanes';
 import { paddedDomain, timeScale } from '$lib/layout/scale';
 import { estimateTextWidth, fitText, wrapText } from '$lib/layout/text';
 import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from '$lib/layout/theme';
@@ -47,12 +47,6 @@ export interface Figure {
 	/** The dates shown, for the footer and the file name. */
 	domain: [number, number];
 }
-
-/**
- * The page's layout, with labels that wrap instead of being cut: a printed figure has no tooltip to
- * give the rest of a title, so rows grow (and open) until every title fits.
- */
-export const FIGURE_LAYOUT: Partial<LayoutOptions> = { wrapLabels: 3, keepTitles: true };
 
 // The title and description wrap onto as many lines as a phone-width figure needs to show them whole.
 const TITLE_SIZE = 22;

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import events from '$lib/data/events.json';
+import { loadBundledTimeline } from '$lib/ingest/load';
 import type { TimelineEvent } from '$lib/model/schema';
 import { prepareTimeline } from '$lib/model/timeline';
 import { hitIndex } from './hit';
@@ -7,6 +9,7 @@ import {
 	clusterCountLabel,
 	cutLabels,
 	DEFAULT_LAYOUT,
+	FIGURE_LAYOUT,
 	labelLeft,
 	layoutLanes,
 	SPAN_OVERHANG,
@@ -389,6 +392,16 @@ describe('every mark reachable, nothing drawn over anything', () => {
 		expect(end + estimateTextWidth('xx', 12)).toBeGreaterThan((second?.x0 ?? 0) - 8);
 		expect(second?.label?.truncated).toBe(false);
 		expect(cutLabels(tight)).toBe(1);
+	});
+
+	it('shows every title of the bundled report whole at the page width a 1280 px screen gives', () => {
+		// The page's drawing is 1164 px wide in a 1280 px window; a fixed 240 px cut cut 15 of 19.
+		const report = loadBundledTimeline(events);
+		const scale = timeScale(paddedDomain(report.extent ?? [0, 1]), 1164);
+		const layout = layoutLanes(report, scale, 1164);
+		expect(layout.marks).toHaveLength(19);
+		expect(cutLabels(layout)).toBe(0);
+		expect(cutLabels(layoutLanes(report, scale, 1164, FIGURE_LAYOUT))).toBe(0);
 	});
 
 	it('lets a label run as far as its row is empty, with no fixed cut', () => {

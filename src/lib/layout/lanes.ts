@@ -77,6 +77,12 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	clusterWidth: 28
 };
 
+/**
+ * The exported figure's layout: the page's, with labels that wrap instead of being cut. A printed
+ * figure has no tooltip to give the rest of a title, so rows grow (and open) until every title fits.
+ */
+export const FIGURE_LAYOUT: Partial<LayoutOptions> = { wrapLabels: 3, keepTitles: true };
+
 const LABEL_GAP = 5;
 /** Room before a span's label for its category symbol (points are their own symbol). */
 export const LABEL_ICON = 14;
