@@ -324,6 +324,10 @@ describe('every mark reachable, nothing drawn over anything', () => {
 			.map((m) => m.id);
 		expect(missed).toEqual([]);
 		for (const c of layout.clusters) expect(index.find((c.x0 + c.x1) / 2, c.y)?.id).toBe(c.id);
+		// A label is flagged as cut exactly when it does not show the whole title.
+		for (const m of layout.marks) {
+			if (m.label) expect(m.label.truncated).toBe(m.label.text !== m.event.event.title);
+		}
 	}
 
 	it('holds on random dense lanes, on the page and in the figure, zoomed out and in', () => {
