@@ -345,6 +345,9 @@ function labelOn(
 
 const SIDES: readonly Side[] = ['start', 'end', 'inside'];
 
+/** A span drawn solid: its whole extent is known, so text inside would sit on a dark bar. */
+const isFirmSpan = (c: Candidate) => !c.event.instant && !c.event.uncertain;
+
 /**
  * The label of `c` in a row clear from `from`: whole on one line on the first side with room for it
  * (right, left, inside a long span), else whole in wrapped lines, else, with `cut`, shortened on the
@@ -358,11 +361,18 @@ function chooseLabel(
 	cut: boolean,
 	tries: readonly number[] = options.wrapLabels > 1 ? [1, options.wrapLabels] : [1]
 ): LabelBox | undefined {
+	// Text over a solid bar is hard to read: a firm span's label goes inside only when nowhere else.
+	const firm = isFirmSpan(c);
 	for (const lines of tries) {
 		for (const side of SIDES) {
+			if (firm && side === 'inside') continue;
 			const whole = labelOn(c, side, from, width, options, lines, false);
 			if (whole) return whole;
 		}
+	}
+	for (const lines of firm ? tries : []) {
+		const whole = labelOn(c, 'inside', from, width, options, lines, false);
+		if (whole) return whole;
 	}
 	if (!cut) return undefined;
 	let best: LabelBox | undefined;
@@ -413,7 +423,9 @@ function stackLane(
 				const from = (rows[r] as Row).end + BOX_GAP;
 				if (c.x0 < from) continue;
 				const label =
-					right ?? labelOn(c, 'end', from, width, options, lines, false) ?? insideLabel();
+					right ??
+					labelOn(c, 'end', from, width, options, lines, false) ??
+					(isFirmSpan(c) && rows.length < rowLimit ? undefined : insideLabel());
 				if (label) return { r, label };
 			}
 			return undefined;
