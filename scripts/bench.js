@@ -48,6 +48,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.js';
  * @property {string} [failed] why the dataset could not be measured
  * @property {number} [dataMB] size of the data file
  * @property {number | null} [loadToReadyMs] data response end → `data-state="ready"`
+ * @property {number} [loadLongestTaskMs] the longest main-thread task from the data's first byte to a second after ready
  * @property {(number | null)[]} [loadToReadySamplesMs] every load's figure; loadToReadyMs is their median
  * @property {number} [navigationToReadyMs] navigation start → ready (last load)
  * @property {number} [heapMB] JS heap after load, after a forced GC
@@ -77,6 +78,8 @@ const LOADS = 3;
 const VIEWPORT = { width: 1280, height: 800 };
 /** Generous: a slow version of the app may take many seconds at 100k, and that is still a result. */
 const READY_TIMEOUT_MS = 120_000;
+/** How long after ready the load's first draw is still counted. */
+const LOAD_SETTLE_MS = 1000;
 /** The input sequence stops early past this, so a very slow app still finishes the run. */
 const INPUT_BUDGET_MS = 90_000;
 /** Hard stop for everything after the build, so a hung browser cannot hold a CI job. */
@@ -95,6 +98,7 @@ const TARGETS = [
 	{ events: 100_000, metric: 'loadToReadyMs', op: '≤', limit: 1500, label: 'load→ready' },
 	{ events: 100_000, metric: 'frameP95Ms', op: '<', limit: 33, label: 'frame p95' },
 	{ events: 100_000, metric: 'domMax', op: '≤', limit: 5000, label: 'DOM elements' },
+	{ events: 100_000, metric: 'loadLongestTaskMs', op: '≤', limit: 200, label: 'longest load task' },
 	{
 		events: 10_000,
 		metric: 'frameP95Ms',
@@ -104,7 +108,8 @@ const TARGETS = [
 		label: 'frame p95'
 	}
 ];
-const JS_TARGET_KB = 70;
+/** First-paint JavaScript budget, gzipped (tests/budget.spec.ts checks the same in `npm test`). */
+const JS_TARGET_KB = 90;
 
 const CONTENT_TYPES = {
 	'.html': 'text/html; charset=utf-8',
@@ -251,7 +256,7 @@ const percentile = (/** @type {number[]} */ sorted, /** @type {number} */ p) =>
  * @param {Page} page
  * @param {string} origin
  * @param {number} events
- * @returns {Promise<{ navigationToReadyMs: number, loadToReadyMs: number | null }>}
+ * @returns {Promise<{ longestTaskMs: number, navigationToReadyMs: number, loadToReadyMs: number | null }>}
  */
 async function loadOnce(page, origin, events) {
 	const dataUrl = `${origin}/bench-data/${events}.json`;
@@ -277,12 +282,21 @@ async function loadOnce(page, origin, events) {
 			{ cause: error }
 		);
 	}
+	// The first draw after ready belongs to the load too.
+	await page.waitForTimeout(LOAD_SETTLE_MS);
 	const loaded = await page.evaluate((url) => {
 		const probe = /** @type {ProbedWindow} */ (window).__bench;
 		const entry = /** @type {PerformanceResourceTiming | undefined} */ (
 			performance.getEntriesByName(url)[0]
 		);
+		const from = entry?.responseStart ?? 0;
 		return {
+			// The longest main-thread task from the first byte of data to the first draw: no step of
+			// a load may freeze the page.
+			longestTask: Math.max(
+				0,
+				...(probe?.longTasks ?? []).filter(([start]) => start >= from).map(([, ms]) => ms)
+			),
 			state: probe?.state,
 			at: probe?.at ?? 0,
 			responseEnd: entry?.responseEnd,
@@ -299,6 +313,7 @@ async function loadOnce(page, origin, events) {
 		throw new Error(`the app reported an error: ${alert}`);
 	}
 	return {
+		longestTaskMs: Math.round(loaded.longestTask),
 		navigationToReadyMs: Math.round(loaded.at),
 		loadToReadyMs:
 			loaded.responseEnd === undefined ? null : Math.round(loaded.at - loaded.responseEnd)
@@ -329,6 +344,8 @@ async function measureDataset(browser, origin, events, dataBytes) {
 		row.loadToReadySamplesMs = times;
 		row.navigationToReadyMs = samples[samples.length - 1]?.navigationToReadyMs;
 		row.loadToReadyMs = measured.length ? percentile(measured, 0.5) : null;
+		row.loadLongestTaskMs = Math.max(...samples.map((sample) => sample.longestTaskMs));
+		log(`  longest main-thread task during a load: ${row.loadLongestTaskMs} ms`);
 		log(`  ready: ${row.loadToReadyMs} ms after the data arrived (median of ${times.join(', ')})`);
 
 		const cdp = await context.newCDPSession(page);
@@ -535,6 +552,7 @@ function table(rows) {
 	const header = [
 		'events',
 		'load→ready ms',
+		'load task max ms',
 		'heap MB',
 		'DOM initial',
 		'DOM max',
@@ -546,6 +564,7 @@ function table(rows) {
 	/** @type {(keyof Row)[]} */
 	const metrics = [
 		'loadToReadyMs',
+		'loadLongestTaskMs',
 		'heapMB',
 		'domInitial',
 		'domMax',
@@ -641,14 +660,14 @@ async function main() {
 
 		log('\nEventline benchmark, headless Chromium at 1280×800\n');
 		log(table(rows));
-		const jsMet = js.gzipKB <= JS_TARGET_KB;
+		const jsMet = js.initialGzipKB <= JS_TARGET_KB;
 		log(
-			`\nJavaScript loaded by /: ${js.gzipKB} KB gzipped in ${js.files.length} files ${jsMet ? '✓' : '✗'} ≤${JS_TARGET_KB} KB` +
-				` (${js.initialGzipKB} KB preloaded for the first paint, the rest imported after it)`
+			`\nFirst-paint JavaScript of /: ${js.initialGzipKB} KB gzipped ${jsMet ? '✓' : '✗'} ≤${JS_TARGET_KB} KB` +
+				` (${js.gzipKB} KB in ${js.files.length} files with what is imported after the first paint)`
 		);
 		log(
 			`Targets: 100k load→ready ≤ 1500 ms, frame p95 < 33 ms, DOM ≤ 5000 at any zoom; 10k frame p95 ≤ 16.7 ms` +
-				` (+${FRAME_JITTER_MS} ms rAF jitter); page JS ≤ ${JS_TARGET_KB} KB gzipped.`
+				` (+${FRAME_JITTER_MS} ms rAF jitter); first-paint JS ≤ ${JS_TARGET_KB} KB gzipped.`
 		);
 
 		mkdirSync(join(ROOT, 'bench-results'), { recursive: true });

@@ -30,6 +30,20 @@ describe('npm run validate', () => {
 		expect(code).toBe(0);
 	}, 30_000);
 
+	it('says what span each file covers, from deep time to the common era', () => {
+		const { code, out } = validate(
+			'tests/fixtures/cosmos.json',
+			'tests/fixtures/roman-republic.json'
+		);
+		expect(out).toContain(
+			'cosmos.json: ok, 14 events (eventline), 13.8 billion years ago – 1969 CE'
+		);
+		expect(out).toContain(
+			'roman-republic.json: ok, 10 events (eventline), 1 January 133 BCE – 19 August 14 CE'
+		);
+		expect(code).toBe(0);
+	}, 30_000);
+
 	it('prints every problem with its location and exits 1', () => {
 		const { code, out } = validate(
 			'tests/fixtures/broken-schema.json',

@@ -7,6 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { decodeBytes } from '$lib/ingest/decode';
 import { importData, type ImportOutcome } from '$lib/ingest/import';
 import { MAX_FILE_BYTES, megabytes } from '$lib/ingest/limits';
+import { formatRange } from '$lib/format/describe';
+import { prepareTimeline } from '$lib/model/timeline';
 import type { DataIssue } from '$lib/ingest/validate';
 
 /** The report for one file: its lines, and whether it found a problem. */
@@ -23,7 +25,10 @@ function report(
 	);
 	if (dataset && !rejected.length) {
 		const count = dataset.events.length;
-		const head = `${file}: ok, ${count} event${count === 1 ? '' : 's'} (${kind})`;
+		// The span in the words the page uses: "13.8 billion years ago – 1969 CE".
+		const extent = prepareTimeline(dataset).extent;
+		const span = extent ? `, ${formatRange(extent)}` : '';
+		const head = `${file}: ok, ${count} event${count === 1 ? '' : 's'} (${kind})${span}`;
 		return { lines: [head, ...notes], ok: true };
 	}
 	const head = dataset

@@ -24,14 +24,19 @@ async function ctrlWheel(page: Page, steps: number, at?: { x: number; y: number 
 	await page.keyboard.up('Control');
 }
 
-/** Visible range text once it stops changing (zoom animations settle). */
+/**
+ * The visible range once it stops changing (zoom animations settle): its text, and the window the
+ * URL names to the minute, since a short pan across a wide break may keep the days the text gives.
+ */
 async function settledRange(page: Page) {
 	let previous = '';
 	for (let i = 0; i < 20; i++) {
-		const now = (await range(page).textContent()) ?? '';
+		const params = new URL(page.url()).searchParams;
+		const now = `${(await range(page).textContent()) ?? ''} ${params.get('from')}/${params.get('to')}`;
 		if (now === previous) return now;
 		previous = now;
-		await page.waitForTimeout(120);
+		// Longer than the URL's 250 ms debounce, so a settled view has had its URL written.
+		await page.waitForTimeout(300);
 	}
 	return previous;
 }

@@ -22,7 +22,7 @@ test.describe('with JavaScript turned off', () => {
 		}
 		// The axis is drawn: tick labels and a context label naming the year of the months below.
 		await expect(svg.locator('.tick').first()).toBeVisible();
-		await expect(svg.locator('.context', { hasText: '2024' })).toBeVisible();
+		await expect(svg.locator('.context', { hasText: 'November 2024' })).toBeVisible();
 	});
 });
 

@@ -104,6 +104,16 @@ const scenarios: Record<string, () => string> = {
 	'report-whole-page': () => figure(report, { scope: 'all', width: frameWidthFor('page', 0) }),
 	'report-whole-column': () => figure(report, { scope: 'all', width: frameWidthFor('column', 0) }),
 	'report-whole-wide': () => figure(report, { scope: 'all', width: frameWidthFor('wide', 0) }),
+	'report-whole-page-breaks-off': () =>
+		figure(report, { scope: 'all', width: frameWidthFor('page', 0), breaks: false }),
+	'report-whole-column-breaks-off': () =>
+		figure(report, { scope: 'all', width: frameWidthFor('column', 0), breaks: false }),
+	'report-view-across-break': () =>
+		figure(report, {
+			scope: 'view',
+			width: 1100,
+			domain: [Date.UTC(2024, 8, 29), Date.UTC(2024, 10, 16, 12)]
+		}),
 	'report-week-view': () =>
 		figure(report, {
 			scope: 'view',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { yearStart } from '$lib/model/civil';
 import { figureFileName } from './names';
 
 describe('figureFileName', () => {
@@ -25,6 +26,12 @@ describe('figureFileName', () => {
 			title: 'Antiquity',
 			domain: [year(0, 2, 5), year(33, 3, 3)] as [number, number],
 			expected: 'antiquity_1bce-03-05_0033-04-03.svg'
+		},
+		{
+			name: 'deep time is a year, to the digits it is known to',
+			title: 'Cosmos',
+			domain: [yearStart(-13_800_000_000) + 1e9, yearStart(552_002_048)] as [number, number],
+			expected: 'cosmos_13800000000bce_552000000.svg'
 		}
 	];
 	it.each(rows)('$name', ({ title, domain, expected }) =>

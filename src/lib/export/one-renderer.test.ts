@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clusterNodes, markNodes } from '$lib/draw/marks';
 import { toXml } from '$lib/draw/node';
-import { layoutFrame } from '$lib/layout/frame';
-import { paddedDomain, timeScale } from '$lib/layout/scale';
+import { breakNodes, breakObstacles } from '$lib/draw/breaks';
+import { wholeScale } from '$lib/layout/breaks';
+import { AXIS_HEIGHT, AXIS_TICK_Y, layoutFrame } from '$lib/layout/frame';
 import { LIGHT } from '$lib/layout/theme';
 import { prepareTimeline } from '$lib/model/timeline';
 import { buildFigure } from './svg';
@@ -18,7 +19,7 @@ describe('one renderer', () => {
 		title: fc.string({ maxLength: 40 })
 	});
 
-	it('the exported figure holds exactly the nodes the page draws for every mark and cluster', () => {
+	it('the exported figure holds exactly the nodes the page draws for every mark, cluster and break', () => {
 		fc.assert(
 			fc.property(fc.array(arbitraryEvent, { minLength: 1, maxLength: 60 }), (rows) => {
 				const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
@@ -35,9 +36,18 @@ describe('one renderer', () => {
 				});
 				const width = 900;
 				const figure = buildFigure(timeline, { scope: 'all', width, theme: LIGHT });
-				// The screen lays out the same frame for the same window and width.
-				const domain = paddedDomain(timeline.extent ?? [0, 1]);
-				const frame = layoutFrame(timeline, timeScale(domain, width), width);
+				// The screen lays out the same frame for the same window and width, breaks and all.
+				const frame = layoutFrame(timeline, wholeScale(timeline, width, true), width);
+				const bands = breakNodes(
+					frame.breaks,
+					AXIS_TICK_Y - AXIS_HEIGHT,
+					frame.body.height,
+					LIGHT,
+					{
+						items: breakObstacles(frame.body)
+					}
+				);
+				expect(figure.svg).toContain(toXml(bands));
 				for (const mark of frame.body.marks) {
 					const drawn = toXml(markNodes(mark, LIGHT));
 					expect(figure.svg).toContain(`<g data-event-id="${mark.id}">${drawn}</g>`);

@@ -4,6 +4,7 @@
  * shown. Presentation attributes only (no CSS, no scripts, no links, no external references), so
  * browsers, Inkscape, Illustrator and resvg draw it alike, whatever the data says.
  */
+import { breakCutNodes, breakNodes, breakObstacles } from '$lib/draw/breaks';
 import { axisNodes, laneNodes } from '$lib/draw/frame';
 import { encodingKeys, SWATCH_WIDTH } from '$lib/draw/legend';
 import { clusterNodes, markNodes, noteNodes } from '$lib/draw/marks';
@@ -11,9 +12,9 @@ import { svgNode, toXml, type SvgAttributes, type SvgNode } from '$lib/draw/node
 import { num } from '$lib/draw/xml';
 import { describeEventDate, formatRange } from '$lib/format/describe';
 import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
-import { AXIS_HEIGHT, layoutFrame } from '$lib/layout/frame';
+import { wholeScale } from '$lib/layout/breaks';
+import { AXIS_HEIGHT, AXIS_TICK_Y, layoutFrame, type FrameLayout } from '$lib/layout/frame';
 import { FIGURE_LAYOUT } from '$lib/layout/lanes';
-import { paddedDomain, timeScale } from '$lib/layout/scale';
 import { estimateTextWidth, fitText, wrapText } from '$lib/layout/text';
 import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from '$lib/layout/theme';
 import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
@@ -35,6 +36,12 @@ export interface FigureOptions {
 	 * @default false
 	 */
 	notes?: boolean;
+	/**
+	 * Compress long stretches where no event starts or ends into marked breaks, as the page does
+	 * unless the reader turned it off.
+	 * @default true
+	 */
+	breaks?: boolean;
 }
 
 /** A built figure. */
@@ -46,6 +53,8 @@ export interface Figure {
 	frameOrigin: { x: number; y: number };
 	/** The dates shown, for the footer and the file name. */
 	domain: [number, number];
+	/** The timeline drawing's layout: axis, breaks, lanes, marks and labels. */
+	frame: FrameLayout;
 }
 
 // The title and description wrap onto as many lines as a phone-width figure needs to show them whole.
@@ -182,10 +191,11 @@ function notesBlock(
 export function buildFigure(timeline: PreparedTimeline, options: FigureOptions): Figure {
 	const theme = options.theme ?? LIGHT;
 	const frameWidth = Math.max(200, Math.round(options.width));
-	const full = paddedDomain(timeline.extent ?? [0, 86_400_000]);
-	const domain: [number, number] =
-		options.scope === 'view' && options.domain ? [options.domain[0], options.domain[1]] : full;
-	const frame = layoutFrame(timeline, timeScale(domain, frameWidth), frameWidth, FIGURE_LAYOUT);
+	// The whole timeline at this width, with the same breaks as the page, then the window asked for.
+	const scale = wholeScale(timeline, frameWidth, options.breaks ?? true);
+	if (options.scope === 'view' && options.domain) scale.domain(options.domain);
+	const domain = scale.domain();
+	const frame = layoutFrame(timeline, scale, frameWidth, FIGURE_LAYOUT);
 	const width = frameWidth + 2 * MARGIN;
 	const range = formatRange(domain);
 
@@ -216,6 +226,9 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		...axisNodes(frame.axis, frame.height, frame.width, theme),
 		svgNode('g', { transform: `translate(0,${AXIS_HEIGHT})` }, [
 			...laneNodes(body.lanes, frame.width, theme),
+			...breakNodes(frame.breaks, AXIS_TICK_Y - AXIS_HEIGHT, body.height, theme, {
+				items: breakObstacles(body)
+			}),
 			...body.clusters.map((c) => svgNode('g', { 'data-cluster-count': c.count }, clusterNodes(c))),
 			...body.marks.map((m) => {
 				const n = noteNumber.get(m.id);
@@ -225,7 +238,8 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 					{ 'data-event-id': m.id },
 					n ? [...nodes, ...noteNodes(m, n, theme)] : nodes
 				);
-			})
+			}),
+			...breakCutNodes(frame.breaks, body.marks, theme)
 		])
 	];
 	y += frame.height + 18;
@@ -298,5 +312,5 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		]
 	);
 	const svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + toXml([figure]) + '\n';
-	return { svg, width, height, frameOrigin, domain };
+	return { svg, width, height, frameOrigin, domain, frame };
 }

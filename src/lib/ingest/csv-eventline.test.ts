@@ -140,7 +140,8 @@ describe('Eventline CSV', () => {
 				name: 'a date that is not ISO',
 				text: 'title,start\nA,17/11/2024',
 				path: 'row 2 (start)',
-				message: 'must be an ISO 8601 date such as 2024-11-17 or 2024-11-17T06:00'
+				message:
+					'must be an ISO 8601 date such as 2024-11-17, 2024-11-17T06:00, -0043 (44 BCE) or -13800000000'
 			},
 			{
 				name: 'no title',

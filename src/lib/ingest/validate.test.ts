@@ -40,6 +40,16 @@ describe('the bundled dataset', () => {
 	});
 });
 
+describe('dates from deep time to the far future pass', () => {
+	it.each(['-0043-03-15', '-0043', '-13800000000', '+12345', '-0271820-01-01T12:00Z'])(
+		'%s',
+		(start) => {
+			const result = validateDataset(withEvent({ start }));
+			expect(result.ok ? [] : result.issues).toEqual([]);
+		}
+	);
+});
+
 describe('a broken file fails, naming the path and the problem', () => {
 	const rows: { name: string; input: unknown; path: string; message: RegExp }[] = [
 		{
@@ -53,6 +63,18 @@ describe('a broken file fails, naming the path and the problem', () => {
 			input: withEvent({ start: '2024-02-30' }),
 			path: 'events[0].start',
 			message: /"2024-02-30" is not a real date/
+		},
+		{
+			name: 'a month of deep time, which no calendar can name',
+			input: withEvent({ start: '-13800000000-03' }),
+			path: 'events[0].start',
+			message: /can only be a year/
+		},
+		{
+			name: 'a BCE year without the expanded form',
+			input: withEvent({ start: '-43' }),
+			path: 'events[0].start',
+			message: /-0043 \(44 BCE\)/
 		},
 		{
 			name: 'free-text date',

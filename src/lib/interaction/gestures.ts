@@ -4,7 +4,7 @@
  * pointer, wheel and touch input.
  *
  * d3-zoom did this before, but with d3-selection, d3-transition, d3-drag, d3-interpolate and
- * d3-color it was 18 KB of the page's 70 KB budget, for a two-dimensional behaviour a timeline uses
+ * d3-color it was 18 KB of the page's JavaScript (docs/decisions.md), for a two-dimensional behaviour a timeline uses
  * one axis of. The zoom-around-a-point arithmetic is d3-zoom's, and unit tests check it against
  * d3-zoom.
  */

@@ -2,6 +2,7 @@
  * The whole drawing: axis band on top, lanes below. One geometry for the page and the export.
  */
 import { layoutLanes, type LayoutOptions, type TimelineLayout } from './lanes';
+import { formatDuration } from '$lib/format/duration';
 import type { TimeScale } from './scale';
 import { axisTicks, type AxisLayout } from './ticks';
 import type { PreparedTimeline } from '$lib/model/timeline';
@@ -15,10 +16,22 @@ export const AXIS_TICK_Y = 40;
 /** Height of the axis band; lanes start below it. */
 export const AXIS_HEIGHT = 46;
 
+/** A break in the axis as drawn: where it sits, the time it leaves out, and that time in words. */
+export interface BreakLayout {
+	x0: number;
+	x1: number;
+	start: number;
+	end: number;
+	/** The time left out, e.g. "4 months". */
+	label: string;
+}
+
 /** Axis and lanes laid out together. */
 export interface FrameLayout {
 	axis: AxisLayout;
 	body: TimelineLayout;
+	/** The breaks in view, left to right. */
+	breaks: BreakLayout[];
 	width: number;
 	/** Axis band plus lanes. */
 	height: number;
@@ -33,5 +46,19 @@ export function layoutFrame(
 	include: ReadonlySet<string> = new Set()
 ): FrameLayout {
 	const body = layoutLanes(timeline, scale, width, options, include);
-	return { axis: axisTicks(scale), body, width, height: AXIS_HEIGHT + body.height };
+	return {
+		axis: axisTicks(scale),
+		body,
+		breaks: breaksInView(scale, width),
+		width,
+		height: AXIS_HEIGHT + body.height
+	};
+}
+
+/** The breaks of `scale` that show in `[0, width]`, with the time each leaves out in words. */
+export function breaksInView(scale: TimeScale, width: number): BreakLayout[] {
+	return scale
+		.breaks()
+		.filter((b) => b.x1 > 0 && b.x0 < width)
+		.map((b) => ({ ...b, label: formatDuration(b.end - b.start) }));
 }

@@ -539,8 +539,10 @@ function clusterLane(
 	options: LayoutOptions
 ): Omit<ClusterLayout, 'y'>[] {
 	const [d0, d1] = scale.domain().map(Number) as [number, number];
-	// Slices are fixed in time, not in pixels, so they stay put while the reader pans.
-	const slice = ((d1 - d0) / Math.max(1, width)) * options.clusterWidth;
+	// Slices are fixed in time, not in pixels, so they stay put while the reader pans; their
+	// length is the time `clusterWidth` pixels show outside any break.
+	const msPerPixel = scale.breaks().length ? 1 / scale.slope() : (d1 - d0) / Math.max(1, width);
+	const slice = msPerPixel * options.clusterWidth;
 	const { mids, order } = lane.mids;
 	const clusters: Omit<ClusterLayout, 'y'>[] = [];
 	for (let key = Math.floor(d0 / slice); key * slice <= d1; key++) {

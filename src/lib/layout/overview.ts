@@ -28,9 +28,9 @@ export function densityBars(
 	const [r0, r1] = fullScale.range() as [number, number];
 	const count = Math.max(1, Math.floor((r1 - r0) / binWidth));
 	const [d0, d1] = fullScale.domain().map(Number) as [number, number];
-	const thresholds = Array.from(
-		{ length: count - 1 },
-		(_, i) => d0 + ((i + 1) * (d1 - d0)) / count
+	// Slices of equal width on screen, so a broken scale's compressed stretches get narrow ones.
+	const thresholds = Array.from({ length: count - 1 }, (_, i) =>
+		fullScale.invert(r0 + ((i + 1) * (r1 - r0)) / count)
 	);
 	const bins = bin<PreparedEvent, number>()
 		.value((e) => (e.wall.start + e.wall.end) / 2)

@@ -41,10 +41,14 @@ export function minimumSpan(finest: Precision | undefined): number {
 	}
 }
 
-/** Largest zoom factor: the base span over the narrowest useful window (at least 1). */
+/**
+ * Largest zoom factor: the one at which the view, outside any break, shows the narrowest useful
+ * window (at least 1).
+ */
 export function maxZoom(baseScale: TimeScale, finest: Precision | undefined): number {
-	const [d0, d1] = baseScale.domain().map(Number) as [number, number];
-	return Math.max(1, (d1 - d0) / minimumSpan(finest));
+	const [r0, r1] = baseScale.range() as [number, number];
+	const slope = Math.abs(baseScale.slope());
+	return slope > 0 ? Math.max(1, Math.abs(r1 - r0) / (slope * minimumSpan(finest))) : 1;
 }
 
 /** The transform that shows `[start, end]` (wall-clock ms) on `baseScale`. */
@@ -53,7 +57,9 @@ export function transformForDomain(
 	[start, end]: readonly [number, number]
 ): ViewTransform {
 	const [r0, r1] = baseScale.range() as [number, number];
-	const k = (r1 - r0) / Math.max(1e-9, baseScale(end) - baseScale(start));
+	// A day out of 13.8 billion years is 2.5e-10 base pixels: the floor that keeps an empty window
+	// from dividing by zero must sit far below that.
+	const k = (r1 - r0) / Math.max((r1 - r0) * 1e-15, baseScale(end) - baseScale(start));
 	return { k, x: r0 - baseScale(start) * k };
 }
 
@@ -82,7 +88,7 @@ export function clampTransform<T extends ViewTransform>(
 	return k === transform.k && x === transform.x ? transform : { k, x };
 }
 
-/** A domain of the same length as `domain`, moved so that `t` is at its centre, kept inside `bounds`. */
+/** A window of the same length as `domain`, moved so that `t` is at its centre, kept inside `bounds`. */
 export function centreOn(
 	domain: readonly [number, number],
 	t: number,

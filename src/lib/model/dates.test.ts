@@ -130,3 +130,33 @@ describe('wall clock', () => {
 		expect(fromWallClock(wall, 'Europe/Kyiv')).toBe(utc);
 	});
 });
+
+describe('eventTime beyond the years a Date can hold', () => {
+	it('places a deep-time year on the same axis, a year long, in any zone', () => {
+		for (const zone of ['UTC', 'Europe/Rome']) {
+			const time = eventTime({ start: '-13800000000' }, zone);
+			expect(time?.precision).toBe('year');
+			const { start = NaN, end = NaN } = time?.outer ?? {};
+			expect(start).toBeCloseTo(-4.3549e20, -16);
+			expect((end - start) / 86_400_000).toBeCloseTo(365, -1);
+		}
+	});
+
+	it('keeps deep events in time order, before the BCE ones', () => {
+		const order = [
+			'-13800000000',
+			'-4540000000',
+			'-66000000',
+			'-0300000',
+			'-0043-03-15',
+			'2024'
+		].map((start) => eventTime({ start }, 'UTC')?.outer.start ?? NaN);
+		expect(order).toEqual([...order].sort((a, b) => a - b));
+		expect(new Set(order).size).toBe(order.length);
+	});
+
+	it('reads a BCE day with Date, as the proleptic Gregorian calendar', () => {
+		const time = eventTime({ start: '-0043-03-15' }, 'UTC');
+		expect(iso(time?.outer.start ?? NaN)).toBe('-000043-03-15T00:00:00.000Z');
+	});
+});

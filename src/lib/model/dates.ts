@@ -3,6 +3,7 @@
  * it may have happened in. Everything here works in UTC milliseconds; display zones come later.
  */
 import { tzOffset } from '@date-fns/tz';
+import { civilTime, dateCanHold, isCalendarYear } from './civil';
 import { ISO_DATE_PATTERN } from './iso';
 import type { PartOfDay, Precision } from './schema';
 
@@ -78,7 +79,8 @@ export function partsSupport(parts: DateParts, precision: Precision): boolean {
 
 /**
  * UTC ms of calendar fields, rolling over out-of-range ones (month 12 is next January, hour 24 the
- * next day) as unitInterval relies on. Unlike Date.UTC, years 0–99 stay themselves.
+ * next day) as unitInterval relies on. Unlike Date.UTC, years 0–99 stay themselves. Years a Date
+ * cannot hold (before −271,820 or after 275,759) are placed by arithmetic on the same axis.
  */
 export function utcTime(
 	year: number,
@@ -88,6 +90,7 @@ export function utcTime(
 	minute = 0,
 	second = 0
 ): number {
+	if (!isCalendarYear(year)) return civilTime(year, month0, day, hour, minute, second);
 	if (year >= 100) return Date.UTC(year, month0, day, hour, minute, second);
 	const date = new Date(0);
 	date.setUTCFullYear(year, month0, day);
@@ -104,12 +107,14 @@ const offsetCache = new Map<string, Map<number, number>>();
  * events asks Intl a few thousand times instead of hundreds of thousands.
  */
 export function zoneOffsetMinutes(zone: string, utcMs: number): number {
+	// Time zones are a matter of the last few centuries; deep time is told in UTC.
+	if (zone === 'UTC' || !dateCanHold(utcMs)) return 0;
 	let cache = offsetCache.get(zone);
 	if (!cache) offsetCache.set(zone, (cache = new Map()));
 	const bucket = Math.floor(utcMs / QUARTER_HOUR);
 	let offset = cache.get(bucket);
 	if (offset === undefined) {
-		offset = zone === 'UTC' ? 0 : tzOffset(zone, new Date(bucket * QUARTER_HOUR));
+		offset = tzOffset(zone, new Date(bucket * QUARTER_HOUR));
 		if (cache.size > 50_000) cache.clear();
 		cache.set(bucket, offset);
 	}

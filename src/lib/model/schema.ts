@@ -4,7 +4,8 @@
  * load validates against it.
  */
 import * as v from 'valibot';
-import { ISO_DATE_PATTERN, isRealDate } from './iso';
+import { CALENDAR_YEARS } from './civil';
+import { fitsCalendar, ISO_DATE_PATTERN, isRealDate } from './iso';
 
 export { ISO_DATE_PATTERN, isRealDate };
 
@@ -45,8 +46,16 @@ const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
 const isoDate = v.pipe(
 	v.string(),
-	v.regex(ISO_DATE_PATTERN, 'must be an ISO 8601 date such as 2024-11-17 or 2024-11-17T06:00'),
-	v.check(isRealDate, (issue) => `${JSON.stringify(issue.input)} is not a real date`)
+	v.regex(
+		ISO_DATE_PATTERN,
+		'must be an ISO 8601 date such as 2024-11-17, 2024-11-17T06:00, -0043 (44 BCE) or -13800000000'
+	),
+	v.check(isRealDate, (issue) => `${JSON.stringify(issue.input)} is not a real date`),
+	v.check(
+		fitsCalendar,
+		(issue) =>
+			`${JSON.stringify(issue.input)}: a date before the year ${CALENDAR_YEARS.min} or after ${CALENDAR_YEARS.max} can only be a year`
+	)
 );
 
 const timeZone = v.pipe(

@@ -29,7 +29,7 @@ function knownValues(timeline: PreparedTimeline): KnownValues {
 	};
 }
 
-/** Applies `?from=&to=&event=` and the filters from `url` to the view; ignores what does not make sense. */
+/** Applies `?from=&to=&event=`, `breaks=` and the filters from `url` to the view; ignores what does not make sense. */
 export function restoreFromUrl(
 	url: URL,
 	view: TimelineView,
@@ -43,6 +43,8 @@ export function restoreFromUrl(
 		knownValues(view.source)
 	);
 	filters.restore(state);
+	// Before the window: the same dates sit elsewhere on a scale with or without breaks.
+	if (state.skipGaps !== undefined) view.setSkipGaps(state.skipGaps);
 	const zone = view.timeline.zone;
 	if (state.domain) {
 		view.showDomain(
@@ -78,7 +80,8 @@ export function urlForView(
 		groupBy: filters.groupBy,
 		categories: [...filters.categories],
 		actors: [...filters.actors],
-		places: [...filters.places]
+		places: [...filters.places],
+		skipGaps: view.skipGaps
 	});
 	if (src) params.set('src', src);
 	else params.delete('src');

@@ -1,7 +1,10 @@
 /**
- * The view in the URL: `?from=…&to=…&event=…`, so a view can be shared and restored. Reading is
+ * The view in the URL: `?from=…&to=…&event=…` (and `breaks=off` for plain linear time), so a view can be shared and restored. Reading is
  * forgiving: a value that does not parse, or makes no sense, is ignored rather than fatal.
  */
+
+import { parseDateParts, utcTime } from '$lib/model/dates';
+import { isoInstant, isRealDate } from '$lib/model/iso';
 
 /** What the URL can say about the view. */
 export interface UrlView {
@@ -16,16 +19,22 @@ export interface UrlView {
 	categories?: string[];
 	actors?: string[];
 	places?: string[];
+	/** False for plain linear time: `breaks=off`. Gaps are skipped unless the URL says otherwise. */
+	skipGaps?: boolean;
 }
 
 /** The URL parameter each filter list is written to, one parameter per value. */
 const LISTS = { categories: 'cat', actors: 'actor', places: 'place' } as const;
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
+/** A UTC date-time to the minute or second, with an expanded year for deep time. */
+const ISO_INSTANT = /^(?:[+-]\d{4,12}|\d{4})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
 function instant(value: string | null): number | undefined {
-	if (!value || !ISO_INSTANT.test(value)) return undefined;
-	const t = Date.parse(value);
+	if (!value || !ISO_INSTANT.test(value) || !isRealDate(value)) return undefined;
+	const parts = parseDateParts(value);
+	if (!parts) return undefined;
+	const { year, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+	const t = utcTime(year, month - 1, day, hour, minute, second);
 	return Number.isFinite(t) ? t : undefined;
 }
 
@@ -54,6 +63,8 @@ export function readUrlView(
 	if (query) view.query = query.slice(0, 200);
 	const group = params.get('group');
 	if (group) view.groupBy = group;
+	const breaks = params.get('breaks');
+	if (breaks === 'off' || breaks === 'on') view.skipGaps = breaks === 'on';
 	for (const [field, name] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
 		const values = params
 			.getAll(name)
@@ -64,8 +75,7 @@ export function readUrlView(
 }
 
 /** Minute-resolution ISO instant: short enough for a URL, fine enough for any zoom we allow. */
-const formatInstant = (t: number) =>
-	new Date(Math.round(t / 60_000) * 60_000).toISOString().replace(':00.000Z', 'Z');
+const formatInstant = isoInstant;
 
 /** Writes the view into a copy of `params`, keeping parameters it does not own (such as `src`). */
 export function writeUrlView(params: URLSearchParams, view: UrlView): URLSearchParams {
@@ -83,6 +93,8 @@ export function writeUrlView(params: URLSearchParams, view: UrlView): URLSearchP
 	else next.delete('q');
 	if (view.groupBy && view.groupBy !== 'category') next.set('group', view.groupBy);
 	else next.delete('group');
+	if (view.skipGaps === false) next.set('breaks', 'off');
+	else next.delete('breaks');
 	for (const [field, name] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {
 		next.delete(name);
 		for (const value of view[field] ?? []) next.append(name, value);

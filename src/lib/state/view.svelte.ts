@@ -11,7 +11,8 @@ import {
 	type ClusterLayout,
 	type MarkLayout
 } from '$lib/layout/lanes';
-import { paddedDomain, timeScale, type TimeScale } from '$lib/layout/scale';
+import { timelineGaps, wholeScale, type BrokenDomain } from '$lib/layout/breaks';
+import type { TimeScale } from '$lib/layout/scale';
 import {
 	centreOn,
 	clampTransform,
@@ -66,10 +67,17 @@ export class TimelineView {
 		searchEvents(this.timeline.events, this.#filters?.query ?? '')
 	);
 
-	/** The scale that shows the whole dataset at the current width. */
-	baseScale: TimeScale = $derived(
-		timeScale(paddedDomain(this.source.extent ?? [0, 86_400_000]), this.width)
-	);
+	/**
+	 * Long stretches where no event starts or ends are compressed into narrow breaks (on by default;
+	 * the reader can ask for plain linear time).
+	 */
+	skipGaps = $state(true);
+	/** The whole dataset's domain with its empty stretches, whether or not they are skipped. */
+	gaps: BrokenDomain = $derived(timelineGaps(this.source.events));
+	/** The data has stretches worth skipping. */
+	hasGaps: boolean = $derived(this.gaps.breaks.length > 0);
+	/** The scale that shows the whole dataset at the current width, breaks and all. */
+	baseScale: TimeScale = $derived(wholeScale(this.source, this.width, this.skipGaps, this.gaps));
 	/** The scale for what is on screen now. */
 	scale: TimeScale = $derived(rescale(this.baseScale, this.transform));
 	/** Visible window, as display wall-clock ms. */
@@ -156,14 +164,16 @@ export class TimelineView {
 
 	/**
 	 * Zooms by `factor` (2 = twice as close) around wall-clock time `at`, or the centre. Zooms asked
-	 * for while one is still animating add up: two quick clicks zoom four times.
+	 * for while one is still animating add up: two quick clicks zoom four times. Measured in the
+	 * base scale's pixels, so a zoom across a break keeps `at` where it is.
 	 */
 	zoomBy(factor: number, at?: number) {
-		const [d0, d1] = this.destination;
-		const centre = at ?? (d0 + d1) / 2;
-		const span = (d1 - d0) / factor;
-		const ratio = (centre - d0) / (d1 - d0);
-		this.showDomain([centre - span * ratio, centre + span * (1 - ratio)]);
+		const base = this.baseScale;
+		const [p0, p1] = this.destination.map(base) as [number, number];
+		const centre = at === undefined ? (p0 + p1) / 2 : base(at);
+		const span = (p1 - p0) / factor;
+		const ratio = (centre - p0) / (p1 - p0);
+		this.showDomain([base.invert(centre - span * ratio), base.invert(centre + span * (1 - ratio))]);
 	}
 
 	/** Shows the whole dataset. */
@@ -175,14 +185,27 @@ export class TimelineView {
 	reveal(id: string, animate = true) {
 		const event = findEvent(this.timeline, id);
 		if (!event) return;
-		const [d0, d1] = this.destination;
-		const margin = (d1 - d0) * 0.05;
-		if (event.wall.end >= d0 + margin && event.wall.start <= d1 - margin) return;
-		const bounds = this.baseScale.domain().map(Number) as [number, number];
-		this.showDomain(
-			centreOn(this.destination, (event.wall.start + event.wall.end) / 2, bounds),
-			animate
-		);
+		// In the base scale's pixels, so a window with a break in it keeps its width on screen.
+		const base = this.baseScale;
+		const window = this.destination.map(base) as [number, number];
+		const margin = (window[1] - window[0]) * 0.05;
+		if (base(event.wall.end) >= window[0] + margin && base(event.wall.start) <= window[1] - margin)
+			return;
+		const middle = base((event.wall.start + event.wall.end) / 2);
+		const [x0, x1] = centreOn(window, middle, base.range());
+		this.showDomain([base.invert(x0), base.invert(x1)], animate);
+	}
+
+	/**
+	 * Skips the data's empty stretches (`on`) or shows plain linear time, keeping the same window
+	 * of time in view (the whole dataset stays the whole dataset).
+	 */
+	setSkipGaps(on: boolean) {
+		if (on === this.skipGaps) return;
+		const whole = this.transform.k <= 1.0001;
+		const domain = this.destination;
+		this.skipGaps = on;
+		this.apply(whole ? IDENTITY : transformForDomain(this.baseScale, domain), false);
 	}
 
 	/** Changes the drawing width, keeping the same window of time in view. */
