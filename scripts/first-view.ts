@@ -13,7 +13,7 @@ import { frameWidthFor, WIDTH_PRESETS } from '$lib/export/widths';
 import { loadBundledTimeline } from '$lib/ingest/load';
 import { wholeScale } from '$lib/layout/breaks';
 import { layoutFrame, type FrameLayout } from '$lib/layout/frame';
-import { cutLabels } from '$lib/layout/lanes';
+import { cutLabels, pageLayout } from '$lib/layout/lanes';
 
 /** The drawing's width at a 1280 px window, measured with Playwright in Chromium. */
 const WIDTH_AT_1280 = 1163;
@@ -34,7 +34,7 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 console.log(`Bundled report, first view (whole timeline) at ${width} px:`);
 for (const skipGaps of [true, false]) {
 	const scale = wholeScale(report, width, skipGaps);
-	const frame = layoutFrame(report, scale, width);
+	const frame = layoutFrame(report, scale, width, pageLayout(width));
 	const marks = frame.body.marks.filter((m) => story(m.event.wall.start));
 	const x0 = Math.min(...marks.map((m) => Math.max(0, m.x0)));
 	const x1 = Math.max(...marks.map((m) => Math.min(width, m.x1)));

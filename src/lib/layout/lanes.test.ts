@@ -12,6 +12,7 @@ import {
 	FIGURE_LAYOUT,
 	labelLeft,
 	layoutLanes,
+	pageLayout,
 	SPAN_OVERHANG,
 	type MarkLayout,
 	type TimelineLayout
@@ -406,6 +407,16 @@ describe('every mark reachable, nothing drawn over anything', () => {
 		expect(layout.marks).toHaveLength(19);
 		expect(cutLabels(layout)).toBe(0);
 		expect(cutLabels(layoutLanes(report, scale, 1164, FIGURE_LAYOUT))).toBe(0);
+	});
+
+	it('wraps labels onto two lines on a phone, where one line beside a mark holds a few words', () => {
+		const report = loadBundledTimeline(events);
+		const scale = timeScale(paddedDomain(report.extent ?? [0, 1]), 342);
+		expect(cutLabels(layoutLanes(report, scale, 342))).toBeGreaterThan(0);
+		const phone = layoutLanes(report, scale, 342, pageLayout(342));
+		expect(cutLabels(phone)).toBe(0);
+		expect(phone.marks.some((m) => m.label?.lines.length === 2)).toBe(true);
+		expect(pageLayout(1164)).toEqual({});
 	});
 
 	it('lets a label run as far as its row is empty, with no fixed cut', () => {

@@ -83,6 +83,17 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
  */
 export const FIGURE_LAYOUT: Partial<LayoutOptions> = { wrapLabels: 3, keepTitles: true };
 
+/** Below this drawing width (a phone), the page wraps labels onto two lines rather than cut them. */
+export const NARROW_WIDTH = 600;
+
+/**
+ * The page's layout at a drawing `width`: one-line labels, or on a phone, where a one-line label
+ * beside a mark has a few words' room, two lines.
+ */
+export function pageLayout(width: number): Partial<LayoutOptions> {
+	return width < NARROW_WIDTH ? { wrapLabels: 2 } : {};
+}
+
 const LABEL_GAP = 5;
 /** Room before a span's label for its category symbol (points are their own symbol). */
 export const LABEL_ICON = 14;
