@@ -13,6 +13,7 @@ import { frameWidthFor, WIDTH_PRESETS } from '$lib/export/widths';
 import { loadBundledTimeline } from '$lib/ingest/load';
 import { wholeScale } from '$lib/layout/breaks';
 import { layoutFrame, type FrameLayout } from '$lib/layout/frame';
+import { cutLabels, pageLayout } from '$lib/layout/lanes';
 
 /** The drawing's width at a 1280 px window, measured with Playwright in Chromium. */
 const WIDTH_AT_1280 = 1163;
@@ -25,14 +26,15 @@ const story = (start: number) => {
 	const day = new Date(start).toISOString().slice(0, 10);
 	return day >= '2024-11-15' && day <= '2024-11-19';
 };
-const cutLabels = (frame: FrameLayout) => frame.body.marks.filter((m) => m.label?.truncated).length;
+/** Marks whose title is not shown whole: cut with an ellipsis, or left out for want of room. */
+const cut = (frame: FrameLayout) => cutLabels(frame.body);
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 console.log(`Bundled report, first view (whole timeline) at ${width} px:`);
 for (const skipGaps of [true, false]) {
 	const scale = wholeScale(report, width, skipGaps);
-	const frame = layoutFrame(report, scale, width);
+	const frame = layoutFrame(report, scale, width, pageLayout(width));
 	const marks = frame.body.marks.filter((m) => story(m.event.wall.start));
 	const x0 = Math.min(...marks.map((m) => Math.max(0, m.x0)));
 	const x1 = Math.max(...marks.map((m) => Math.min(width, m.x1)));
@@ -43,7 +45,7 @@ for (const skipGaps of [true, false]) {
 			width: frameWidthFor(preset, width),
 			breaks: skipGaps
 		});
-		return `${preset} ${WIDTH_PRESETS[preset]} px: ${cutLabels(figure.frame)}`;
+		return `${preset} ${WIDTH_PRESETS[preset]} px: ${cut(figure.frame)}`;
 	});
 	const screenFigure = buildFigure(report, { scope: 'all', width, breaks: skipGaps });
 	console.log(
@@ -51,8 +53,8 @@ for (const skipGaps of [true, false]) {
 			`  breaks ${skipGaps ? 'on' : 'off'}:`,
 			`    15–19 November events span ${percent((x1 - x0) / width)} of the plot's width (${marks.length} events, ${Math.round(x1 - x0)} px)`,
 			`    events in view: ${inView} of ${report.events.length}; breaks: ${frame.breaks.map((b) => b.label).join(', ') || 'none'}`,
-			`    cut labels on screen: ${cutLabels(frame)} of ${frame.body.marks.length}`,
-			`    cut labels in the whole-timeline export: as on screen ${cutLabels(screenFigure.frame)}; ${exports.join('; ')}`
+			`    cut labels on screen: ${cut(frame)} of ${frame.body.marks.length}`,
+			`    cut labels in the whole-timeline export: as on screen ${cut(screenFigure.frame)}; ${exports.join('; ')}`
 		].join('\n')
 	);
 }

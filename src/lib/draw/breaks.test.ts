@@ -20,6 +20,7 @@ const mark = (fields: Partial<MarkLayout>): MarkLayout => ({
 	laneIndex: 0,
 	row: 0,
 	y: 40,
+	rowHeight: 24,
 	x0: 0,
 	x1: 10,
 	cx: 5,

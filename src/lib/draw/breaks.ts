@@ -30,6 +30,8 @@ export interface RowItem {
 	x0: number;
 	x1: number;
 	y: number;
+	/** Height of its row (a wrapped label makes a row taller). @default 24 */
+	rowHeight?: number;
 }
 
 /** Where a label's box runs, left to right. */
@@ -38,9 +40,10 @@ const labelSpan = (label: LabelBox): [number, number] =>
 
 /** What a mark takes up in its row: its shape and its label. */
 export function markExtent(m: MarkLayout): RowItem {
-	if (!m.label) return { x0: m.x0, x1: m.x1, y: m.y };
+	const { rowHeight } = m;
+	if (!m.label) return { x0: m.x0, x1: m.x1, y: m.y, rowHeight };
 	const [a, b] = labelSpan(m.label);
-	return { x0: Math.min(m.x0, a), x1: Math.max(m.x1, b), y: m.y };
+	return { x0: Math.min(m.x0, a), x1: Math.max(m.x1, b), y: m.y, rowHeight };
 }
 
 /** The first stretch `length` tall below `from` and above `to` that no row item in `[x0, x1]` crosses. */
@@ -54,7 +57,10 @@ function freeRun(
 ) {
 	const taken = items
 		.filter((item) => item.x1 > x0 && item.x0 < x1)
-		.map((item) => [item.y - 12, item.y + 12] as const)
+		.map((item) => {
+			const half = (item.rowHeight ?? 24) / 2;
+			return [item.y - half, item.y + half] as const;
+		})
 		.sort((a, b) => a[0] - b[0]);
 	let y = from;
 	for (const [start, end] of taken) {

@@ -13,6 +13,7 @@ const base: MarkLayout = {
 	laneIndex: 1,
 	row: 0,
 	y: 40,
+	rowHeight: 24,
 	x0: 100,
 	x1: 180,
 	cx: 140,
@@ -68,6 +69,8 @@ describe('markNodes', () => {
 			x: 185,
 			anchor: 'start' as const,
 			text: '<b>bold</b>',
+			lines: ['<b>bold</b>'],
+			lineHeight: 14.4,
 			truncated: false,
 			inside: false,
 			width: 90
@@ -77,6 +80,28 @@ describe('markNodes', () => {
 		expect(find(nodes, 'label')).toMatchObject({ tag: 'text', text: '<b>bold</b>' });
 		expect(find(nodes, 'label')?.attrs.fill).toBe(DARK.ink);
 		expect(toXml(nodes)).toContain('&lt;b&gt;bold&lt;/b&gt;');
+	});
+
+	it('writes a wrapped label as one text with a line per tspan, centred on the row', () => {
+		const lines = ['Biden lets Ukraine strike', 'inside Russia with', 'ATACMS'];
+		const label = {
+			x: 185,
+			anchor: 'start' as const,
+			text: lines.join(' '),
+			lines,
+			lineHeight: 15,
+			truncated: false,
+			inside: false,
+			width: 160
+		};
+		const text = find(markNodes({ ...base, label }, LIGHT), 'label');
+		expect(text?.tag).toBe('text');
+		expect(text?.children?.map((n) => [n.tag, n.text, n.attrs.y])).toEqual([
+			['tspan', lines[0], 25],
+			['tspan', lines[1], 40],
+			['tspan', lines[2], 55]
+		]);
+		expect(toXml(text ? [text] : [])).toMatch(/^<text[^>]*><tspan[^>]*>Biden/);
 	});
 
 	it('gives a cluster its count only when the count fits the band', () => {

@@ -96,38 +96,42 @@ function shapeNodes(m: MarkLayout, color: string): SvgNode[] {
 	return shapes;
 }
 
-/** The label beside a mark; a span's label starts with its category symbol. */
+/**
+ * The label beside a mark; a span's label starts with its category symbol. A wrapped label is one
+ * <text> with a <tspan> per line, its lines centred on the mark's row.
+ */
 function labelNodes(m: MarkLayout, color: string, theme: Theme): SvgNode[] {
 	const label = m.label;
 	if (!label) return [];
 	const start = label.anchor === 'start';
+	const lines = label.lines;
+	const firstY = m.y - ((lines.length - 1) * label.lineHeight) / 2;
 	const nodes: SvgNode[] = [];
 	if (!m.instant) {
 		nodes.push(
 			svgNode('path', {
 				class: 'icon',
 				d: laneSymbolPath(m.laneIndex, 9),
-				transform: `translate(${num(start ? label.x + 6 : label.x - 6)},${num(m.y)})`,
+				transform: `translate(${num(start ? label.x + 6 : label.x - 6)},${num(firstY)})`,
 				fill: color
 			})
 		);
 	}
 	const x = m.instant ? label.x : start ? label.x + LABEL_ICON : label.x - LABEL_ICON;
-	nodes.push(
-		svgNode(
-			'text',
-			{
-				class: 'label',
-				x,
-				y: m.y,
-				'text-anchor': label.anchor,
-				'dominant-baseline': 'central',
-				'font-size': 12,
-				fill: theme.ink
-			},
-			label.text
-		)
-	);
+	const attrs = {
+		class: 'label',
+		x,
+		y: firstY,
+		'text-anchor': label.anchor,
+		'dominant-baseline': 'central',
+		'font-size': 12,
+		fill: theme.ink
+	};
+	const content =
+		lines.length === 1
+			? label.text
+			: lines.map((line, i) => svgNode('tspan', { x, y: firstY + i * label.lineHeight }, line));
+	nodes.push(svgNode('text', attrs, content));
 	return nodes;
 }
 

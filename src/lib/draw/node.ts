@@ -6,7 +6,7 @@
 import { element, escapeXml } from './xml';
 
 /** The SVG elements a drawing is made of. */
-export type SvgTag = 'g' | 'svg' | 'rect' | 'path' | 'line' | 'text' | 'title' | 'desc';
+export type SvgTag = 'g' | 'svg' | 'rect' | 'path' | 'line' | 'text' | 'tspan' | 'title' | 'desc';
 
 /** Presentation attributes; undefined ones are left out. */
 export type SvgAttributes = Readonly<Record<string, string | number | undefined>>;

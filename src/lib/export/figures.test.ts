@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import events from '$lib/data/events.json';
+import denseLane from '../../../tests/fixtures/dense-lane.json';
 import { loadBundledTimeline } from '$lib/ingest/load';
 import { DARK } from '$lib/layout/theme';
 import type { Dataset } from '$lib/model/schema';
@@ -158,6 +159,12 @@ const scenarios: Record<string, () => string> = {
 	'report-phone': () => figure(report, { scope: 'all', width: 390 - 48 }),
 	'every-precision': () => figure(everyPrecision, { scope: 'all', width: 900 }),
 	'dense-burst': () => figure(burst, { scope: 'all', width: 900 }),
+	// 36 overlapping events in one lane: rows open until every title shows whole, wrapped if need be.
+	'dense-lane-column': () =>
+		figure(prepareTimeline(denseLane as Dataset), {
+			scope: 'all',
+			width: frameWidthFor('column', 0)
+		}),
 	'long-titles': () => figure(longTitles, { scope: 'all', width: 700 }),
 	'hostile-text': () => figure(prepareTimeline(hostile), { scope: 'all', width: 700, notes: true }),
 	'eras-floating': () => figure(eras, { scope: 'all', width: 900, notes: true })
@@ -168,7 +175,7 @@ function figure(timeline: Parameters<typeof buildFigure>[0], options: FigureOpti
 }
 
 describe('golden figures', () => {
-	it.each(Object.keys(scenarios))('%s matches tests/figures/%s.svg', (name) => {
+	it.each(Object.keys(scenarios))('%s matches its golden file in tests/figures', (name) => {
 		const actual = (scenarios[name] as () => string)();
 		const golden = new URL(`${name}.svg`, DIR);
 		const changed = new URL(`${name}-changed.svg`, DIR);

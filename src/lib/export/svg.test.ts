@@ -6,7 +6,11 @@ import { prepareTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
 import { figureFileName } from './names';
 import { CLUSTER_KEY, DENSITY_KEY } from '$lib/layout/encoding';
-import { buildFigure, wrapText } from './svg';
+import { wrapText } from '$lib/layout/text';
+import { buildFigure } from './svg';
+import { layoutFrame } from '$lib/layout/frame';
+import { cutLabels, FIGURE_LAYOUT } from '$lib/layout/lanes';
+import { paddedDomain, timeScale } from '$lib/layout/scale';
 import { DARK, LIGHT, themeVariables } from '$lib/layout/theme';
 import { escapeXml } from '$lib/draw/xml';
 import events from '$lib/data/events.json';
@@ -45,7 +49,17 @@ function hostileDataset(): Dataset {
 	};
 }
 
-const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'rect', 'path', 'line', 'text']);
+const ALLOWED_ELEMENTS = new Set([
+	'svg',
+	'title',
+	'desc',
+	'g',
+	'rect',
+	'path',
+	'line',
+	'text',
+	'tspan'
+]);
 
 /** Every start tag's element name and attribute names. Attribute values are escaped, so no `"` or `<` hides inside one. */
 function tags(svg: string) {
@@ -374,6 +388,26 @@ describe('figure options', () => {
 		expect(first?.event.sources?.length).toBeGreaterThan(0);
 		expect(noted.svg).toContain(escapeXml(first?.event.sources?.[0]?.name ?? '?'));
 		expectInert(noted.svg);
+	});
+
+	it('cuts no title: labels wrap onto more lines and rows instead, at every width', () => {
+		for (const width of [...Object.values(WIDTH_PRESETS).map((w) => w - 48), 342]) {
+			const scale = timeScale(paddedDomain(report.extent ?? [0, 1]), width);
+			// On the page, the narrowest widths cut some titles (the tooltip gives the rest) ...
+			const onPage = layoutFrame(report, scale, width).body;
+			const inFigure = layoutFrame(report, scale, width, FIGURE_LAYOUT).body;
+			if (width === 342) expect(cutLabels(onPage)).toBeGreaterThan(0);
+			// ... the figure, with no tooltip, shows every title whole, over as many lines as it takes.
+			expect(cutLabels(inFigure), `width ${width}`).toBe(0);
+			const figure = buildFigure(report, { scope: 'all', width });
+			const shown = [...figure.svg.matchAll(/data-event-id="[^"]*">(.*?)<\/g>/g)].map((m) =>
+				(m[1] ?? '')
+					.replace(/<[^>]+>/g, ' ')
+					.replace(/\s+/g, ' ')
+					.trim()
+			);
+			for (const e of report.events) expect(shown).toContain(escapeXml(e.event.title));
+		}
 	});
 
 	it('breaks a long unbroken string so that no line runs past the figure', () => {

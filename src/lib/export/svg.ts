@@ -15,7 +15,8 @@ import { eventDateLabel, formatRange } from '$lib/format/describe';
 import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
 import { wholeScale } from '$lib/layout/breaks';
 import { AXIS_HEIGHT, AXIS_TICK_Y, layoutFrame, type FrameLayout } from '$lib/layout/frame';
-import { estimateTextWidth, fitText } from '$lib/layout/text';
+import { FIGURE_LAYOUT } from '$lib/layout/lanes';
+import { estimateTextWidth, fitText, wrapText } from '$lib/layout/text';
 import { DISPLAY_FONT_STACK, FONT_STACK, LIGHT, type Theme } from '$lib/layout/theme';
 import { labelZone, type PreparedEvent, type PreparedTimeline } from '$lib/model/timeline';
 import { MARGIN } from './widths';
@@ -57,58 +58,10 @@ export interface Figure {
 	frame: FrameLayout;
 }
 
+// The title and description wrap onto as many lines as a phone-width figure needs to show them whole.
 const TITLE_SIZE = 22;
 const TEXT_SIZE = 13;
 const SMALL_SIZE = 11;
-
-/** A word longer than `width` cut into pieces that fit (a long address or an unbroken string). */
-function breakWord(word: string, fontSize: number, width: number): string[] {
-	if (estimateTextWidth(word, fontSize) <= width) return [word];
-	const pieces: string[] = [];
-	let piece = '';
-	for (const char of word) {
-		if (piece && estimateTextWidth(piece + char, fontSize) > width) {
-			pieces.push(piece);
-			piece = '';
-		}
-		piece += char;
-	}
-	return piece ? [...pieces, piece] : pieces;
-}
-
-/**
- * Breaks text into lines no wider than `width`, at most `maxLines` (the last one shortened); a word
- * wider than a line is broken where it must, so nothing runs off the figure.
- */
-export function wrapText(
-	text: string,
-	fontSize: number,
-	width: number,
-	maxLines: number
-): string[] {
-	const lines: string[] = [];
-	let line = '';
-	const words = text
-		.split(/\s+/)
-		.filter(Boolean)
-		.flatMap((word) => breakWord(word, fontSize, width));
-	for (let i = 0; i < words.length; i++) {
-		const word = words[i] as string;
-		const candidate = line ? `${line} ${word}` : word;
-		if (estimateTextWidth(candidate, fontSize) <= width || !line) {
-			line = candidate;
-			continue;
-		}
-		if (lines.length === maxLines - 1) {
-			lines.push(fitText(`${line} ${words.slice(i).join(' ')}`, fontSize, width));
-			return lines;
-		}
-		lines.push(line);
-		line = word;
-	}
-	if (line) lines.push(lines.length === maxLines - 1 ? fitText(line, fontSize, width) : line);
-	return lines;
-}
 
 /** A block of text lines starting at `y` (the first line's top), and how tall it is. */
 function textBlock(
@@ -243,19 +196,19 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 	const scale = wholeScale(timeline, frameWidth, options.breaks ?? true);
 	if (options.scope === 'view' && options.domain) scale.domain(options.domain);
 	const domain = scale.domain();
-	const frame = layoutFrame(timeline, scale, frameWidth);
+	const frame = layoutFrame(timeline, scale, frameWidth, FIGURE_LAYOUT);
 	const width = frameWidth + 2 * MARGIN;
 	const range = formatRange(domain);
 
 	let y = MARGIN;
-	const title = textBlock(wrapText(timeline.title, TITLE_SIZE, frameWidth, 2), y, TITLE_SIZE, 1.2, {
+	const title = textBlock(wrapText(timeline.title, TITLE_SIZE, frameWidth, 4), y, TITLE_SIZE, 1.2, {
 		'font-family': DISPLAY_FONT_STACK,
 		'font-weight': 700,
 		fill: theme.ink
 	});
 	y += title.height + 6;
 	const description = textBlock(
-		timeline.description ? wrapText(timeline.description, TEXT_SIZE, frameWidth, 3) : [],
+		timeline.description ? wrapText(timeline.description, TEXT_SIZE, frameWidth, 8) : [],
 		y,
 		TEXT_SIZE,
 		1.35,

@@ -9,7 +9,7 @@ import {
 	symbolWye
 } from 'd3-shape';
 import { describe, expect, it } from 'vitest';
-import { laneSymbolPath, SYMBOL_PATHS, type SymbolSize } from './encoding';
+import { laneSymbolPath, symbolHalfWidth, SYMBOL_PATHS, type SymbolSize } from './encoding';
 
 const D3_SHAPES = [
 	symbolCircle,
@@ -44,5 +44,22 @@ describe('lane symbols', () => {
 		expect(width(laneSymbolPath(2, 12))).toBeGreaterThan(9);
 		expect(width(laneSymbolPath(2, 12))).toBeLessThan(15);
 		expect(width(laneSymbolPath(2, 9))).toBeLessThan(width(laneSymbolPath(2, 12)));
+	});
+
+	it('know how far each 12 px symbol reaches either side of its centre', () => {
+		D3_SHAPES.forEach((type, lane) => {
+			// Draw the symbol into a context that only records how far it reaches horizontally.
+			let reach = 0;
+			const note = (x: number) => (reach = Math.max(reach, Math.abs(x)));
+			const context = {
+				moveTo: note,
+				lineTo: note,
+				arc: (x: number, _y: number, r: number) => note(Math.abs(x) + r),
+				rect: (x: number, _y: number, w: number) => note(Math.max(Math.abs(x), Math.abs(x + w))),
+				closePath: () => undefined
+			};
+			type.draw(context as unknown as CanvasPath, (Math.PI * 12 * 12) / 4);
+			expect(symbolHalfWidth(lane), `lane ${lane}`).toBeCloseTo(reach, 2);
+		});
 	});
 });

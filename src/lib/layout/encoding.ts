@@ -68,6 +68,16 @@ export const SYMBOL_PATHS: Readonly<Record<SymbolSize, readonly string[]>> = {
 	]
 };
 
+/**
+ * How far each 12 px symbol reaches left and right of its centre, in lane order: the star and the
+ * triangle are wider than 12 px, and layout keeps labels clear of the whole shape.
+ */
+const SYMBOL_HALF_WIDTHS = [6, 5.317, 5.714, 8.081, 9.546, 7.134, 7.841] as const;
+
+/** Half the width of the lane's 12 px point symbol, in pixels. */
+export const symbolHalfWidth = (index: number): number =>
+	SYMBOL_HALF_WIDTHS[index % SYMBOL_HALF_WIDTHS.length] ?? 6;
+
 /** The colour of the lane at `index`, cycling when there are more lanes than colours. */
 export const laneColor = (index: number): string =>
 	LANE_COLORS[index % LANE_COLORS.length] as string;

@@ -42,6 +42,27 @@ describe('hitIndex finds the mark under the pointer', () => {
 	});
 });
 
+describe('hitIndex searches as far left as a box can reach', () => {
+	it('finds a long box that starts before shorter ones ending left of the pointer', () => {
+		const long = { id: 'long', x0: 0, x1: 900, y: 12 };
+		const short = Array.from({ length: 5 }, (_, i) => ({
+			id: `s${i}`,
+			x0: 100 + i * 20,
+			x1: 110 + i * 20,
+			y: 12
+		}));
+		const index = hitIndex([long, ...short], 24);
+		expect(index.find(600, 12)?.id).toBe('long');
+		expect(index.find(125, 12)?.id).toBe('s1');
+	});
+	it('finds a target in a row taller than the others, across its whole height', () => {
+		const tall = { id: 'tall', x0: 0, x1: 100, y: 40, rowHeight: 48 };
+		const index = hitIndex([{ id: 'top', x0: 0, x1: 100, y: 4 }, tall], 24);
+		expect(index.find(50, 60)?.id).toBe('tall');
+		expect(index.find(50, 4)?.id).toBe('top');
+	});
+});
+
 describe('densityBars', () => {
 	it('counts every event once and keeps bars inside the strip', () => {
 		const bars = densityBars(timeline.events, scale, 40);

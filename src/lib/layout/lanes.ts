@@ -1,10 +1,13 @@
 /**
  * Lane and label layout: `(events, scale, viewport) → marks, rows and labels`, a pure function.
- * Each lane (category) stacks its events into rows; an event's box is its mark plus its label, and
- * boxes in a row never overlap, so no two labels can. A lane that runs out of rows still draws every
- * mark but leaves the label to the tooltip rather than let text collide. Only events in view are laid
- * out, and a lane with more than the screen can show is drawn as counted clusters that split as the
- * reader zooms in.
+ * Each lane (category) stacks its events into rows, left to right. Nothing drawn overlaps anything
+ * else: in a row, each mark and its label keep clear of the next mark and label, and rows never
+ * overlap, so every mark can be reached by the pointer. A label runs until the next thing in its row
+ * and is cut only where it would collide. A lane opens rows to give labels room up to `maxRows`; past
+ * that, a label is cut where the next mark needs its place; a mark that still finds no place opens a
+ * row of its own, up to `maxMarkRows`, beyond which the lane is drawn as counted clusters. Only events
+ * in view are laid out, and a lane with more than the screen can show is drawn as clusters that split
+ * as the reader zooms in.
  */
 import { bisectLeft, bisectRight } from 'd3-array';
 import { countInWindow, eventsInWindow } from '$lib/model/time-index';
@@ -14,12 +17,13 @@ import {
 	type PreparedEvent,
 	type PreparedTimeline
 } from '$lib/model/timeline';
+import { symbolHalfWidth } from './encoding';
 import type { TimeScale } from './scale';
-import { estimateTextWidth, fitText } from './text';
+import { estimateTextWidth, fitText, wrapLines, type WrappedText } from './text';
 
 /** Sizes the layout works with, in pixels. */
 export interface LayoutOptions {
-	/** @default 24 */
+	/** Height of a row of one-line labels. @default 24 */
 	rowHeight: number;
 	/** Space above each lane's rows for its name. @default 22 */
 	laneHeader: number;
@@ -27,10 +31,26 @@ export interface LayoutOptions {
 	laneGap: number;
 	/** @default 12 */
 	fontSize: number;
-	/** Most rows a lane may stack before labels are left to the tooltip. @default 12 */
+	/**
+	 * Most rows a lane opens to give labels room; past them a label is cut where the next mark in its
+	 * row needs the place. @default 12
+	 */
 	maxRows: number;
-	/** Longest a label may be before it is shortened with an ellipsis. @default 240 */
-	maxLabelWidth: number;
+	/**
+	 * Most rows a lane stacks so that every mark has a place of its own; a lane that needs more is
+	 * drawn as counted clusters. @default 48
+	 */
+	maxMarkRows: number;
+	/**
+	 * Open rows, up to `maxMarkRows`, rather than cut a label to make room for the next mark: the
+	 * exported figure has no tooltip to give the rest of a title. @default false
+	 */
+	keepTitles: boolean;
+	/**
+	 * Lines a label may wrap onto before it is cut; rows grow to hold them. The page keeps labels to
+	 * one line; the exported figure wraps them so that no title is cut. @default 1
+	 */
+	wrapLabels: number;
 	/** Narrowest a mark is drawn, so a minute-long span stays visible. @default 6 */
 	minMarkWidth: number;
 	/** Width of a point mark's symbol. @default 12 */
@@ -48,17 +68,41 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	laneGap: 10,
 	fontSize: 12,
 	maxRows: 12,
-	maxLabelWidth: 240,
+	maxMarkRows: 48,
+	keepTitles: false,
+	wrapLabels: 1,
 	minMarkWidth: 6,
 	pointSize: 12,
 	maxMarks: 400,
 	clusterWidth: 28
 };
 
+/**
+ * The exported figure's layout: the page's, with labels that wrap instead of being cut. A printed
+ * figure has no tooltip to give the rest of a title, so rows grow (and open) until every title fits.
+ */
+export const FIGURE_LAYOUT: Partial<LayoutOptions> = { wrapLabels: 3, keepTitles: true };
+
+/** Below this drawing width (a phone), the page wraps labels onto two lines rather than cut them. */
+export const NARROW_WIDTH = 600;
+
+/**
+ * The page's layout at a drawing `width`: one-line labels, or on a phone, where a one-line label
+ * beside a mark has a few words' room, two lines.
+ */
+export function pageLayout(width: number): Partial<LayoutOptions> {
+	return width < NARROW_WIDTH ? { wrapLabels: 2 } : {};
+}
+
 const LABEL_GAP = 5;
 /** Room before a span's label for its category symbol (points are their own symbol). */
 export const LABEL_ICON = 14;
-const BOX_GAP = 8;
+/** Clear space between one mark's box (shape and label) and the next in its row. */
+export const BOX_GAP = 8;
+/** Shortest cut label worth showing, in characters with its ellipsis; shorter, the tooltip has it. */
+const MIN_CUT_LABEL = 4;
+/** Distance between the baselines of a wrapped label's lines, in ems. */
+const LINE_SPACING = 1.2;
 /**
  * How far past the drawing's edges a span's rectangle may reach. A day-long span at minute zoom is
  * millions of pixels wide; drawn whole, its dashed outline alone stalls the browser for seconds. Cut
@@ -66,13 +110,18 @@ const BOX_GAP = 8;
  */
 export const SPAN_OVERHANG = 16;
 
-/** A label placed beside its mark. */
+/** A label placed beside its mark (or inside a long span). */
 export interface LabelBox {
 	x: number;
 	/** Which side of the mark the text sits on; `end` anchors the text's right edge at `x`. */
 	anchor: 'start' | 'end';
+	/** The text shown: the lines joined by spaces. */
 	text: string;
-	/** True when the text was shortened to fit. */
+	/** The text line by line: one line on the page, up to `wrapLabels` in the exported figure. */
+	lines: string[];
+	/** Distance between the lines' baselines, in pixels. */
+	lineHeight: number;
+	/** True when some of the title was left out (cut with an ellipsis) to fit. */
 	truncated: boolean;
 	/** True when the label sits inside a long span rather than beside it. */
 	inside: boolean;
@@ -89,6 +138,8 @@ export interface MarkLayout {
 	row: number;
 	/** Vertical centre of the row. */
 	y: number;
+	/** Height of the row, which a wrapped label makes taller. */
+	rowHeight: number;
 	/** Horizontal extent of the (soft) interval, at least `minMarkWidth` wide. */
 	x0: number;
 	x1: number;
@@ -157,10 +208,17 @@ function clipExtent(x0: number, x1: number, width: number): { x0: number; x1: nu
 	};
 }
 
-function markExtent(e: PreparedEvent, scale: TimeScale, width: number, options: LayoutOptions) {
+function markExtent(
+	e: PreparedEvent,
+	lane: number,
+	scale: TimeScale,
+	width: number,
+	options: LayoutOptions
+) {
 	if (e.instant) {
 		const cx = scale(e.wall.start);
-		return { x0: cx - options.pointSize / 2, x1: cx + options.pointSize / 2, cx };
+		const half = Math.max(options.pointSize / 2, symbolHalfWidth(lane));
+		return { x0: cx - half, x1: cx + half, cx };
 	}
 	let x0 = scale(e.wall.start);
 	let x1 = scale(e.wall.end);
@@ -173,44 +231,280 @@ function markExtent(e: PreparedEvent, scale: TimeScale, width: number, options: 
 	return { ...clipped, cx: (clipped.x0 + clipped.x1) / 2 };
 }
 
-/** Places the label right of the mark, else left, else shortened on the roomier side, else nowhere. */
-function placeLabel(
+/** Left edge of a label's box. */
+export const labelLeft = (label: LabelBox) =>
+	label.anchor === 'end' ? label.x - label.width : label.x;
+
+/** Number of marks whose title is not shown whole beside them: cut with an ellipsis, or left out. */
+export function cutLabels(layout: Pick<TimelineLayout, 'marks'>): number {
+	return layout.marks.filter((m) => !m.label || m.label.truncated).length;
+}
+
+/** An event ready to be stacked: its mark's extent and what its label needs. */
+interface Candidate {
+	event: PreparedEvent;
+	x0: number;
+	x1: number;
+	cx: number;
+	/** Room the label's category symbol takes (spans only). */
+	icon: number;
+	/** Width of the title on one line. */
+	natural: number;
+}
+
+/** What a row holds so far: the right edge of all it draws, and the last mark placed in it. */
+interface Row {
+	end: number;
+	last?: Placed;
+}
+
+/** A candidate placed in a row, its label chosen. */
+interface Placed extends Candidate {
+	row: number;
+	label?: LabelBox;
+}
+
+type Side = 'start' | 'end' | 'inside';
+
+/**
+ * `title` in `count` lines of even length: the narrowest width that still takes no more lines, so a
+ * wrapped label ends in a line of some length rather than one stray word, and takes less of its row.
+ */
+function balanced(title: string, fontSize: number, room: number, count: number): WrappedText {
+	let low = Math.ceil(estimateTextWidth(title, fontSize) / count);
+	let high = room;
+	let best = wrapLines(title, fontSize, room, count);
+	while (high - low > 2) {
+		const mid = Math.floor((low + high) / 2);
+		const attempt = wrapLines(title, fontSize, mid, count);
+		if (attempt.truncated || attempt.lines.length > count) low = mid;
+		else {
+			best = attempt;
+			high = mid;
+		}
+	}
+	return best;
+}
+
+/**
+ * Sets `title` in at most `lines` lines no wider than `room` (less the symbol), or shortens it;
+ * undefined when less than a few characters would show. Words up to `unbreakable` pixels wide are
+ * kept whole.
+ */
+function fitLabel(
 	title: string,
-	x0: number,
-	x1: number,
-	width: number,
+	natural: number,
+	room: number,
 	icon: number,
-	options: LayoutOptions
+	lines: number,
+	fontSize: number,
+	unbreakable: number,
+	cut: boolean
+): Pick<LabelBox, 'lines' | 'width' | 'truncated'> | undefined {
+	const textRoom = room - icon;
+	if (textRoom <= 0) return undefined;
+	if (natural <= textRoom) return { lines: [title], width: natural + icon, truncated: false };
+	// Most labels are tried in many places: say no early, without setting any text, where the
+	// title cannot fit whole and a cut one is not wanted.
+	if (!cut && (lines === 1 || natural > lines * (textRoom + fontSize))) return undefined;
+	// Wrapping helps only where every word fits a line: a word broken in two reads as two. A word
+	// wider than half the drawing (an address, a run of letters) fits nowhere, so it is broken.
+	const wordsFit = () =>
+		title.split(/\s+/).every((word) => {
+			const w = estimateTextWidth(word, fontSize);
+			return w <= textRoom || w > unbreakable;
+		});
+	if (lines > 1 && wordsFit()) {
+		let wrapped = wrapLines(title, fontSize, textRoom, lines);
+		if (wrapped.truncated && [...wrapped.lines.join(' ')].length < MIN_CUT_LABEL) return undefined;
+		if (!wrapped.truncated) wrapped = balanced(title, fontSize, textRoom, wrapped.lines.length);
+		const widest = Math.max(...wrapped.lines.map((line) => estimateTextWidth(line, fontSize)));
+		return { lines: wrapped.lines, width: widest + icon, truncated: wrapped.truncated };
+	}
+	if (!cut) return undefined;
+	const text = fitText(title, fontSize, textRoom);
+	if ([...text].length < MIN_CUT_LABEL) return undefined;
+	return { lines: [text], width: estimateTextWidth(text, fontSize) + icon, truncated: true };
+}
+
+/**
+ * The label of `c` on one `side` in at most `lines` lines, when the row is clear from `from`
+ * onwards: whole, or (with `cut`) shortened to the room there is.
+ */
+function labelOn(
+	c: Candidate,
+	side: Side,
+	from: number,
+	width: number,
+	options: LayoutOptions,
+	lines: number,
+	cut: boolean
 ): LabelBox | undefined {
-	const full = estimateTextWidth(title, options.fontSize) + icon;
-	const rightRoom = Math.min(options.maxLabelWidth, width - (x1 + LABEL_GAP));
-	const leftRoom = Math.min(options.maxLabelWidth, x0 - LABEL_GAP);
-	// The visible part of a long span can hold its own label.
-	const insideStart = Math.max(x0, 0) + LABEL_GAP;
-	const insideRoom = Math.min(options.maxLabelWidth, Math.min(x1, width) - LABEL_GAP - insideStart);
-	const place = (side: 'start' | 'end' | 'inside', room: number): LabelBox | undefined => {
-		const text = fitText(title, options.fontSize, room - icon);
-		if (text.length < 4 && text !== title) return undefined;
-		return {
-			x: side === 'inside' ? insideStart : side === 'start' ? x1 + LABEL_GAP : x0 - LABEL_GAP,
-			anchor: side === 'end' ? 'end' : 'start',
-			text,
-			truncated: text !== title,
-			inside: side === 'inside',
-			width: estimateTextWidth(text, options.fontSize) + icon
-		};
+	const start = Math.max(from, 0);
+	const insideStart = Math.max(c.x0, start) + LABEL_GAP;
+	const room =
+		side === 'start'
+			? width - (c.x1 + LABEL_GAP)
+			: side === 'end'
+				? c.x0 - LABEL_GAP - start
+				: c.event.instant
+					? 0
+					: Math.min(c.x1, width) - LABEL_GAP - insideStart;
+	const { title } = c.event.event;
+	const { fontSize } = options;
+	const fitted = fitLabel(title, c.natural, room, c.icon, lines, fontSize, width / 2, cut);
+	if (!fitted || (fitted.truncated && !cut)) return undefined;
+	return {
+		...fitted,
+		x: side === 'inside' ? insideStart : side === 'start' ? c.x1 + LABEL_GAP : c.x0 - LABEL_GAP,
+		anchor: side === 'end' ? 'end' : 'start',
+		text: fitted.lines.join(' '),
+		lineHeight: options.fontSize * LINE_SPACING,
+		inside: side === 'inside'
 	};
-	if (full <= rightRoom) return place('start', rightRoom);
-	if (full <= leftRoom) return place('end', leftRoom);
-	if (full <= insideRoom) return place('inside', insideRoom);
-	const [side, room] = (
-		[
-			['start', rightRoom],
-			['end', leftRoom],
-			['inside', insideRoom]
-		] as const
-	).reduce((best, option) => (option[1] > best[1] ? option : best));
-	return place(side, room);
+}
+
+const SIDES: readonly Side[] = ['start', 'end', 'inside'];
+
+/** A span drawn solid: its whole extent is known, so text inside would sit on a dark bar. */
+const isFirmSpan = (c: Candidate) => !c.event.instant && !c.event.uncertain;
+
+/**
+ * The label of `c` in a row clear from `from`: whole on one line on the first side with room for it
+ * (right, left, inside a long span), else whole in wrapped lines, else, with `cut`, shortened on the
+ * side that shows the most.
+ */
+function chooseLabel(
+	c: Candidate,
+	from: number,
+	width: number,
+	options: LayoutOptions,
+	cut: boolean,
+	tries: readonly number[] = options.wrapLabels > 1 ? [1, options.wrapLabels] : [1]
+): LabelBox | undefined {
+	// Text over a solid bar is hard to read: a firm span's label goes inside only when nowhere else.
+	const firm = isFirmSpan(c);
+	for (const lines of tries) {
+		for (const side of SIDES) {
+			if (firm && side === 'inside') continue;
+			const whole = labelOn(c, side, from, width, options, lines, false);
+			if (whole) return whole;
+		}
+	}
+	for (const lines of firm ? tries : []) {
+		const whole = labelOn(c, 'inside', from, width, options, lines, false);
+		if (whole) return whole;
+	}
+	if (!cut) return undefined;
+	let best: LabelBox | undefined;
+	for (const side of SIDES) {
+		const label = labelOn(c, side, from, width, options, options.wrapLabels, true);
+		if (label && (!best || label.text.length > best.text.length)) best = label;
+	}
+	return best;
+}
+
+/** Right edge of everything a placed mark draws. */
+const placedEnd = (p: Placed) =>
+	p.label && p.label.anchor === 'start' ? Math.max(p.x1, p.label.x + p.label.width) : p.x1;
+
+/**
+ * Stacks one lane's candidates into rows, left to right, so that nothing overlaps; `rows` may hold
+ * rows already taken (a cluster band). Returns undefined when the lane needs more than
+ * `options.maxMarkRows` rows.
+ */
+function stackLane(
+	candidates: Candidate[],
+	rows: Row[],
+	width: number,
+	options: LayoutOptions
+): Placed[] | undefined {
+	const placed: Placed[] = [];
+	const sorted = [...candidates].sort((a, b) => a.x0 - b.x0 || a.event.order - b.event.order);
+	const put = (c: Candidate, row: number, label: LabelBox | undefined) => {
+		const item: Placed = { ...c, row, label };
+		placed.push(item);
+		rows[row] = { end: placedEnd(item), last: item };
+	};
+	for (const c of sorted) {
+		const rowLimit = options.keepTitles ? options.maxMarkRows : options.maxRows;
+		// 1. The first row where the mark and its whole label fit: on one line; else, while the lane
+		// may open rows, a new row with the label on one line; else wrapped in an existing row.
+		const firstRow = (lines: number) => {
+			// The right and inside places do not depend on the row (the mark must fit it anyway).
+			const right = labelOn(c, 'start', -Infinity, width, options, lines, false);
+			let inside: LabelBox | undefined;
+			let insideTried = false;
+			const insideLabel = () => {
+				if (!insideTried) inside = labelOn(c, 'inside', -Infinity, width, options, lines, false);
+				insideTried = true;
+				return inside;
+			};
+			for (let r = 0; r < rows.length; r++) {
+				const from = (rows[r] as Row).end + BOX_GAP;
+				if (c.x0 < from) continue;
+				const label =
+					right ??
+					labelOn(c, 'end', from, width, options, lines, false) ??
+					(isFirmSpan(c) && rows.length < rowLimit ? undefined : insideLabel());
+				if (label) return { r, label };
+			}
+			return undefined;
+		};
+		const oneLine = firstRow(1);
+		if (oneLine) {
+			put(c, oneLine.r, oneLine.label);
+			continue;
+		}
+		const fresh =
+			rows.length < rowLimit ? chooseLabel(c, -Infinity, width, options, true) : undefined;
+		const wrappedRow =
+			options.wrapLabels === 1 || (fresh && !fresh.truncated && fresh.lines.length === 1)
+				? undefined
+				: firstRow(options.wrapLabels);
+		if (wrappedRow) {
+			put(c, wrappedRow.r, wrappedRow.label);
+			continue;
+		}
+		// 2. A new row, while the lane may open rows for labels.
+		if (rows.length < rowLimit) {
+			put(c, rows.length, fresh);
+			continue;
+		}
+		// 3. A row where the mark fits once the label before it is cut: the one that frees up first.
+		let best = -1;
+		for (let r = 0; r < rows.length; r++) {
+			const row = rows[r] as Row;
+			const last = row.last;
+			const hardEnd = last ? last.x1 : row.end;
+			if (hardEnd + BOX_GAP > c.x0) continue;
+			if (best === -1 || row.end < (rows[best] as Row).end) best = r;
+		}
+		if (best !== -1) {
+			const row = rows[best] as Row;
+			const last = row.last;
+			if (last && row.end + BOX_GAP > c.x0) {
+				// Only a label to the right of the last mark can reach this far: cut it to what is left.
+				const cut = labelOn(
+					last,
+					'start',
+					-Infinity,
+					c.x0 - BOX_GAP,
+					options,
+					options.wrapLabels,
+					true
+				);
+				last.label = cut;
+				row.end = placedEnd(last);
+			}
+			put(c, best, chooseLabel(c, row.end + BOX_GAP, width, options, true));
+			continue;
+		}
+		// 4. A row of its own, up to the most a lane stacks.
+		if (rows.length >= options.maxMarkRows) return undefined;
+		put(c, rows.length, chooseLabel(c, -Infinity, width, options, true));
+	}
+	return placed;
 }
 
 /** True when some part of the event's interval falls inside `[0, width]` pixels. */
@@ -322,83 +616,98 @@ export function layoutLanes(
 		options,
 		width
 	);
-
-	// Right edge of the last box in each row, per lane.
-	const rowEnds: number[][] = timeline.lanes.map(() => []);
-	const placed: Omit<MarkLayout, 'y' | 'laneIndex'>[] = [];
-	const clusters: Omit<ClusterLayout, 'y'>[] = [];
-	const individual: PreparedEvent[] = [];
-	timeline.byLane.forEach((lane, index) => {
-		if (!clustered.has(index)) {
-			for (const position of eventsInWindow(lane.index, lane.events, from, to)) {
-				individual.push(lane.events[position] as PreparedEvent);
-			}
-			return;
-		}
-		const ref = { id: timeline.lanes[index]?.id ?? '', index };
-		clusters.push(...clusterLane(lane, ref, scale, width, options));
-		// Clusters take the lane's first row; events drawn one by one go below them.
-		(rowEnds[index] as number[]).push(Infinity);
-	});
+	const candidate = (event: PreparedEvent): Candidate | undefined => {
+		const lane = laneIndex.get(event.lane) ?? 0;
+		const { x0, x1, cx } = markExtent(event, lane, scale, width, options);
+		if (!isVisible(x0, x1, width)) return undefined;
+		const natural = estimateTextWidth(event.event.title, options.fontSize);
+		return { event, x0, x1, cx, icon: event.instant ? 0 : LABEL_ICON, natural };
+	};
+	// The focused and pinned events of clustered lanes, drawn one by one below the clusters.
+	const included: Candidate[][] = timeline.lanes.map(() => []);
 	for (const id of include) {
 		const event = findEvent(timeline, id);
 		const lane = event && laneIndex.get(event.lane);
-		if (event && lane !== undefined && clustered.has(lane)) individual.push(event);
+		const c = event && candidate(event);
+		if (c && lane !== undefined) included[lane]?.push(c);
 	}
 
-	for (const event of individual) {
-		const lane = laneIndex.get(event.lane);
-		if (lane === undefined) continue;
-		const { x0, x1, cx } = markExtent(event, scale, width, options);
-		if (!isVisible(x0, x1, width)) continue;
-		const ends = rowEnds[lane] as number[];
-		const icon = event.instant ? 0 : LABEL_ICON;
-		let label = placeLabel(event.event.title, x0, x1, width, icon, options);
-		const boxStart = (l = label) => (l && l.anchor === 'end' ? l.x - l.width : x0);
-		const boxEnd = (l = label) => (l && l.anchor === 'start' ? Math.max(x1, l.x + l.width) : x1);
-		let row = ends.findIndex((end) => end + BOX_GAP <= boxStart());
-		if (row === -1 && ends.length < options.maxRows) row = ends.length;
-		if (row === -1) {
-			// Every row is taken: draw the mark without its label (the tooltip has it), in a row where
-			// the bare mark fits, else in the row that frees up first.
-			label = undefined;
-			row = ends.findIndex((end) => end + BOX_GAP <= x0);
-			if (row === -1) row = ends.indexOf(Math.min(...ends));
+	const placed: Placed[][] = [];
+	const clusters: Omit<ClusterLayout, 'y'>[] = [];
+	timeline.byLane.forEach((lane, index) => {
+		const ref = { id: timeline.lanes[index]?.id ?? '', index };
+		if (!clustered.has(index)) {
+			const candidates: Candidate[] = [];
+			for (const position of eventsInWindow(lane.index, lane.events, from, to)) {
+				const c = candidate(lane.events[position] as PreparedEvent);
+				if (c) candidates.push(c);
+			}
+			const stacked = stackLane(candidates, [], width, options);
+			if (stacked) {
+				placed[index] = stacked;
+				return;
+			}
 		}
-		ends[row] = Math.max(ends[row] ?? -Infinity, boxEnd());
-		const core =
-			event.wallCore && clipExtent(scale(event.wallCore.start), scale(event.wallCore.end), width);
-		placed.push({
-			id: event.id,
-			order: event.order,
-			lane: event.lane,
-			row,
-			x0,
-			x1,
-			core,
-			cx,
-			instant: event.instant,
-			uncertain: event.uncertain,
-			approximate: event.event.approximate === true,
-			label,
-			event
-		});
-	}
+		// Too many to draw one by one: clusters take the lane's first row, included events go below.
+		clusters.push(...clusterLane(lane, ref, scale, width, options));
+		const rows: Row[] = [{ end: Infinity }];
+		placed[index] = stackLane(included[index] ?? [], rows, width, options) ?? [];
+	});
+
+	// Each row is as tall as its tallest label needs.
+	const lineHeight = options.fontSize * LINE_SPACING;
+	const rowHeights: number[][] = timeline.lanes.map((_, index) => {
+		const heights: number[] = [options.rowHeight];
+		for (const p of placed[index] ?? []) {
+			const lines = p.label?.lines.length ?? 1;
+			const needed = options.rowHeight + (lines - 1) * lineHeight;
+			heights[p.row] = Math.max(heights[p.row] ?? options.rowHeight, needed);
+		}
+		return Array.from(heights, (h) => h ?? options.rowHeight);
+	});
 
 	let y = 0;
+	const rowTops: number[][] = [];
 	const lanes: LaneLayout[] = timeline.lanes.map((lane, index) => {
-		const rows = Math.max(1, (rowEnds[index] as number[]).length);
-		const height = options.laneHeader + rows * options.rowHeight + options.laneGap;
-		const band = { id: lane.id, label: lane.label, index, y, height, rows };
+		const heights = rowHeights[index] as number[];
+		let top = y + options.laneHeader;
+		rowTops[index] = heights.map((h) => {
+			const rowTop = top;
+			top += h;
+			return rowTop;
+		});
+		const height = top - y + options.laneGap;
+		const band = { id: lane.id, label: lane.label, index, y, height, rows: heights.length };
 		y += height;
 		return band;
 	});
 	const rowY = (lane: number, row: number) =>
-		((lanes[lane] as LaneLayout).y ?? 0) + options.laneHeader + (row + 0.5) * options.rowHeight;
-	const marks = placed.map((mark) => {
-		const index = laneIndex.get(mark.lane) ?? 0;
-		return { ...mark, laneIndex: index, y: rowY(index, mark.row) };
-	});
+		(rowTops[lane]?.[row] ?? 0) + (rowHeights[lane]?.[row] ?? options.rowHeight) / 2;
+	const marks: MarkLayout[] = placed.flatMap((lanePlaced, index) =>
+		(lanePlaced ?? []).map((p) => {
+			const { event } = p;
+			const core =
+				event.wallCore && clipExtent(scale(event.wallCore.start), scale(event.wallCore.end), width);
+			return {
+				id: event.id,
+				order: event.order,
+				lane: event.lane,
+				laneIndex: index,
+				row: p.row,
+				y: rowY(index, p.row),
+				rowHeight: rowHeights[index]?.[p.row] ?? options.rowHeight,
+				x0: p.x0,
+				x1: p.x1,
+				core,
+				cx: p.cx,
+				instant: event.instant,
+				uncertain: event.uncertain,
+				approximate: event.event.approximate === true,
+				label: p.label,
+				event
+			};
+		})
+	);
 	return {
 		lanes,
 		marks,

@@ -62,7 +62,7 @@ export function themeVariables(theme: Theme): Record<string, string> {
 
 /** A font stack that degrades well in browsers, Inkscape, Illustrator and resvg. */
 export const FONT_STACK =
-	"'Helvetica Neue', Helvetica, Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
+	"'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', Arimo, 'DejaVu Sans', sans-serif";
 /** Serif stack for the figure's title. */
 export const DISPLAY_FONT_STACK =
 	"Georgia, 'Times New Roman', 'DejaVu Serif', 'Liberation Serif', serif";

@@ -8,6 +8,7 @@ import { hitIndex, type HitIndex } from '$lib/layout/hit';
 import {
 	alwaysDrawn,
 	DEFAULT_LAYOUT,
+	pageLayout,
 	type ClusterLayout,
 	type MarkLayout
 } from '$lib/layout/lanes';
@@ -88,7 +89,7 @@ export class TimelineView {
 	);
 	/** Axis, lanes, marks and labels in pixels. */
 	frame: FrameLayout = $derived(
-		layoutFrame(this.timeline, this.scale, this.width, {}, this.include)
+		layoutFrame(this.timeline, this.scale, this.width, pageLayout(this.width), this.include)
 	);
 	/** Finds the mark or cluster under the pointer. */
 	hits: HitIndex<MarkLayout | ClusterLayout> = $derived(
