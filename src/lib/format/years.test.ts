@@ -23,6 +23,12 @@ describe('formatYear writes a year the way a reader expects it', () => {
 		it(row.name, () => expect(formatYear(row.year, { era: row.era })).toBe(row.expected));
 	}
 
+	it('on a deep-time axis, the years just before 1 CE stay BCE years, never "1 years ago"', () => {
+		expect(formatYear(0, { yearsAgo: true })).toBe('1 BCE');
+		expect(formatYear(-499, { yearsAgo: true })).toBe('500 BCE');
+		expect(formatYear(-4999, { yearsAgo: true })).toBe('5,000 years ago');
+	});
+
 	it('groups digits and names large numbers the locale’s way', () => {
 		expect(formatYear(-13_800_000_000, { locale: de })).toBe('13,8 Milliarden years ago');
 		expect(formatYear(12_345, { locale: de })).toBe('12.345');

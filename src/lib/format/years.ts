@@ -68,6 +68,8 @@ export function formatYear(year: number, options: DateFormatOptions = {}): strin
 		return era === 'always' ? `${written} CE` : written;
 	}
 	const count = bceCount(year);
-	if (count <= LAST_BCE_COUNT && !yearsAgo) return `${count} BCE`;
+	// A few hundred years before 1 CE are BCE years even on a deep-time axis: "1 BCE", never
+	// "1 years ago".
+	if (count <= LAST_BCE_COUNT && (!yearsAgo || count < 1000)) return `${count} BCE`;
 	return `${count < 10_000 ? grouped(count, locale) : large(count, locale)} years ago`;
 }

@@ -227,3 +227,25 @@ describe('axisTicks from deep time to the far future', () => {
 		);
 	});
 });
+
+describe('year ticks on a scale with breaks', () => {
+	// The Big Bang to 1 CE with 12.9 billion years skipped: two stretches of 500 million years, which
+	// ticks stepped over the whole domain (billions of years) would leave bare.
+	const scale = timeScale([utcTime(-13_900_000_000, 0), utcTime(1, 0)], 1000, [
+		{ start: utcTime(-13_400_000_000, 0), end: utcTime(-500_000_000, 0) }
+	]);
+	const axis = axisTicks(scale);
+	const [gap] = scale.breaks();
+
+	it('ticks each stretch at its own step, none inside the break', () => {
+		const labelled = axis.ticks.filter((t) => t.label);
+		const before = labelled.filter((t) => t.x <= (gap?.x0 ?? 0));
+		const after = labelled.filter((t) => t.x >= (gap?.x1 ?? Infinity));
+		expect(before.length).toBeGreaterThan(1);
+		expect(after.length).toBeGreaterThan(1);
+		expect(after.some((t) => t.label.endsWith('million years ago'))).toBe(true);
+		for (const tick of axis.ticks) {
+			expect(tick.x <= (gap?.x0 ?? 0) || tick.x >= (gap?.x1 ?? Infinity)).toBe(true);
+		}
+	});
+});

@@ -148,18 +148,13 @@ const astronomicalYear = (counted: number) => (counted < 0 ? counted + 1 : Math.
  */
 function yearTicks(
 	scale: TimeScale,
+	stretch: Stretch,
 	spacing: number,
-	options: DateFormatOptions
+	era: DateFormatOptions
 ): { unit: TickUnit; ticks: Tick[] } {
-	const [d0, d1] = scale.domain().map(Number) as [number, number];
-	const [r0, r1] = scale.range() as [number, number];
+	const { start: d0, end: d1, x0: r0, x1: r1 } = stretch;
 	const [y0, y1] = [fractionalYear(d0), fractionalYear(d1)];
 	const [c0, c1] = [countedYear(y0), countedYear(y1)];
-	const era: DateFormatOptions = {
-		...options,
-		era: yearOf(d0) < 1 && yearOf(d1) >= 1 ? 'always' : options.era,
-		yearsAgo: isDeepTime(yearOf(d0))
-	};
 	let count = Math.max(1, Math.floor((r1 - r0) / spacing));
 	let best: { unit: TickUnit; ticks: Tick[] } = { unit: 'year', ticks: [] };
 	for (let attempt = 0; attempt < 8 && count >= 1; attempt++) {
@@ -228,11 +223,27 @@ export function axisTicks(
 	const chosen = chooseTickStep((r1 - r0) / Math.max(slope, 1e-300), r1 - r0, spacing);
 	// Dates cannot step through years they cannot hold; whole years are ticks enough there.
 	if (chosen.unit === 'year' || !dateCanHold(d0) || !dateCanHold(d1)) {
-		const { unit, ticks } = yearTicks(scale, spacing, options);
-		const inBreak = (value: number) => scale.breaks().some((b) => value > b.start && value < b.end);
+		// One way of telling years across the whole axis; each stretch between breaks gets ticks at
+		// its own step, so a stretch of decades beside one of billions of years reads as both.
+		const era: DateFormatOptions = {
+			...options,
+			era: yearOf(d0) < 1 && yearOf(d1) >= 1 ? 'always' : options.era,
+			yearsAgo: isDeepTime(yearOf(d0))
+		};
+		const stretches = stretchesOf(scale).map((stretch) => ({
+			stretch,
+			...yearTicks(scale, stretch, spacing, era)
+		}));
+		const widest = stretches.reduce<(typeof stretches)[number] | undefined>(
+			(best, s) =>
+				!best || s.stretch.x1 - s.stretch.x0 > best.stretch.x1 - best.stretch.x0 ? s : best,
+			undefined
+		);
 		return {
-			unit,
-			ticks: ticks.filter((tick) => !inBreak(tick.value)).map((tick) => fitLabel(tick, r1)),
+			unit: widest?.unit ?? 'year',
+			ticks: stretches.flatMap(({ stretch, ticks }) =>
+				ticks.map((tick) => fitLabel(tick, Math.min(r1, stretch.x1)))
+			),
 			context: []
 		};
 	}
