@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BreakLayout } from '$lib/layout/frame';
 import type { MarkLayout } from '$lib/layout/lanes';
+import { estimateTextWidth } from '$lib/layout/text';
 import { LIGHT } from '$lib/layout/theme';
 import type { PreparedEvent } from '$lib/model/timeline';
-import { breakCutNodes, breakNodes } from './breaks';
+import { breakCutNodes, breakNodes, breakObstacles } from './breaks';
 import type { SvgNode } from './node';
 
 const gap = (x0: number, x1: number, label = '4 months'): BreakLayout => ({
@@ -64,6 +65,18 @@ describe('breakNodes', () => {
 		expect(
 			byClass(breakNodes([gap(300, 328)], -6, 400, LIGHT, { items: crowded }), 'break-label')
 		).toEqual([]);
+	});
+});
+
+describe('breakObstacles', () => {
+	it('keeps a break label off a lane name, on a phone where the name runs under the first break', () => {
+		const lanes = [{ id: 'a', label: 'Military decisions', index: 0, y: 0, height: 200, rows: 6 }];
+		const items = breakObstacles({ marks: [], clusters: [], lanes });
+		const label = byClass(breakNodes([gap(60, 88)], -6, 200, LIGHT, { items }), 'break-label')[0];
+		expect(label).toBeDefined();
+		// The name's row is 0–24; the label, written up along the band, starts below it.
+		const half = estimateTextWidth('4 months', 11) / 2;
+		expect(Number(label?.attrs.y) - half).toBeGreaterThanOrEqual(24);
 	});
 });
 

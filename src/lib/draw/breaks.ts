@@ -71,15 +71,23 @@ function freeRun(
 }
 
 /** What a break's label keeps clear of in a laid-out body: every mark with its label, and clusters. */
-export function breakObstacles(body: Pick<TimelineLayout, 'marks' | 'clusters'>): RowItem[] {
-	return [...body.marks.map(markExtent), ...body.clusters];
+export function breakObstacles(
+	body: Pick<TimelineLayout, 'marks' | 'clusters'> & Partial<Pick<TimelineLayout, 'lanes'>>
+): RowItem[] {
+	// Each lane's name (drawn by laneNodes: symbol at 12, text from 22, 11 px capitals spaced 0.5).
+	const names = (body.lanes ?? []).map((lane) => {
+		const text = lane.label.toUpperCase();
+		const width = estimateTextWidth(text, 11) + text.length * 0.5;
+		return { x0: 0, x1: 22 + width, y: lane.y + 12, rowHeight: 24 };
+	});
+	return [...body.marks.map(markExtent), ...body.clusters, ...names];
 }
 
 /** How a break's band is drawn. */
 export interface BreakDrawing {
 	/** Write the time each break leaves out. @default true */
 	labels?: boolean;
-	/** Marks and clusters in the rows, which the labels keep clear of. @default [] */
+	/** Marks, clusters and lane names, which the labels keep clear of. @default [] */
 	items?: readonly RowItem[];
 }
 
