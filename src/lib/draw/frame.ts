@@ -68,17 +68,30 @@ export function axisNodes(
 	return nodes;
 }
 
-/** Each lane's band, alternating in shade, with its category symbol and name. */
-export function laneNodes(lanes: readonly LaneLayout[], width: number, theme: Theme): SvgNode[] {
+/**
+ * Each lane's band, alternating in shade (`bands`), and its category symbol and name (`names`).
+ * Drawn apart so that what lies across the lanes (eras, breaks) goes between: over the bands,
+ * under the names.
+ */
+export function laneNodes(
+	lanes: readonly LaneLayout[],
+	width: number,
+	theme: Theme,
+	part: 'bands' | 'names'
+): SvgNode[] {
+	if (part === 'bands') {
+		return lanes.map((lane) =>
+			svgNode('rect', {
+				class: lane.index % 2 ? 'band odd' : 'band',
+				x: 0,
+				y: lane.y,
+				width,
+				height: lane.height,
+				fill: lane.index % 2 ? theme.bandOdd : theme.band
+			})
+		);
+	}
 	return lanes.flatMap((lane) => [
-		svgNode('rect', {
-			class: lane.index % 2 ? 'band odd' : 'band',
-			x: 0,
-			y: lane.y,
-			width,
-			height: lane.height,
-			fill: lane.index % 2 ? theme.bandOdd : theme.band
-		}),
 		svgNode('path', {
 			d: laneSymbolPath(lane.index, 10),
 			transform: `translate(12,${num(lane.y + 12)})`,

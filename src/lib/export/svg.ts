@@ -226,11 +226,12 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		svgNode('rect', { x: 0, y: 0, width: frameWidth, height: frame.height, fill: theme.band }),
 		...axisNodes(frame.axis, frame.height, frame.width, theme),
 		svgNode('g', { transform: `translate(0,${AXIS_HEIGHT})` }, [
-			...laneNodes(body.lanes, frame.width, theme),
+			...laneNodes(body.lanes, frame.width, theme, 'bands'),
 			...eraNodes(frame.eras, body.height, theme),
 			...breakNodes(frame.breaks, AXIS_TICK_Y - AXIS_HEIGHT, body.height, theme, {
 				items: breakObstacles(body)
 			}),
+			...laneNodes(body.lanes, frame.width, theme, 'names'),
 			...body.clusters.map((c) => svgNode('g', { 'data-cluster-count': c.count }, clusterNodes(c))),
 			...body.marks.map((m) => {
 				const n = noteNumber.get(m.id);
