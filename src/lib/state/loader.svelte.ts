@@ -14,7 +14,7 @@ import type { ImportOptions, MappingRequest } from '$lib/ingest/column-map';
 import { googleSheetCsvUrl } from '$lib/ingest/google-sheets';
 import { httpUrl } from '$lib/model/links';
 import type { PreparedTimeline } from '$lib/model/timeline';
-import { startIngester } from './ingester';
+import type { Ingester } from './ingester';
 import { endLoadPhase, startLoadTiming } from './load-timing';
 import { readStream, TooLarge, Watchdog } from './read-stream';
 
@@ -232,7 +232,11 @@ export class DataLoader {
 		const { signal } = job.controller;
 		const name = job.source.split(/[?#]/)[0] ?? job.source;
 		const kind = readKindOfName(name);
-		const ingester = startIngester(name, options);
+		// The reading machinery (worker, unpacking) loads with the first load, not with the page; the
+		// worker starts while the download does, and chunks reach it in order once it is there.
+		const ingester: Promise<Ingester> = import('./ingester').then((module) =>
+			module.startIngester(name, options)
+		);
 		let received = 0;
 		const stall = new Watchdog(STALL_MS, () => {
 			const seconds = STALL_MS / 1000;
@@ -256,7 +260,10 @@ export class DataLoader {
 				onChunk: (bytes, sofar) => {
 					received = sofar;
 					stall.kick();
-					ingester.push(bytes);
+					void ingester.then(
+						(reader) => reader.push(bytes),
+						() => {}
+					);
 					// A compressed file can outgrow its estimate, and a lying length header its total.
 					if (total !== undefined && received > total) total = Math.round(received * 1.25);
 					this.#showProgress(job, { phase, received, total, estimated });
@@ -265,7 +272,9 @@ export class DataLoader {
 			stall.stop();
 			endLoadPhase(phase);
 			this.#showProgress(job, { phase: 'parse', received: 0, estimated: false }, true);
-			const result = await ingester.finish((next) => {
+			const result = await (
+				await ingester
+			).finish((next) => {
 				if (next === 'index') endLoadPhase('parse');
 				this.#showProgress(job, { phase: next, received: 0, estimated: false }, true);
 			}, signal);
@@ -280,7 +289,7 @@ export class DataLoader {
 			return this.#stopped(job, error);
 		} finally {
 			stall.stop();
-			ingester.stop();
+			void ingester.then((reader) => reader.stop()).catch(() => {});
 			if (this.#current(job)) {
 				this.#job = undefined;
 				this.progress = undefined;
