@@ -134,6 +134,8 @@ const scenarios: Record<string, () => string> = {
 		figure(report, { scope: 'all', width: frameWidthFor('page', 0), breaks: false }),
 	'report-whole-column-breaks-off': () =>
 		figure(report, { scope: 'all', width: frameWidthFor('column', 0), breaks: false }),
+	'report-whole-wide-breaks-off': () =>
+		figure(report, { scope: 'all', width: frameWidthFor('wide', 0), breaks: false }),
 	'report-view-across-break': () =>
 		figure(report, {
 			scope: 'view',
