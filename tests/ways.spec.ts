@@ -55,12 +55,15 @@ test('a semicolon CSV with French headers goes through the column mapping with t
 	);
 });
 
-test('a vis-timeline DataSet opens through ?src=, its groups as lanes', async ({ page }) => {
+test('a vis-timeline DataSet opens through ?src=, its groups as lanes, its background as an era', async ({
+	page
+}) => {
 	await serveFixtures(page);
 	await page.goto('/?src=/fixtures/import-vis-library.json');
 	await expect(state(page)).toHaveAttribute('data-state', 'ready');
-	await expect(marks(page)).toHaveCount(5);
+	await expect(marks(page)).toHaveCount(4);
 	const figure = page.locator('[data-timeline]');
+	await expect(figure).toContainText('Closed for works');
 	await expect(figure).toContainText(/Reading room/i);
 	await expect(figure).toContainText(/Archive/i);
 	await expect(page.locator('.event-list')).toContainText('Talk: old maps');

@@ -36,24 +36,31 @@ describe('vis-timeline items', () => {
 			['2', 'Reading week', '2024-04-14', '2024-04-19'],
 			['talk-3', 'Author talk', '2024-04-18T18:30:00', undefined],
 			['4', 'Roof repair', '2024-04-20T00:00Z', '2024-04-23T00:00Z'],
-			['5', 'Closed for holiday', '2024-04-01', '2024-04-02'],
 			['6', 'Book fair', '2024-04-25T00:00Z', undefined]
 		]);
-		expect(events[5]?.summary).toBe('In the main hall');
+		expect(events[4]?.summary).toBe('In the main hall');
 		expect(outcome.notices.map((n) => n.message)).toEqual([
 			'Item fields that Eventline does not read were left out: className'
 		]);
 	});
 
-	it('puts background items in a lane of their own, and groups without a list in lanes named by id', () => {
+	it('makes background items eras behind the lanes, and groups without a list lanes named by id', () => {
 		const outcome = importData(JSON.stringify(items));
 		const events = outcome.dataset?.events ?? [];
-		expect(events.find((e) => e.id === '5')?.category).toBe('background');
-		expect(events.find((e) => e.id === '4')?.category).toBe('b');
-		expect(outcome.dataset?.categories).toEqual([
-			{ id: 'b', label: 'b' },
-			{ id: 'background', label: 'Background periods' }
+		expect(events.find((e) => e.id === '5')).toBeUndefined();
+		expect(outcome.dataset?.eras).toEqual([
+			{ title: 'Closed for holiday', start: '2024-04-01', end: '2024-04-02' }
 		]);
+		expect(events.find((e) => e.id === '4')?.category).toBe('b');
+		expect(outcome.dataset?.categories).toEqual([{ id: 'b', label: 'b' }]);
+	});
+
+	it('keeps a background item with no end as an event in a lane of its own', () => {
+		const outcome = importData(
+			JSON.stringify([{ id: 'x', content: 'Closed', start: '2024-04-01', type: 'background' }])
+		);
+		expect(outcome.dataset?.eras).toBeUndefined();
+		expect(outcome.dataset?.events.map((e) => e.category)).toEqual(['background']);
 	});
 
 	it('reads a DataSet with groups as lanes labelled by their content', () => {

@@ -21,7 +21,10 @@ const ITEM_TYPES = new Set(['box', 'point', 'range', 'background']);
 /** What Eventline reads of an item; the rest (className, style, editable...) is named in a notice. */
 const KNOWN = new Set(['id', 'content', 'start', 'end', 'group', 'type', 'title']);
 
-/** The lane background items are drawn in, until Eventline draws them behind the lanes. */
+/**
+ * The lane of background items that cannot be an era (one with no end); those with an end become
+ * eras, drawn behind the lanes as vis-timeline draws them.
+ */
 export const BACKGROUND_CATEGORY: Category = { id: 'background', label: 'Background periods' };
 
 const isItem = (value: unknown) =>
@@ -168,7 +171,14 @@ export function importVisTimeline(file: unknown): ImportOutcome {
 	if (candidates.some((c) => c.event?.category === BACKGROUND_CATEGORY.id)) {
 		categories.push(BACKGROUND_CATEGORY);
 	}
-	const accepted = acceptEvents(candidates, { categories });
+	const checked = acceptEvents(candidates, { categories });
+	// A background stretch with an end is an era: a labelled band behind the lanes, not an event.
+	const isEra = (event: (typeof checked.events)[number]) =>
+		event.category === BACKGROUND_CATEGORY.id && event.end !== undefined;
+	const eras = checked.events
+		.filter(isEra)
+		.map((event) => ({ title: event.title, start: event.start, end: event.end as string }));
+	const accepted = { ...checked, events: checked.events.filter((event) => !isEra(event)) };
 	const used = new Set(accepted.events.map((event) => event.category));
 	const notices: DataIssue[] = [...accepted.notices];
 	if (ignored.size) {
@@ -183,6 +193,7 @@ export function importVisTimeline(file: unknown): ImportOutcome {
 			...(categories.some((c) => used.has(c.id))
 				? { categories: categories.filter((c) => used.has(c.id)) }
 				: {}),
+			...(eras.length ? { eras } : {}),
 			events: accepted.events
 		},
 		fatal: [],
