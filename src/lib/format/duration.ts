@@ -24,5 +24,15 @@ const UNITS: [noun: string, ms: number, from: number][] = [
 export function formatDuration(ms: number): string {
 	const length = Math.abs(ms);
 	const [noun, unit] = UNITS.find(([, , from]) => length >= from) ?? ['minute', MINUTE];
-	return countOf(Math.max(1, Math.round(length / unit)), noun);
+	const count = Math.max(1, Math.round(length / unit));
+	// Deep time is said to two significant digits: "8 billion years", not "7,967,999,841 years".
+	if (count >= 10_000) {
+		const words = count.toLocaleString('en-US', {
+			notation: 'compact',
+			compactDisplay: 'long',
+			maximumSignificantDigits: 2
+		});
+		return `${words} ${noun}s`;
+	}
+	return countOf(count, noun);
 }
