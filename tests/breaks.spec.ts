@@ -1,31 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openTimeline } from './helpers';
+import { openTimeline, settledRange, timeline, timelineBox } from './helpers';
 
-const timeline = (page: Page) => page.locator('svg[data-timeline]');
-const range = (page: Page) => page.locator('.toolbar .range');
 const toggle = (page: Page) => page.getByRole('button', { name: 'Skip gaps' });
-
-/** The timeline scrolled into view, and its box. */
-async function timelineBox(page: Page) {
-	await page.evaluate(() =>
-		document.querySelector('[data-timeline]')?.scrollIntoView({ block: 'start' })
-	);
-	const box = await timeline(page).boundingBox();
-	if (!box) throw new Error('no timeline');
-	return box;
-}
-
-/** Visible range text once it stops changing (zoom animations settle). */
-async function settledRange(page: Page) {
-	let previous = '';
-	for (let i = 0; i < 20; i++) {
-		const now = (await range(page).textContent()) ?? '';
-		if (now === previous) return now;
-		previous = now;
-		await page.waitForTimeout(120);
-	}
-	return previous;
-}
 
 type Box = { x: number; y: number; width: number; height: number };
 

@@ -1,19 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { dataset, labelBoxes, openTimeline, overlaps } from './helpers';
+import {
+	dataset,
+	labelBoxes,
+	openTimeline,
+	overlaps,
+	range,
+	settledRange,
+	timelineBox
+} from './helpers';
 
-const timeline = (page: Page) => page.locator('svg[data-timeline]');
-const range = (page: Page) => page.locator('.toolbar .range');
 const unit = (page: Page) => page.locator('[data-timeline] .axis').getAttribute('data-unit');
-
-/** The timeline's box once it is scrolled into view (its top part, at least, on screen). */
-async function timelineBox(page: Page) {
-	await page.evaluate(() =>
-		document.querySelector('[data-timeline]')?.scrollIntoView({ block: 'start' })
-	);
-	const box = await timeline(page).boundingBox();
-	if (!box) throw new Error('no timeline');
-	return box;
-}
 
 /** Ctrl + wheel over the middle of the timeline, `steps` notches in (negative) or out. */
 async function ctrlWheel(page: Page, steps: number, at?: { x: number; y: number }) {
@@ -22,23 +18,6 @@ async function ctrlWheel(page: Page, steps: number, at?: { x: number; y: number 
 	await page.keyboard.down('Control');
 	for (let i = 0; i < Math.abs(steps); i++) await page.mouse.wheel(0, Math.sign(steps) * 100);
 	await page.keyboard.up('Control');
-}
-
-/**
- * The visible range once it stops changing (zoom animations settle): its text, and the window the
- * URL names to the minute, since a short pan across a wide break may keep the days the text gives.
- */
-async function settledRange(page: Page) {
-	let previous = '';
-	for (let i = 0; i < 20; i++) {
-		const params = new URL(page.url()).searchParams;
-		const now = `${(await range(page).textContent()) ?? ''} ${params.get('from')}/${params.get('to')}`;
-		if (now === previous) return now;
-		previous = now;
-		// Longer than the URL's 250 ms debounce, so a settled view has had its URL written.
-		await page.waitForTimeout(300);
-	}
-	return previous;
 }
 
 test('ctrl + wheel zooms in around the pointer, re-ticks the axis, and zooms back out', async ({

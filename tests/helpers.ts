@@ -108,3 +108,35 @@ export function overlaps(
 	}
 	return pairs;
 }
+
+/** The timeline's SVG. */
+export const timeline = (page: Page) => page.locator('svg[data-timeline]');
+/** The toolbar's "Showing …" text. */
+export const range = (page: Page) => page.locator('.toolbar .range');
+
+/** The timeline's box once it is scrolled into view (its top part, at least, on screen). */
+export async function timelineBox(page: Page) {
+	await page.evaluate(() =>
+		document.querySelector('[data-timeline]')?.scrollIntoView({ block: 'start' })
+	);
+	const box = await timeline(page).boundingBox();
+	if (!box) throw new Error('no timeline');
+	return box;
+}
+
+/**
+ * The visible range once it stops changing (zoom animations settle): its text, and the window the
+ * URL names to the minute, since a short pan across a wide break may keep the days the text gives.
+ */
+export async function settledRange(page: Page) {
+	let previous = '';
+	for (let i = 0; i < 20; i++) {
+		const params = new URL(page.url()).searchParams;
+		const now = `${(await range(page).textContent()) ?? ''} ${params.get('from')}/${params.get('to')}`;
+		if (now === previous) return now;
+		previous = now;
+		// Longer than the URL's 250 ms debounce, so a settled view has had its URL written.
+		await page.waitForTimeout(300);
+	}
+	return previous;
+}
