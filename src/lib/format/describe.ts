@@ -6,7 +6,7 @@ import { tzOffset } from '@date-fns/tz';
 import { UTCDate } from '@date-fns/utc';
 import { isSameDay, isSameMonth, isSameYear } from 'date-fns';
 import { formatCalendar, formatWallClock } from './calendar-format';
-import { formatYear, isDeepTime, type DateFormatOptions } from './years';
+import { eraFor, formatYear, isDeepTime, type DateFormatOptions } from './years';
 import { dateCanHold, yearOf } from '$lib/model/civil';
 import { parseDateParts, precisionOfParts, toWallClock, unitInterval } from '$lib/model/dates';
 import type { PartOfDay, Precision, TimelineEvent } from '$lib/model/schema';
@@ -129,10 +129,6 @@ export function describeDateBasis(event: TimelineEvent): string | undefined {
 }
 
 /** Options for a range whose ends may lie on either side of year 0. */
-function eraFor(start: number, end: number, options: DateFormatOptions): DateFormatOptions {
-	return yearOf(start) < 1 && yearOf(end) >= 1 ? { ...options, era: 'always' } : options;
-}
-
 /**
  * "15–19 November 2024" style range of display wall-clock ms, as short as stays unambiguous.
  * Ranges reaching into deep time are told in years: "13.8 billion years ago – 2024 CE".

@@ -4,6 +4,7 @@
  * astronomically in the data (year 0 is 1 BCE, −43 is 44 BCE), as ISO 8601 numbers them.
  */
 import type { Locale } from 'date-fns';
+import { yearOf } from '$lib/model/civil';
 
 /** Whether years after year 0 say "CE": only where a reader also sees BCE years. */
 export type EraStyle = 'auto' | 'always';
@@ -72,4 +73,9 @@ export function formatYear(year: number, options: DateFormatOptions = {}): strin
 	// "1 years ago".
 	if (count <= LAST_BCE_COUNT && (!yearsAgo || count < 1000)) return `${count} BCE`;
 	return `${count < 10_000 ? grouped(count, locale) : large(count, locale)} years ago`;
+}
+
+/** `options` for writing dates from `start` to `end` (ms): "CE" is said when they cross year 0. */
+export function eraFor(start: number, end: number, options: DateFormatOptions): DateFormatOptions {
+	return yearOf(start) < 1 && yearOf(end) >= 1 ? { ...options, era: 'always' } : options;
 }

@@ -18,7 +18,7 @@ import {
 	type TimeInterval
 } from 'd3-time';
 import { formatWallClock, type DateFormatOptions } from '$lib/format/calendar-format';
-import { formatYear, isDeepTime } from '$lib/format/years';
+import { eraFor, formatYear, isDeepTime } from '$lib/format/years';
 import { dateCanHold, fractionalYear, timeOfFractionalYear, yearOf } from '$lib/model/civil';
 import type { TimeScale } from './scale';
 import { estimateTextWidth } from './text';
@@ -221,18 +221,15 @@ export function axisTicks(
 	const [r0, r1] = scale.range() as [number, number];
 	const slope = Math.abs(scale.slope());
 	const chosen = chooseTickStep((r1 - r0) / Math.max(slope, 1e-300), r1 - r0, spacing);
+	const era = eraFor(d0, d1, options);
 	// Dates cannot step through years they cannot hold; whole years are ticks enough there.
 	if (chosen.unit === 'year' || !dateCanHold(d0) || !dateCanHold(d1)) {
 		// One way of telling years across the whole axis; each stretch between breaks gets ticks at
 		// its own step, so a stretch of decades beside one of billions of years reads as both.
-		const era: DateFormatOptions = {
-			...options,
-			era: yearOf(d0) < 1 && yearOf(d1) >= 1 ? 'always' : options.era,
-			yearsAgo: isDeepTime(yearOf(d0))
-		};
+		const words: DateFormatOptions = { ...era, yearsAgo: isDeepTime(yearOf(d0)) };
 		const stretches = stretchesOf(scale).map((stretch) => ({
 			stretch,
-			...yearTicks(scale, stretch, spacing, era)
+			...yearTicks(scale, stretch, spacing, words)
 		}));
 		const widest = stretches.reduce<(typeof stretches)[number] | undefined>(
 			(best, s) =>
@@ -247,8 +244,6 @@ export function axisTicks(
 			context: []
 		};
 	}
-	const era: DateFormatOptions =
-		yearOf(d0) < 1 && yearOf(d1) >= 1 ? { ...options, era: 'always' } : options;
 	const stepped =
 		chosen.unit === 'month'
 			? utcMonth.every(chosen.step)
