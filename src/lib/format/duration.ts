@@ -3,6 +3,7 @@
  * Used for the time a break in the axis leaves out.
  */
 import { countOf } from './count';
+import { compactCount } from './years';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,13 +27,6 @@ export function formatDuration(ms: number): string {
 	const [noun, unit] = UNITS.find(([, , from]) => length >= from) ?? ['minute', MINUTE];
 	const count = Math.max(1, Math.round(length / unit));
 	// Deep time is said to two significant digits: "8 billion years", not "7,967,999,841 years".
-	if (count >= 10_000) {
-		const words = count.toLocaleString('en-US', {
-			notation: 'compact',
-			compactDisplay: 'long',
-			maximumSignificantDigits: 2
-		});
-		return `${words} ${noun}s`;
-	}
+	if (count >= 10_000) return `${compactCount(count, 2)} ${noun}s`;
 	return countOf(count, noun);
 }

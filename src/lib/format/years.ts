@@ -43,10 +43,15 @@ function grouped(n: number, locale: Locale | undefined): string {
  */
 function large(n: number, locale: Locale | undefined): string {
 	if (n < 1e6) return grouped(n >= 10_000 ? Number(n.toPrecision(4)) : n, locale);
+	return compactCount(n, 4, locale);
+}
+
+/** `n` in words, to `digits` significant digits: "13.8 billion", "12 thousand". */
+export function compactCount(n: number, digits: number, locale?: Locale): string {
 	return n.toLocaleString(locale?.code ?? 'en-US', {
 		notation: 'compact',
 		compactDisplay: 'long',
-		maximumSignificantDigits: 4
+		maximumSignificantDigits: digits
 	});
 }
 
