@@ -21,15 +21,21 @@ export interface TimeIndex {
 
 /** Builds the index for events already sorted by `wall.start`. */
 export function buildTimeIndex(events: readonly { wall: Interval }[]): TimeIndex {
-	const starts = new Float64Array(events.length);
+	return timeIndexOf(
+		Float64Array.from(events, (e) => e.wall.start),
+		Float64Array.from(events, (e) => e.wall.end)
+	);
+}
+
+/** Builds the index from the wall-clock starts (ascending) and ends of the events. */
+export function timeIndexOf(starts: Float64Array, ends: Float64Array): TimeIndex {
 	const long: number[] = [];
 	let maxShort = 0;
-	events.forEach((event, i) => {
-		starts[i] = event.wall.start;
-		const duration = event.wall.end - event.wall.start;
+	for (let i = 0; i < starts.length; i++) {
+		const duration = (ends[i] ?? 0) - (starts[i] ?? 0);
 		if (duration > LONG) long.push(i);
 		else if (duration > maxShort) maxShort = duration;
-	});
+	}
 	return { starts, maxShort, long };
 }
 
@@ -99,9 +105,24 @@ export interface MidpointIndex {
 
 /** Builds a {@link MidpointIndex} over events. */
 export function buildMidpointIndex(events: readonly { wall: Interval }[]): MidpointIndex {
-	const mids = Float64Array.from(events, (e) => (e.wall.start + e.wall.end) / 2);
-	// Events come sorted by start, so their midpoints are nearly sorted: a plain array's TimSort
-	// handles that in close to linear time, where a typed array's sort would not.
-	const order = Array.from(mids.keys()).sort((a, b) => (mids[a] ?? 0) - (mids[b] ?? 0));
-	return { mids: Float64Array.from(order, (i) => mids[i] ?? 0), order: Uint32Array.from(order) };
+	return midpointIndexOf(
+		Float64Array.from(events, (e) => e.wall.start),
+		Float64Array.from(events, (e) => e.wall.end)
+	);
+}
+
+/** Builds a {@link MidpointIndex} from the wall-clock starts (ascending) and ends of the events. */
+export function midpointIndexOf(starts: Float64Array, ends: Float64Array): MidpointIndex {
+	const mids = new Float64Array(starts.length);
+	let sorted = true;
+	for (let i = 0; i < mids.length; i++) {
+		mids[i] = ((starts[i] ?? 0) + (ends[i] ?? 0)) / 2;
+		if (i > 0 && (mids[i] ?? 0) < (mids[i - 1] ?? 0)) sorted = false;
+	}
+	// Events come sorted by start, so their midpoints are nearly sorted (often wholly): a plain
+	// array's TimSort handles that in close to linear time, where a typed array's sort would not.
+	const order = sorted
+		? Uint32Array.from(mids.keys())
+		: Uint32Array.from(Array.from(mids.keys()).sort((a, b) => (mids[a] ?? 0) - (mids[b] ?? 0)));
+	return { mids: sorted ? mids : Float64Array.from(order, (i) => mids[i] ?? 0), order };
 }
