@@ -228,12 +228,17 @@ export function prepareTimes(dataset: Dataset): TimelineTimes {
 		laneOf[k] = at;
 	}
 	const counts = new Uint32Array(lanes.length);
-	for (let k = 0; k < n; k++) counts[laneOf[k] ?? 0]++;
+	for (let k = 0; k < n; k++) {
+		const lane = laneOf[k] ?? 0;
+		counts[lane] = (counts[lane] ?? 0) + 1;
+	}
 	const positions = Array.from(counts, (count) => new Uint32Array(count));
 	const filled = new Uint32Array(lanes.length);
 	for (let k = 0; k < n; k++) {
 		const lane = laneOf[k] ?? 0;
-		(positions[lane] as Uint32Array)[filled[lane]++] = k;
+		const at = filled[lane] ?? 0;
+		(positions[lane] as Uint32Array)[at] = k;
+		filled[lane] = at + 1;
 	}
 	const used = lanes.flatMap((lane, i) => ((counts[i] ?? 0) > 0 ? [i] : []));
 	const extent: [number, number] | undefined = n ? [starts[0] ?? 0, max(ends) ?? 0] : undefined;
