@@ -15,7 +15,7 @@ import {
 	TITLE_SOURCES,
 	type TimelineEvent
 } from '$lib/model/schema';
-import { fitsCalendar, ISO_DATE_PATTERN, isRealDate } from '$lib/model/iso';
+import { fitsCalendar, isRealDate } from '$lib/model/iso';
 import { MAX_ID_LENGTH } from './limits';
 
 /** Longer text goes through the full check and the text limits (whose smallest limit this is under). */
@@ -24,12 +24,12 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 const text = (value: unknown) =>
 	typeof value === 'string' && value.length > 0 && value.length <= SHORT && value.trim() === value;
+// A date that starts with a digit has a four-digit year, which always fits the calendar.
 const date = (value: unknown) =>
 	typeof value === 'string' &&
 	value.length <= SHORT &&
-	ISO_DATE_PATTERN.test(value) &&
 	isRealDate(value) &&
-	fitsCalendar(value);
+	(value.charCodeAt(0) <= 0x39 && value.charCodeAt(0) >= 0x30 ? true : fitsCalendar(value));
 const oneOf = (choices: readonly string[]) => (value: unknown) =>
 	typeof value === 'string' && choices.includes(value);
 const texts = (value: unknown) => Array.isArray(value) && value.every(text);
