@@ -39,7 +39,7 @@ export interface EventBatch {
 	present: Uint32Array;
 	/** Per event and coded field ({@link CODED}): the value's number in {@link PackedTimeline.values}, 0 if absent. */
 	codes: Uint32Array;
-	/** The other fields ({@link OTHER}) of the events that have any, with their positions in the batch. */
+	/** The other fields (nested ones: quotes, sources, body…) of the events that have any, with their positions in the batch. */
 	others: { at: number; fields: Record<string, unknown> }[];
 }
 
@@ -69,8 +69,6 @@ const CODED: readonly Field[] = [
 ];
 /** Every field in the schema's order, which is the order validation gives an event's keys. */
 const FIELDS = Object.keys(EventSchema.entries) as Field[];
-/** Fields that cross as they are: rare, and structured. */
-const OTHER = FIELDS.filter((field) => !TEXT.includes(field) && !CODED.includes(field));
 /** How each field of {@link FIELDS} is rebuilt: its place among the text or the coded fields, or neither. */
 const PLAN = FIELDS.map((field) => ({
 	field,
@@ -83,9 +81,19 @@ export const EVENT_BATCH = 20_000;
 /** Most characters of text in one batch: far under the longest string an engine allows. */
 const BATCH_CHARS = 1 << 26;
 
-/** The key a coded value is told apart by. */
-const codeKey = (value: unknown) =>
-	typeof value === 'string' ? value : Array.isArray(value) ? JSON.stringify(value) : String(value);
+/** Where each field goes: its place among the text fields, or the bitwise complement of its place among the coded ones. */
+const SLOTS = new Map<string, number>([
+	...TEXT.map((field, i): [string, number] => [field, i]),
+	...CODED.map((field, i): [string, number] => [field, ~i])
+]);
+
+/** The key a coded value is told apart by (within its field, whose values are all of one kind). */
+function codeKey(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (Array.isArray(value))
+		return value.length === 1 ? `\u0001${String(value[0])}` : JSON.stringify(value);
+	return String(value);
+}
 
 /**
  * Prepares and packs a dataset; returns the timeline (post with {@link transferList}) and its
@@ -121,39 +129,45 @@ function packBatch(
 	const codes = new Uint32Array(most * CODED.length);
 	const others: EventBatch['others'] = [];
 	const pieces: string[] = [];
+	const texts: string[] = TEXT.map(() => '');
 	let chars = 0;
 	let count = 0;
 	while (count < most && (count === 0 || chars < BATCH_CHARS)) {
 		const event = events[from + count] as TimelineEvent;
 		let bits = 0;
+		let fields: Record<string, unknown> | undefined;
+		// One pass over the keys the event has, rather than a look-up of every field it might have.
+		for (const field in event) {
+			const value = event[field as Field];
+			if (value === undefined || !Object.hasOwn(event, field)) continue;
+			const slot = SLOTS.get(field);
+			if (slot === undefined) (fields ??= {})[field] = value;
+			else if (slot >= 0) {
+				bits |= 1 << slot;
+				texts[slot] = value as string;
+			} else {
+				const f = ~slot;
+				const key = codeKey(value);
+				const table = tables[f] as Map<string, number>;
+				let code = table.get(key);
+				if (code === undefined) {
+					const known = values[f] as unknown[];
+					code = known.length;
+					known.push(value);
+					table.set(key, code);
+				}
+				codes[count * CODED.length + f] = code;
+			}
+		}
 		for (let f = 0; f < TEXT.length; f++) {
-			const value = event[TEXT[f] as Field];
-			if (typeof value === 'string') {
+			if (bits & (1 << f)) {
+				const value = texts[f] as string;
 				pieces.push(value);
 				chars += value.length;
-				bits |= 1 << f;
 			}
 			ends[count * TEXT.length + f] = chars;
 		}
 		present[count] = bits;
-		for (let f = 0; f < CODED.length; f++) {
-			const value = event[CODED[f] as Field];
-			if (value === undefined) continue;
-			const key = codeKey(value);
-			const table = tables[f] as Map<string, number>;
-			let code = table.get(key);
-			if (code === undefined) {
-				const known = values[f] as unknown[];
-				code = known.length;
-				known.push(value);
-				table.set(key, code);
-			}
-			codes[count * CODED.length + f] = code;
-		}
-		let fields: Record<string, unknown> | undefined;
-		for (const field of OTHER) {
-			if (event[field] !== undefined) (fields ??= {})[field] = event[field];
-		}
 		if (fields) others.push({ at: count, fields });
 		count++;
 	}

@@ -236,9 +236,9 @@ export function prepareTimes(dataset: Dataset): TimelineTimes {
 	const filled = new Uint32Array(lanes.length);
 	for (let k = 0; k < n; k++) {
 		const lane = laneOf[k] ?? 0;
-		const slot = filled[lane] ?? 0;
-		filled[lane] = slot + 1;
-		(positions[lane] as Uint32Array)[slot] = k;
+		const at = filled[lane] ?? 0;
+		(positions[lane] as Uint32Array)[at] = k;
+		filled[lane] = at + 1;
 	}
 	const used = lanes.flatMap((lane, i) => ((counts[i] ?? 0) > 0 ? [i] : []));
 	const extent: [number, number] | undefined = n ? [starts[0] ?? 0, max(ends) ?? 0] : undefined;
