@@ -1,0 +1,369 @@
+/**
+ * Builds a tile set (docs/tiles.md) from NDJSON, CSV and Parquet files: DuckDB reads them a batch at
+ * a time, the app's importer accepts or sets aside each row, the accepted events go to a staging
+ * table, and tiles.sql, run as it is, writes the count and event tiles with COPY. DuckDB works in a
+ * database file with a memory limit and a spill folder, so inputs larger than memory go through.
+ */
+import {
+	closeSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	readdirSync,
+	renameSync,
+	rmSync,
+	rmdirSync,
+	statSync,
+	writeFileSync,
+	writeSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { ImportOptions } from '$lib/ingest/column-map';
+import type { RejectedEvent } from '$lib/ingest/outcome';
+import { PRECISION_ORDER, UNCATEGORISED } from '$lib/model/timeline';
+import { InputError, inputName, readInput, sqlString } from './read';
+import { STAGING_TABLE, appendStaged, stageEvent } from './stage';
+
+/** Where tiles.sql is: the one file of SQL the builder runs. */
+export const TILES_SQL = join(dirname(fileURLToPath(import.meta.url)), 'tiles.sql');
+
+/** Buckets per count tile. */
+export const BUCKETS = 256;
+/** Top events per bucket. */
+export const TOP = 3;
+/** The rank the top events follow, as the manifest states it. */
+export const RANK =
+	'certainty (confirmed, reported, alleged, none), then number of sources, then length of summary, then id';
+
+/** What building a tile set is told. */
+export interface BuildOptions {
+	inputs: string[];
+	/** The folder the tile set is written to (its tiles, manifest and report are replaced). */
+	out: string;
+	title?: string;
+	description?: string;
+	/** A column mapping and day order, as `npm run validate` takes them. */
+	import?: ImportOptions;
+	/** How many events the densest event tile of the deepest level may hold. @default 20000 */
+	maxTileEvents?: number;
+	/** The shortest tile, in ms: tiles are this times a power of 4 long. @default 60000 */
+	unitMs?: number;
+	/** DuckDB's memory limit. @default '1GB' */
+	memoryLimit?: string;
+	/** DuckDB's threads. @default its own choice */
+	threads?: number;
+	/** Told about each phase and, while reading, every batch. */
+	onProgress?: (progress: BuildProgress) => void;
+	/** Return the text of every statement DuckDB ran for the tiling (from its query log). */
+	queryLog?: boolean;
+}
+
+/** Where a build is. */
+export interface BuildProgress {
+	phase: string;
+	/** Rows read from the inputs so far. */
+	rows: number;
+	/** Since the build started. */
+	seconds: number;
+}
+
+/** A level as the manifest describes it. */
+export interface ManifestLevel {
+	z: number;
+	tileMs: number;
+	bucketMs: number;
+	tiles: number;
+	events: number;
+}
+
+/** manifest.json (docs/tiles.md). */
+export interface Manifest {
+	format: 'eventline-tiles';
+	version: 1;
+	title: string;
+	description: string;
+	timeZone: string;
+	source: { name: string };
+	lanes: { id: string; label: string; events: number }[];
+	events: number;
+	setAside: number;
+	report: string;
+	extent: [number, number];
+	origin: number;
+	buckets: number;
+	levels: ManifestLevel[];
+	counts: string;
+	eventTiles: string;
+	top: number;
+	rank: string;
+	precisions: string[];
+	build: {
+		engine: string;
+		seconds: number;
+		bytes: number;
+		files: number;
+		inputs: string[];
+		sql: string;
+	};
+}
+
+/** What a build made. */
+export interface BuildResult {
+	manifest: Manifest;
+	/** The statements DuckDB ran for the tiling, in order (with `queryLog`). */
+	queryLog: string[];
+}
+
+const REPORT = 'set-aside.ndjson';
+
+/** The numbered comments that open tiles.sql's statements, in order: the phases of the tiling. */
+export function tilingPhases(sql: string): string[] {
+	// The words before the first colon or full stop: "3. How many events the densest tile…".
+	return [...sql.matchAll(/^-- (\d+\. [^:.\n]*)/gm)].map((m) => m[1]?.trim() ?? '');
+}
+
+/** Moves DuckDB's partitioned output `dir/z=Z/t=T/tile0.json` to `dir/Z/T.<extension>`. */
+export function flattenPartitions(dir: string, extension: string) {
+	for (const zDir of readdirSync(dir)) {
+		const z = /^z=(\d+)$/.exec(zDir)?.[1];
+		if (z === undefined) continue;
+		mkdirSync(join(dir, z), { recursive: true });
+		for (const tDir of readdirSync(join(dir, zDir))) {
+			const t = /^t=(-?\d+)$/.exec(tDir)?.[1];
+			if (t === undefined) continue;
+			const files = readdirSync(join(dir, zDir, tDir));
+			if (files.length !== 1) {
+				throw new Error(`${dir}/${zDir}/${tDir} holds ${files.length} files, expected one tile`);
+			}
+			renameSync(join(dir, zDir, tDir, files[0] ?? ''), join(dir, z, `${t}.${extension}`));
+			rmdirSync(join(dir, zDir, tDir));
+		}
+		rmdirSync(join(dir, zDir));
+	}
+}
+
+/** Total size and number of the files under `dir`. */
+export function folderSize(dir: string): { bytes: number; files: number } {
+	let bytes = 0;
+	let files = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (!entry.isFile()) continue;
+		bytes += statSync(join(entry.parentPath, entry.name)).size;
+		files++;
+	}
+	return { bytes, files };
+}
+
+/** Set-aside report lines, written as they come. */
+class Report {
+	#fd: number | undefined;
+	count = 0;
+	constructor(path: string) {
+		this.#fd = openSync(path, 'w');
+	}
+	add(rejected: readonly RejectedEvent[]) {
+		if (!rejected.length) return;
+		const lines = rejected.map((r) =>
+			JSON.stringify({ where: r.where, issues: r.issues, raw: r.raw ?? null })
+		);
+		if (this.#fd !== undefined) writeSync(this.#fd, `${lines.join('\n')}\n`);
+		this.count += rejected.length;
+	}
+	close() {
+		if (this.#fd !== undefined) closeSync(this.#fd);
+		this.#fd = undefined;
+	}
+}
+
+/** Sets aside events whose id an earlier event already has (across batches: the importer checks within one). */
+async function setAsideDuplicates(connection: DuckDBConnection, report: Report) {
+	const found = await connection.runAndReadAll(`
+		WITH repeated AS (SELECT id FROM events GROUP BY id HAVING count(*) > 1),
+		firsts AS (
+			SELECT id, min(ord) AS ord, arg_min(place, ord) AS place
+			FROM events WHERE id IN (SELECT id FROM repeated) GROUP BY id
+		)
+		SELECT ev.ord, ev.id, ev.place, firsts.place AS first, ev.event
+		FROM events ev JOIN firsts USING (id) WHERE ev.ord > firsts.ord ORDER BY ev.ord`);
+	const rows = found.getRowObjectsJS();
+	if (!rows.length) return;
+	report.add(
+		rows.map((r) => ({
+			index: Number(r.ord),
+			where: String(r.place),
+			issues: [
+				{
+					path: String(r.place),
+					message: `duplicate id "${String(r.id)}" (also ${String(r.first)})`
+				}
+			],
+			// The event as the importer made it: the builder keeps no copy of every raw row.
+			raw: JSON.parse(String(r.event)) as unknown
+		}))
+	);
+	await connection.run(
+		`DELETE FROM events WHERE ord IN (${rows.map((r) => String(r.ord)).join(', ')})`
+	);
+}
+
+/** Runs tiles.sql statement by statement, telling each numbered phase. */
+async function runTilesSql(
+	connection: DuckDBConnection,
+	sql: string,
+	phase: (name: string) => void
+) {
+	const phases = tilingPhases(sql);
+	const statements = await connection.extractStatements(sql);
+	for (let i = 0; i < statements.count; i++) {
+		phase(phases[i] ?? `statement ${i + 1}`);
+		await (await statements.prepare(i)).run();
+	}
+}
+
+const number = (value: unknown) => Number(value);
+
+/** Builds the tile set of `options.inputs` into `options.out`. */
+export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
+	const started = performance.now();
+	const seconds = () => (performance.now() - started) / 1000;
+	let rows = 0;
+	const tell = (phase: string) => options.onProgress?.({ phase, rows, seconds: seconds() });
+
+	const out = resolve(options.out);
+	mkdirSync(out, { recursive: true });
+	for (const name of ['counts', 'events', 'manifest.json', REPORT]) {
+		rmSync(join(out, name), { recursive: true, force: true });
+	}
+	const work = mkdtempSync(join(tmpdir(), 'eventline-tiles-'));
+	const instance = await DuckDBInstance.create(join(work, 'stage.duckdb'), {
+		memory_limit: options.memoryLimit ?? '1GB',
+		temp_directory: join(work, 'spill'),
+		preserve_insertion_order: 'true',
+		...(options.threads ? { threads: String(options.threads) } : {})
+	});
+	const connection = await instance.connect();
+	const report = new Report(join(out, REPORT));
+	try {
+		await connection.run(STAGING_TABLE);
+		const appender = await connection.createAppender('events');
+		let ord = 0;
+		for (const input of options.inputs) {
+			const prefix = options.inputs.length > 1 ? inputName(input) : '';
+			const before = rows;
+			tell(`reading ${input}`);
+			for await (const batch of readInput(connection, input, { import: options.import, prefix })) {
+				rows = before + batch.rows;
+				const unplaced: RejectedEvent[] = [];
+				for (const { event, where } of batch.events) {
+					const staged = stageEvent(event, ord++, where);
+					if (staged) appendStaged(appender, staged);
+					else {
+						unplaced.push({
+							index: ord,
+							where,
+							issues: [{ path: where, message: 'its dates cannot be placed in time' }],
+							raw: event
+						});
+					}
+				}
+				report.add(batch.rejected);
+				report.add(unplaced);
+				tell(`reading ${input}`);
+			}
+		}
+		appender.closeSync();
+		tell('setting aside repeated ids');
+		await setAsideDuplicates(connection, report);
+		const accepted = number(
+			(await connection.runAndReadAll('SELECT count(*) FROM events')).getRowsJS()[0]?.[0]
+		);
+		if (!accepted) throw new InputError('no event was accepted: see set-aside.ndjson');
+
+		const variables = {
+			out: sqlString(out),
+			buckets: BUCKETS,
+			top: TOP,
+			max_tile_events: options.maxTileEvents ?? 20_000,
+			unit_ms: options.unitMs ?? 60_000
+		};
+		for (const [name, value] of Object.entries(variables)) {
+			await connection.run(`SET VARIABLE ${name} = ${value}`);
+		}
+		if (options.queryLog) await connection.run("CALL enable_logging('QueryLog')");
+		const sql = readFileSync(TILES_SQL, 'utf8');
+		await runTilesSql(connection, sql, tell);
+		const queryLog = options.queryLog
+			? (
+					await connection.runAndReadAll(
+						"SELECT message FROM duckdb_logs WHERE type = 'QueryLog' ORDER BY timestamp"
+					)
+				)
+					.getRowsJS()
+					.map(([message]) => String(message))
+			: [];
+
+		tell('naming the tiles');
+		flattenPartitions(join(out, 'counts'), 'json');
+		flattenPartitions(join(out, 'events'), 'ndjson');
+
+		const read = async (query: string) => (await connection.runAndReadAll(query)).getRowObjectsJS();
+		const [pyramid] = await read('SELECT origin, lo, hi FROM pyramid');
+		const levels = await read('SELECT * FROM levels ORDER BY z');
+		const lanes = await read('SELECT lane, events FROM lanes ORDER BY first');
+		const [version] = await read('SELECT version() AS v');
+		report.close();
+		const size = folderSize(out);
+		const names = options.inputs.map(inputName);
+		const manifest: Manifest = {
+			format: 'eventline-tiles',
+			version: 1,
+			title: options.title ?? names.join(', '),
+			description: options.description ?? '',
+			timeZone: 'UTC',
+			source: { name: names.join(', ') },
+			lanes: lanes.map((lane) => ({
+				id: String(lane.lane),
+				label: lane.lane === UNCATEGORISED.id ? UNCATEGORISED.label : String(lane.lane),
+				events: number(lane.events)
+			})),
+			events: accepted,
+			setAside: report.count,
+			report: REPORT,
+			extent: [number(pyramid?.lo), number(pyramid?.hi)],
+			origin: number(pyramid?.origin),
+			buckets: BUCKETS,
+			levels: levels.map((level) => ({
+				z: number(level.z),
+				tileMs: number(level.tile_ms),
+				bucketMs: number(level.bucket_ms),
+				tiles: number(level.tiles),
+				events: number(level.events)
+			})),
+			counts: 'counts/{z}/{t}.json',
+			eventTiles: 'events/{z}/{t}.ndjson',
+			top: TOP,
+			rank: RANK,
+			precisions: [...PRECISION_ORDER],
+			build: {
+				engine: `DuckDB ${String(version?.v).replace(/^v/, '')}`,
+				seconds: Math.round(seconds() * 10) / 10,
+				bytes: size.bytes,
+				files: size.files + 1,
+				inputs: names,
+				sql: 'tiles.sql'
+			}
+		};
+		writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
+		tell('done');
+		return { manifest, queryLog };
+	} finally {
+		report.close();
+		connection.closeSync();
+		instance.closeSync();
+		rmSync(work, { recursive: true, force: true });
+	}
+}
