@@ -10,16 +10,16 @@ import {
 	mkdtempSync,
 	openSync,
 	readFileSync,
+	createReadStream,
 	readdirSync,
-	renameSync,
 	rmSync,
-	rmdirSync,
 	statSync,
 	writeFileSync,
 	writeSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ImportOptions } from '$lib/ingest/column-map';
@@ -52,7 +52,7 @@ export interface BuildOptions {
 	maxTileEvents?: number;
 	/** The shortest tile, in ms: tiles are this times a power of 4 long. @default 60000 */
 	unitMs?: number;
-	/** DuckDB's memory limit. @default '1GB' */
+	/** DuckDB's memory limit. @default '2GB' */
 	memoryLimit?: string;
 	/** DuckDB's threads. @default its own choice */
 	threads?: number;
@@ -123,27 +123,45 @@ const REPORT = 'set-aside.ndjson';
 /** The numbered comments that open tiles.sql's statements, in order: the phases of the tiling. */
 export function tilingPhases(sql: string): string[] {
 	// The words before the first colon or full stop: "3. How many events the densest tile…".
-	return [...sql.matchAll(/^-- (\d+\. [^:.\n]*)/gm)].map((m) => m[1]?.trim() ?? '');
+	return [...sql.matchAll(/^-- (\d+\. [^:.(\n]*)/gm)].map((m) => m[1]?.trim() ?? '');
 }
 
-/** Moves DuckDB's partitioned output `dir/z=Z/t=T/tile0.json` to `dir/Z/T.<extension>`. */
-export function flattenPartitions(dir: string, extension: string) {
-	for (const zDir of readdirSync(dir)) {
-		const z = /^z=(\d+)$/.exec(zDir)?.[1];
-		if (z === undefined) continue;
-		mkdirSync(join(dir, z), { recursive: true });
-		for (const tDir of readdirSync(join(dir, zDir))) {
-			const t = /^t=(-?\d+)$/.exec(tDir)?.[1];
-			if (t === undefined) continue;
-			const files = readdirSync(join(dir, zDir, tDir));
-			if (files.length !== 1) {
-				throw new Error(`${dir}/${zDir}/${tDir} holds ${files.length} files, expected one tile`);
-			}
-			renameSync(join(dir, zDir, tDir, files[0] ?? ''), join(dir, z, `${t}.${extension}`));
-			rmdirSync(join(dir, zDir, tDir));
+/**
+ * Cuts the lines tiles.sql wrote to `lines` (`z<TAB>t<TAB>text`, in tile order) into one file per
+ * tile, `dir/Z/T.<extension>`, holding `wrap` of the tile's texts. Only one tile is held at a time.
+ */
+export async function cutTiles(
+	lines: string,
+	dir: string,
+	extension: string,
+	wrap: (z: string, t: string, texts: string[]) => string
+): Promise<number> {
+	let key = '';
+	let texts: string[] = [];
+	let tiles = 0;
+	const made = new Set<string>();
+	const flush = () => {
+		if (!texts.length) return;
+		const [z = '', t = ''] = key.split('\t');
+		if (!made.has(z)) mkdirSync(join(dir, z), { recursive: true });
+		made.add(z);
+		writeFileSync(join(dir, z, `${t}.${extension}`), wrap(z, t, texts));
+		texts = [];
+		tiles++;
+	};
+	mkdirSync(dir, { recursive: true });
+	const input = createInterface({ input: createReadStream(lines, { highWaterMark: 1 << 20 }) });
+	for await (const line of input) {
+		const second = line.indexOf('\t', line.indexOf('\t') + 1);
+		const tile = line.slice(0, second);
+		if (tile !== key) {
+			flush();
+			key = tile;
 		}
-		rmdirSync(join(dir, zDir));
+		texts.push(line.slice(second + 1));
 	}
+	flush();
+	return tiles;
 }
 
 /** Total size and number of the files under `dir`. */
@@ -240,7 +258,7 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 	}
 	const work = mkdtempSync(join(tmpdir(), 'eventline-tiles-'));
 	const instance = await DuckDBInstance.create(join(work, 'stage.duckdb'), {
-		memory_limit: options.memoryLimit ?? '1GB',
+		memory_limit: options.memoryLimit ?? '2GB',
 		temp_directory: join(work, 'spill'),
 		preserve_insertion_order: 'true',
 		...(options.threads ? { threads: String(options.threads) } : {})
@@ -249,13 +267,16 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 	const report = new Report(join(out, REPORT));
 	try {
 		await connection.run(STAGING_TABLE);
+		// Inputs are read on a connection of their own: the appender's flushes run on its connection,
+		// and a query run on a connection ends the result it is streaming.
+		const reader = await instance.connect();
 		const appender = await connection.createAppender('events');
 		let ord = 0;
 		for (const input of options.inputs) {
 			const prefix = options.inputs.length > 1 ? inputName(input) : '';
 			const before = rows;
 			tell(`reading ${input}`);
-			for await (const batch of readInput(connection, input, { import: options.import, prefix })) {
+			for await (const batch of readInput(reader, input, { import: options.import, prefix })) {
 				rows = before + batch.rows;
 				const unplaced: RejectedEvent[] = [];
 				for (const { event, where } of batch.events) {
@@ -276,6 +297,7 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 			}
 		}
 		appender.closeSync();
+		reader.closeSync();
 		tell('setting aside repeated ids');
 		await setAsideDuplicates(connection, report);
 		const accepted = number(
@@ -284,12 +306,14 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 		if (!accepted) throw new InputError('no event was accepted: see set-aside.ndjson');
 
 		const variables = {
-			out: sqlString(out),
+			work: sqlString(work),
 			buckets: BUCKETS,
 			top: TOP,
 			max_tile_events: options.maxTileEvents ?? 20_000,
 			unit_ms: options.unitMs ?? 60_000
 		};
+		// Order matters while reading; tiles.sql orders what it writes itself.
+		await connection.run('SET preserve_insertion_order = false');
 		for (const [name, value] of Object.entries(variables)) {
 			await connection.run(`SET VARIABLE ${name} = ${value}`);
 		}
@@ -306,9 +330,22 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 					.map(([message]) => String(message))
 			: [];
 
-		tell('naming the tiles');
-		flattenPartitions(join(out, 'counts'), 'json');
-		flattenPartitions(join(out, 'events'), 'ndjson');
+		tell('writing the count tiles');
+		await cutTiles(
+			join(work, 'counts.tsv'),
+			join(out, 'counts'),
+			'json',
+			(z, t, rows) => `{"z":${z},"t":${t},"rows":[${rows.join(',')}]}\n`
+		);
+		rmSync(join(work, 'counts.tsv'));
+		tell('writing the event tiles');
+		await cutTiles(
+			join(work, 'events.tsv'),
+			join(out, 'events'),
+			'ndjson',
+			(_z, _t, events) => `${events.join('\n')}\n`
+		);
+		rmSync(join(work, 'events.tsv'));
 
 		const read = async (query: string) => (await connection.runAndReadAll(query)).getRowObjectsJS();
 		const [pyramid] = await read('SELECT origin, lo, hi FROM pyramid');

@@ -9,12 +9,13 @@
 --   p UTINYINT (precision: 0 minute, 1 hour, 2 part-of-day, 3 day, 4 month, 5 year),
 --   certainty UTINYINT (0 confirmed, 1 reported, 2 alleged, 3 none), sources INTEGER (how many),
 --   summary INTEGER (its length), event VARCHAR (the event as one line of Eventline NDJSON).
--- Variables: out (the output folder), buckets (per count tile), top (events per bucket),
+-- Variables: work (a folder for the tile lines), buckets (per count tile), top (events per bucket),
 -- max_tile_events (how many events the deepest level's densest event tile may hold),
 -- unit_ms (the shortest tile: tiles are unit_ms·4^k long).
 --
--- Output: counts/z=Z/t=T/tile0.json and events/z=Z/t=T/tile0.json (the builder moves them to
--- counts/Z/T.json and events/Z/T.ndjson), and the tables pyramid, levels and lanes for the manifest.
+-- Output: work/counts.tsv and work/events.tsv, the lines of every tile, each tagged with its level
+-- and tile (z, t, line) and in tile order, which the builder cuts into counts/Z/T.json and
+-- events/Z/T.ndjson; and the tables pyramid, levels and lanes for the manifest.
 
 -- 0. Milliseconds as JSON numbers: whole ones without a decimal point, deep time as it comes.
 CREATE OR REPLACE MACRO ms_json(ms) AS
@@ -74,34 +75,31 @@ CREATE OR REPLACE TABLE stored AS
 SELECT ord, z, floor((s - origin) / (unit * pow(4, finest - z)))::BIGINT AS t
 FROM (SELECT pl.*, least(pl.deepest, d.levels_deepest) AS z FROM placed pl, depth d);
 
--- 6. The deepest level's buckets: counts, precision mix, first start, last end, and the top
--- events by rank (certainty, then sources, then length of summary, then id), each event in the
--- bucket holding its midpoint.
+-- 6. Every event's place in the rank (certainty, then sources, then length of summary, then
+-- id), and its bucket at the deepest level: the one holding its midpoint.
+CREATE OR REPLACE TABLE ranked AS
+SELECT ev.*, row_number() OVER (ORDER BY certainty, sources DESC, summary DESC, id) AS r,
+	floor(((ev.s + ev.e) / 2 - py.origin)
+		/ (py.unit * pow(4, py.finest - d.levels_deepest) / getvariable('buckets')))::BIGINT AS b
+FROM events ev, pyramid py, depth d;
+
+-- 7. The deepest level's buckets: counts, precision mix, first start, last end, and the places in
+-- the rank of its top events.
 CREATE OR REPLACE TABLE finest_buckets AS
-WITH bucketed AS (
-	SELECT ev.*, d.levels_deepest AS z,
-		floor(((ev.s + ev.e) / 2 - py.origin)
-			/ (py.unit * pow(4, py.finest - d.levels_deepest) / getvariable('buckets')))::BIGINT AS b
-	FROM events ev, pyramid py, depth d
-),
-ranked AS (
-	SELECT *, row_number() OVER (
-		PARTITION BY lane, b ORDER BY certainty, sources DESC, summary DESC, id
-	) AS rank
-	FROM bucketed
-)
-SELECT z, lane, b, count(*) AS n,
+SELECT d.levels_deepest AS z, lane, b, count(*) AS n,
 	count(*) FILTER (WHERE p = 0) AS p0, count(*) FILTER (WHERE p = 1) AS p1,
 	count(*) FILTER (WHERE p = 2) AS p2, count(*) FILTER (WHERE p = 3) AS p3,
 	count(*) FILTER (WHERE p = 4) AS p4, count(*) FILTER (WHERE p = 5) AS p5,
 	min(s) AS first, max(e) AS last,
-	list({'certainty': certainty, 'sources': -sources, 'summary': -summary, 'id': id, 'ord': ord}
-		ORDER BY rank) FILTER (WHERE rank <= getvariable('top')) AS top
-FROM ranked
-GROUP BY z, lane, b;
+	list(r ORDER BY r) FILTER (WHERE in_bucket <= getvariable('top')) AS top
+FROM (
+	SELECT lane, b, s, e, p, r, row_number() OVER (PARTITION BY lane, b ORDER BY r) AS in_bucket
+	FROM ranked
+), depth d
+GROUP BY d.levels_deepest, lane, b;
 
--- 7. Every level's buckets, four of a level's buckets making one of the level above; the top
--- events of a bucket are the first by rank among its four buckets' top events.
+-- 8. Every level's buckets, four of a level's buckets making one of the level above; the top
+-- events of a bucket are the first in the rank among its four buckets' top events.
 CREATE OR REPLACE TABLE buckets AS
 WITH RECURSIVE up(z, lane, b, n, p0, p1, p2, p3, p4, p5, first, last, top) AS (
 	SELECT * FROM finest_buckets
@@ -114,40 +112,30 @@ WITH RECURSIVE up(z, lane, b, n, p0, p1, p2, p3, p4, p5, first, last, top) AS (
 )
 SELECT * FROM up;
 
--- 8. The count tiles, one JSON document each: a row per lane and non-empty bucket, with the top
--- events in full.
+-- 9. The count tiles' rows, a line each, tagged with their tile and in tile order: a row per lane
+-- and non-empty bucket, its top events in full.
 COPY (
-	WITH tops AS (
-		SELECT bk.z, bk.lane, bk.b, list(json(ev.event) ORDER BY pick.rank) AS top
-		FROM buckets bk, unnest(bk.top) WITH ORDINALITY AS pick(entry, rank), events ev
-		WHERE ev.ord = pick.entry.ord
-		GROUP BY bk.z, bk.lane, bk.b
-	),
-	rows AS (
-		SELECT bk.z, bk.b // getvariable('buckets') AS t, bk.lane, bk.b % getvariable('buckets') AS b,
-			json_object('lane', bk.lane, 'b', bk.b % getvariable('buckets'), 'n', bk.n,
-				'p', [bk.p0, bk.p1, bk.p2, bk.p3, bk.p4, bk.p5],
-				'first', ms_json(bk.first), 'last', ms_json(bk.last), 'top', tops.top) AS row
-		FROM buckets bk JOIN tops USING (z, lane, b)
-	)
-	SELECT z, t, json_object('z', z, 't', t, 'rows', list(row ORDER BY b, lane))::VARCHAR AS tile
-	FROM rows GROUP BY z, t
-) TO (getvariable('out') || '/counts') (
-	FORMAT csv, PARTITION_BY (z, t), HEADER false, QUOTE '', ESCAPE '', DELIMITER '|',
-	FILENAME_PATTERN 'tile', FILE_EXTENSION 'json', OVERWRITE_OR_IGNORE true
-);
+	SELECT bk.z, bk.b // getvariable('buckets') AS t,
+		'{"lane":' || to_json(bk.lane) || ',"b":' || bk.b % getvariable('buckets') || ',"n":' || bk.n
+		|| ',"p":[' || concat_ws(',', bk.p0, bk.p1, bk.p2, bk.p3, bk.p4, bk.p5) || ']'
+		|| ',"first":' || ms_json(bk.first) || ',"last":' || ms_json(bk.last)
+		|| ',"top":[' || concat_ws(',', e1.event, e2.event, e3.event) || ']}' AS line
+	FROM buckets bk
+	LEFT JOIN ranked e1 ON e1.r = bk.top[1]
+	LEFT JOIN ranked e2 ON e2.r = bk.top[2]
+	LEFT JOIN ranked e3 ON e3.r = bk.top[3]
+	ORDER BY bk.z, t, bk.b, bk.lane
+) TO (getvariable('work') || '/counts.tsv') (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '	');
 
--- 9. The event tiles: every event once, as NDJSON, in time order (start, end, id).
+-- 10. The event tiles' lines, tagged with their tile and in tile order: every event once, in time
+-- order (start, end, id) within its tile.
 COPY (
-	SELECT st.z, st.t, string_agg(ev.event, chr(10) ORDER BY ev.s, ev.e, ev.id) AS lines
+	SELECT st.z, st.t, ev.event
 	FROM stored st JOIN events ev USING (ord)
-	GROUP BY st.z, st.t
-) TO (getvariable('out') || '/events') (
-	FORMAT csv, PARTITION_BY (z, t), HEADER false, QUOTE '', ESCAPE '', DELIMITER '|',
-	FILENAME_PATTERN 'tile', FILE_EXTENSION 'json', OVERWRITE_OR_IGNORE true
-);
+	ORDER BY st.z, st.t, ev.s, ev.e, ev.id
+) TO (getvariable('work') || '/events.tsv') (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '	');
 
--- 10. The levels for the manifest: tile and bucket lengths, count tiles, events stored.
+-- 11. The levels for the manifest: tile and bucket lengths, count tiles, events stored.
 CREATE OR REPLACE TABLE levels AS
 SELECT lv.z, py.unit * pow(4, py.finest - lv.z) AS tile_ms,
 	py.unit * pow(4, py.finest - lv.z) / getvariable('buckets') AS bucket_ms,
@@ -156,7 +144,7 @@ SELECT lv.z, py.unit * pow(4, py.finest - lv.z) AS tile_ms,
 FROM range(0, (SELECT levels_deepest + 1 FROM depth)) AS lv(z), pyramid py
 ORDER BY lv.z;
 
--- 11. The lanes for the manifest, in the order the page lists them: by their first event.
+-- 12. The lanes for the manifest, in the order the page lists them: by their first event.
 CREATE OR REPLACE TABLE lanes AS
 SELECT lane, count(*) AS events, min({'s': s, 'e': e, 'id': id}) AS first
 FROM events GROUP BY lane
