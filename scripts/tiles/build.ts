@@ -317,17 +317,17 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 		for (const [name, value] of Object.entries(variables)) {
 			await connection.run(`SET VARIABLE ${name} = ${value}`);
 		}
-		if (options.queryLog) await connection.run("CALL enable_logging('QueryLog')");
+		const enableLog = "CALL enable_logging('QueryLog')";
+		const readLog = "SELECT message FROM duckdb_logs WHERE type = 'QueryLog' ORDER BY timestamp";
+		if (options.queryLog) await connection.run(enableLog);
 		const sql = readFileSync(TILES_SQL, 'utf8');
 		await runTilesSql(connection, sql, tell);
+		// Everything DuckDB ran from turning the log on to reading it, but those two statements.
 		const queryLog = options.queryLog
-			? (
-					await connection.runAndReadAll(
-						"SELECT message FROM duckdb_logs WHERE type = 'QueryLog' ORDER BY timestamp"
-					)
-				)
+			? (await connection.runAndReadAll(readLog))
 					.getRowsJS()
 					.map(([message]) => String(message))
+					.filter((message) => message !== enableLog && message !== readLog)
 			: [];
 
 		tell('writing the count tiles');
