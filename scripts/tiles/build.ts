@@ -58,6 +58,11 @@ export interface BuildOptions {
 	threads?: number;
 	/** Told about each phase and, while reading, every batch. */
 	onProgress?: (progress: BuildProgress) => void;
+	/**
+	 * Import only: write the staging rows (tiles.sql's input) to this Parquet file instead of
+	 * building tiles, so that the tiling can run on another engine over many such files.
+	 */
+	staging?: string;
 	/** Return the text of every statement DuckDB ran for the tiling (from its query log). */
 	queryLog?: boolean;
 }
@@ -113,7 +118,8 @@ export interface Manifest {
 
 /** What a build made. */
 export interface BuildResult {
-	manifest: Manifest;
+	/** The manifest written (none when only the staging rows were written). */
+	manifest?: Manifest;
 	/** The statements DuckDB ran for the tiling, in order (with `queryLog`). */
 	queryLog: string[];
 }
@@ -244,7 +250,62 @@ async function runTilesSql(
 
 const number = (value: unknown) => Number(value);
 
-/** Builds the tile set of `options.inputs` into `options.out`. */
+/**
+ * Reads every input through the importer into the staging table, setting rows aside in `report`;
+ * returns how many events were accepted.
+ */
+async function stageInputs(
+	instance: DuckDBInstance,
+	connection: DuckDBConnection,
+	options: BuildOptions,
+	report: Report,
+	tell: (phase: string, rows: number) => void
+): Promise<number> {
+	let rows = 0;
+	await connection.run(STAGING_TABLE);
+	// Inputs are read on a connection of their own: the appender's flushes run on its connection,
+	// and a query run on a connection ends the result it is streaming.
+	const reader = await instance.connect();
+	const appender = await connection.createAppender('events');
+	let ord = 0;
+	for (const input of options.inputs) {
+		const prefix = options.inputs.length > 1 ? inputName(input) : '';
+		const before = rows;
+		tell(`reading ${input}`, rows);
+		for await (const batch of readInput(reader, input, { import: options.import, prefix })) {
+			rows = before + batch.rows;
+			const unplaced: RejectedEvent[] = [];
+			for (const { event, where } of batch.events) {
+				const staged = stageEvent(event, ord++, where);
+				if (staged) appendStaged(appender, staged);
+				else {
+					unplaced.push({
+						index: ord,
+						where,
+						issues: [{ path: where, message: 'its dates cannot be placed in time' }],
+						raw: event
+					});
+				}
+			}
+			report.add(batch.rejected);
+			report.add(unplaced);
+			tell(`reading ${input}`, rows);
+		}
+	}
+	appender.closeSync();
+	reader.closeSync();
+	tell('setting aside repeated ids', rows);
+	await setAsideDuplicates(connection, report);
+	const accepted = number(
+		(await connection.runAndReadAll('SELECT count(*) FROM events')).getRowsJS()[0]?.[0]
+	);
+	return accepted;
+}
+
+/**
+ * Builds the tile set of `options.inputs` into `options.out`; with `options.staging`, only imports
+ * them and writes the staging rows there, for tiles.sql to run elsewhere.
+ */
 export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 	const started = performance.now();
 	const seconds = () => (performance.now() - started) / 1000;
@@ -266,44 +327,20 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 	const connection = await instance.connect();
 	const report = new Report(join(out, REPORT));
 	try {
-		await connection.run(STAGING_TABLE);
-		// Inputs are read on a connection of their own: the appender's flushes run on its connection,
-		// and a query run on a connection ends the result it is streaming.
-		const reader = await instance.connect();
-		const appender = await connection.createAppender('events');
-		let ord = 0;
-		for (const input of options.inputs) {
-			const prefix = options.inputs.length > 1 ? inputName(input) : '';
-			const before = rows;
-			tell(`reading ${input}`);
-			for await (const batch of readInput(reader, input, { import: options.import, prefix })) {
-				rows = before + batch.rows;
-				const unplaced: RejectedEvent[] = [];
-				for (const { event, where } of batch.events) {
-					const staged = stageEvent(event, ord++, where);
-					if (staged) appendStaged(appender, staged);
-					else {
-						unplaced.push({
-							index: ord,
-							where,
-							issues: [{ path: where, message: 'its dates cannot be placed in time' }],
-							raw: event
-						});
-					}
-				}
-				report.add(batch.rejected);
-				report.add(unplaced);
-				tell(`reading ${input}`);
-			}
-		}
-		appender.closeSync();
-		reader.closeSync();
-		tell('setting aside repeated ids');
-		await setAsideDuplicates(connection, report);
-		const accepted = number(
-			(await connection.runAndReadAll('SELECT count(*) FROM events')).getRowsJS()[0]?.[0]
-		);
+		const accepted = await stageInputs(instance, connection, options, report, (phase, read) => {
+			rows = read;
+			tell(phase);
+		});
 		if (!accepted) throw new InputError('no event was accepted: see set-aside.ndjson');
+		if (options.staging) {
+			tell(`writing the staging rows to ${options.staging}`);
+			await connection.run(
+				`COPY (SELECT * FROM events ORDER BY ord) TO ${sqlString(resolve(options.staging))} (FORMAT parquet, COMPRESSION zstd)`
+			);
+			report.close();
+			tell('done');
+			return { queryLog: [] };
+		}
 
 		const variables = {
 			work: sqlString(work),

@@ -2,7 +2,8 @@
  * `npm run tiles -- <file.csv|.ndjson|.parquet ...> --out <dir>`: builds a tile set (docs/tiles.md)
  * with DuckDB, showing on the terminal the phase, the rows read and the time taken. Options:
  * `--title <text>`, `--map start=<column>,title=<column>`, `--day-first` / `--month-first`,
- * `--max-tile-events <n>`, `--memory-limit <size>` (DuckDB's, e.g. 2GB), `--threads <n>`.
+ * `--max-tile-events <n>`, `--memory-limit <size>` (DuckDB's, e.g. 2GB), `--threads <n>`;
+ * `--staging <file.parquet>` only imports, writing tiles.sql's input there (for another engine).
  * Exits 1 when an input cannot be used, 2 on a wrong command line.
  */
 import { parseMapArgument } from '$lib/ingest/column-map';
@@ -10,7 +11,7 @@ import { buildTiles, type BuildOptions, type BuildProgress } from './build';
 import { InputError } from './read';
 
 const USAGE =
-	'usage: npm run tiles -- <file.csv|.ndjson|.parquet> [more files...] --out <dir> [--title <text>] [--map start=<column>,title=<column>] [--day-first | --month-first] [--max-tile-events <n>] [--memory-limit <size>] [--threads <n>]';
+	'usage: npm run tiles -- <file.csv|.ndjson|.parquet> [more files...] --out <dir> [--title <text>] [--map start=<column>,title=<column>] [--day-first | --month-first] [--max-tile-events <n>] [--memory-limit <size>] [--threads <n>] [--staging <file.parquet>]';
 
 function fail(message: string): never {
 	console.error(`${message}\n${USAGE}`);
@@ -30,6 +31,7 @@ function readArguments(args: readonly string[]): BuildOptions {
 		const arg = args[i] ?? '';
 		if (arg === '--out') options.out = value(i++, arg);
 		else if (arg === '--title') options.title = value(i++, arg);
+		else if (arg === '--staging') options.staging = value(i++, arg);
 		else if (arg === '--memory-limit') options.memoryLimit = value(i++, arg);
 		else if (arg === '--threads') options.threads = Number(value(i++, arg));
 		else if (arg === '--max-tile-events') options.maxTileEvents = Number(value(i++, arg));
@@ -72,6 +74,10 @@ function progressPrinter() {
 const options = readArguments(process.argv.slice(2));
 try {
 	const { manifest } = await buildTiles({ ...options, onProgress: progressPrinter() });
+	if (!manifest) {
+		console.log(`${options.staging}: the staging rows; set-aside rows in ${options.out}`);
+		process.exit(0);
+	}
 	const { build } = manifest;
 	console.log(
 		`${options.out}: ${manifest.events.toLocaleString('en')} events in ${manifest.levels.length} levels, ` +

@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventTime } from '$lib/model/dates';
@@ -299,6 +300,7 @@ describe('npm run tiles', () => {
 			queryLog: true,
 			threads: 1
 		});
+		if (!result.manifest) throw new Error('no manifest');
 		manifest = result.manifest;
 		tiles = readTiles(out, manifest);
 		events = tiles.stored.map(({ event }) => placed(event));
@@ -472,4 +474,30 @@ describe('npm run tiles', () => {
 		expect(result.queryLog.length).toBeGreaterThan(5);
 		expect(result.queryLog.join(';')).toBe(sql);
 	});
+});
+
+describe('npm run tiles --staging', () => {
+	it('writes the accepted events as tiles.sql takes them, for another engine to tile', async () => {
+		const written = writeInputs();
+		const staging = join(written.dir, 'staging.parquet');
+		const result = await buildTiles({
+			inputs: written.inputs,
+			out: join(written.dir, 'report'),
+			staging,
+			threads: 1
+		});
+		expect(result.manifest).toBeUndefined();
+		const instance = await DuckDBInstance.create(':memory:');
+		const connection = await instance.connect();
+		const rows = (
+			await connection.runAndReadAll(`SELECT id, lane, s, e, event FROM '${staging}' ORDER BY ord`)
+		).getRowObjectsJS();
+		connection.closeSync();
+		instance.closeSync();
+		expect(new Set(rows.map((row) => row.id))).toEqual(written.accepted);
+		const acl2 = rows.find((row) => row.id === 'ACL2');
+		expect(acl2?.lane).toBe('Protests');
+		expect((Number(acl2?.e) - Number(acl2?.s)) / 86_400_000).toBe(7);
+		expect(JSON.parse(String(acl2?.event))).toMatchObject({ id: 'ACL2', approximate: true });
+	}, 120_000);
 });
