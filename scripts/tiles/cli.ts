@@ -80,7 +80,7 @@ try {
 	}
 	const { build } = manifest;
 	console.log(
-		`${options.out}: ${manifest.events.toLocaleString('en')} events in ${manifest.levels.length} levels, ` +
+		`${options.out}: ${manifest.events.toLocaleString('en')} events in ${manifest.levels.length} level${manifest.levels.length === 1 ? '' : 's'}, ` +
 			`${manifest.setAside.toLocaleString('en')} set aside (${manifest.report}); ` +
 			`${build.files.toLocaleString('en')} files, ${(build.bytes / 1e6).toFixed(1)} MB, ${build.seconds} s (${build.engine})`
 	);
