@@ -50,6 +50,11 @@ export interface BuildOptions {
 	import?: ImportOptions;
 	/** How many events the densest event tile of the deepest level may hold. @default 20000 */
 	maxTileEvents?: number;
+	/**
+	 * How many events the deepest level's tiles must hold on average: deeper levels would cut the
+	 * events so thin that their count tiles only repeat the event tiles. @default 2000
+	 */
+	minTileEvents?: number;
 	/** The shortest tile, in ms: tiles are this times a power of 4 long. @default 60000 */
 	unitMs?: number;
 	/** DuckDB's memory limit. @default '2GB' */
@@ -347,6 +352,7 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 			buckets: BUCKETS,
 			top: TOP,
 			max_tile_events: options.maxTileEvents ?? 20_000,
+			min_tile_events: options.minTileEvents ?? 2_000,
 			unit_ms: options.unitMs ?? 60_000
 		};
 		// Order matters while reading; tiles.sql orders what it writes itself.

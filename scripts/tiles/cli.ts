@@ -2,7 +2,7 @@
  * `npm run tiles -- <file.csv|.ndjson|.parquet ...> --out <dir>`: builds a tile set (docs/tiles.md)
  * with DuckDB, showing on the terminal the phase, the rows read and the time taken. Options:
  * `--title <text>`, `--map start=<column>,title=<column>`, `--day-first` / `--month-first`,
- * `--max-tile-events <n>`, `--memory-limit <size>` (DuckDB's, e.g. 2GB), `--threads <n>`;
+ * `--max-tile-events <n>`, `--min-tile-events <n>`, `--memory-limit <size>` (DuckDB's, e.g. 2GB), `--threads <n>`;
  * `--staging <file.parquet>` only imports, writing tiles.sql's input there (for another engine).
  * Exits 1 when an input cannot be used, 2 on a wrong command line.
  */
@@ -11,7 +11,7 @@ import { buildTiles, type BuildOptions, type BuildProgress } from './build';
 import { InputError } from './read';
 
 const USAGE =
-	'usage: npm run tiles -- <file.csv|.ndjson|.parquet> [more files...] --out <dir> [--title <text>] [--map start=<column>,title=<column>] [--day-first | --month-first] [--max-tile-events <n>] [--memory-limit <size>] [--threads <n>] [--staging <file.parquet>]';
+	'usage: npm run tiles -- <file.csv|.ndjson|.parquet> [more files...] --out <dir> [--title <text>] [--map start=<column>,title=<column>] [--day-first | --month-first] [--max-tile-events <n>] [--min-tile-events <n>] [--memory-limit <size>] [--threads <n>] [--staging <file.parquet>]';
 
 function fail(message: string): never {
 	console.error(`${message}\n${USAGE}`);
@@ -35,6 +35,7 @@ function readArguments(args: readonly string[]): BuildOptions {
 		else if (arg === '--memory-limit') options.memoryLimit = value(i++, arg);
 		else if (arg === '--threads') options.threads = Number(value(i++, arg));
 		else if (arg === '--max-tile-events') options.maxTileEvents = Number(value(i++, arg));
+		else if (arg === '--min-tile-events') options.minTileEvents = Number(value(i++, arg));
 		else if (arg === '--day-first' || arg === '--month-first') {
 			options.import = {
 				...options.import,

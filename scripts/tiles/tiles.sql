@@ -11,6 +11,7 @@
 --   summary INTEGER (its length), event VARCHAR (the event as one line of Eventline NDJSON).
 -- Variables: work (a folder for the tile lines), buckets (per count tile), top (events per bucket),
 -- max_tile_events (how many events the deepest level's densest event tile may hold),
+-- min_tile_events (how many its tiles must hold on average),
 -- unit_ms (the shortest tile: tiles are unit_ms·4^k long).
 --
 -- Output: work/counts.tsv and work/events.tsv, the lines of every tile, each tagged with its level
@@ -52,7 +53,8 @@ SELECT ord, s, e, lane, origin, unit, finest,
 		ELSE z END) AS deepest
 FROM guess;
 
--- 3. How many events the densest tile of each level would store if it were the deepest level.
+-- 3. How many events the densest tile of each level would store if it were the deepest level,
+-- and how many its tiles would store on average.
 CREATE OR REPLACE TABLE density AS
 WITH RECURSIVE tiles(z, deepest, t, n) AS (
 	SELECT finest, deepest, floor((s - origin) / unit)::BIGINT, count(*)
@@ -60,13 +62,19 @@ WITH RECURSIVE tiles(z, deepest, t, n) AS (
 	UNION ALL
 	SELECT z - 1, deepest, t // 4, sum(n)::BIGINT FROM tiles WHERE z > 0 GROUP BY ALL
 )
-SELECT z, max(stored) AS densest
+SELECT z, max(stored) AS densest, avg(stored) AS average
 FROM (SELECT z, t, sum(n) FILTER (WHERE deepest >= z) AS stored FROM tiles GROUP BY z, t)
+WHERE stored > 0
 GROUP BY z;
 
--- 4. The levels: down to the first whose densest event tile holds at most max_tile_events.
+-- 4. The levels: down to the first whose densest event tile holds at most max_tile_events, but
+-- not past the last whose tiles hold min_tile_events on average (deeper, a bucket holds one event
+-- and the count tiles would only repeat the event tiles).
 CREATE OR REPLACE TABLE depth AS
-SELECT coalesce(min(z) FILTER (WHERE densest <= getvariable('max_tile_events')), max(z)) AS levels_deepest
+SELECT least(
+	coalesce(min(z) FILTER (WHERE densest <= getvariable('max_tile_events')), max(z)),
+	coalesce(max(z) FILTER (WHERE average >= getvariable('min_tile_events')), 0)
+) AS levels_deepest
 FROM density;
 
 -- 5. Where each event is stored: its deepest possible level, at most the deepest level, in the

@@ -297,6 +297,7 @@ describe('npm run tiles', () => {
 			inputs: written.inputs,
 			out,
 			maxTileEvents: 4,
+			minTileEvents: 1,
 			queryLog: true,
 			threads: 1
 		});
@@ -499,5 +500,34 @@ describe('npm run tiles --staging', () => {
 		expect(acl2?.lane).toBe('Protests');
 		expect((Number(acl2?.e) - Number(acl2?.s)) / 86_400_000).toBe(7);
 		expect(JSON.parse(String(acl2?.event))).toMatchObject({ id: 'ACL2', approximate: true });
+	}, 120_000);
+});
+
+describe('how deep the levels go', () => {
+	it('stops before tiles hold fewer events on average than --min-tile-events', async () => {
+		const written = writeInputs();
+		const deep = await buildTiles({
+			inputs: written.inputs,
+			out: join(written.dir, 'deep'),
+			maxTileEvents: 4,
+			minTileEvents: 1,
+			threads: 1
+		});
+		const shallow = await buildTiles({
+			inputs: written.inputs,
+			out: join(written.dir, 'shallow'),
+			maxTileEvents: 4,
+			minTileEvents: 10,
+			threads: 1
+		});
+		const levels = (result: BuildResult) => result.manifest?.levels ?? [];
+		expect(levels(shallow).length).toBeLessThan(levels(deep).length);
+		// The deepest level kept still stores at least 10 events an event tile on average.
+		const last = levels(shallow).at(-1);
+		const files = readdirSync(join(written.dir, 'shallow', 'events', String(last?.z))).length;
+		expect((last?.events ?? 0) / files).toBeGreaterThanOrEqual(10);
+		expect(levels(shallow).reduce((sum, level) => sum + level.events, 0)).toBe(
+			written.accepted.size
+		);
 	}, 120_000);
 });
