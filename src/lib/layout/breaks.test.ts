@@ -48,6 +48,21 @@ describe('findBreaks', () => {
 		expect(domain[1]).toBeGreaterThan(Math.max(...times));
 	});
 
+	it('never cuts a short event at its own middle; a long span may be cut', () => {
+		// A month-long report, a week-long one, and two day-long events on the 13th and 15th.
+		const spans = { starts: days(0, 9, 13, 15), ends: days(31, 16, 14, 16) };
+		const times = [...spans.starts, ...spans.ends];
+		const inside = (from: number, to: number) => (b: { start: number; end: number }) =>
+			b.start < t0 + to * DAY && b.end > t0 + from * DAY;
+		// Without the events, the inside of the day of the 13th is one more empty stretch.
+		expect(findBreaks(times).breaks.some(inside(13, 14))).toBe(true);
+		const { breaks } = findBreaks(times, true, {}, spans);
+		expect(breaks.some(inside(13, 14))).toBe(false);
+		expect(breaks.some(inside(15, 16))).toBe(false);
+		// The days between the week's start and the first day event run inside long spans only.
+		expect(breaks.some(inside(9, 13))).toBe(true);
+	});
+
 	it('turned off, gives the plain padded extent', () => {
 		const { breaks, domain } = findBreaks(days(0, 1, 120, 121), false);
 		expect(breaks).toEqual([]);

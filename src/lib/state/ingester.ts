@@ -4,8 +4,8 @@
  * In a browser without workers, the same steps run on this thread.
  */
 import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
-import { assembleTimeline, unpackEvents, type PackedTimeline } from '$lib/ingest/pack';
-import type { PreparedEvent } from '$lib/model/timeline';
+import { unpackPrepared, type PackedTimeline } from '$lib/ingest/pack';
+import { assembleTimeline, type PreparedEvent } from '$lib/model/timeline';
 import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
 import type { ImportOptions } from '$lib/ingest/column-map';
 import { endLoadPhase } from './load-timing';
@@ -75,7 +75,7 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 				let packed: PackedTimeline | undefined;
 				const events: PreparedEvent[] = [];
 				const settle = () => {
-					if (!result || (packed && events.length < packed.flags.length)) return;
+					if (!result || (packed && events.length < packed.count)) return;
 					const done = packed ? { ...result, timeline: assembleTimeline(packed, events) } : result;
 					endLoadPhase('transfer');
 					// Drawing the new timeline is a task of its own, not added to the last batch's.
@@ -86,7 +86,9 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 					if (data.type === 'result') {
 						({ packed, ...result } = data.result);
 						endLoadPhase(packed ? 'index' : 'parse');
-					} else if (packed) events.push(...unpackEvents(packed, data.events, events.length));
+					} else if (packed) {
+						for (const event of unpackPrepared(packed, data.batch)) events.push(event);
+					}
 					settle();
 				};
 				worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
