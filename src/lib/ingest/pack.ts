@@ -12,10 +12,9 @@ import {
 	assembleTimeline,
 	preparedEvents,
 	prepareTimes,
-	type PreparedEvent,
-	type PreparedTimeline,
 	type TimelineTimes
-} from '$lib/model/timeline';
+} from '$lib/model/timeline-times';
+import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
 
 /** {@link TimelineTimes} without its events, which follow in {@link EventBatch}es. */

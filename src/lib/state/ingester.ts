@@ -5,7 +5,8 @@
  */
 import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
 import { preparedReader, type EventBatch, type PackedTimeline } from '$lib/ingest/pack';
-import { assembleTimeline, type PreparedEvent } from '$lib/model/timeline';
+import { assembleTimeline } from '$lib/model/timeline-times';
+import type { PreparedEvent } from '$lib/model/timeline';
 import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
 import type { ImportOptions } from '$lib/ingest/column-map';
 import { endLoadPhase } from './load-timing';
