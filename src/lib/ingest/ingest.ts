@@ -122,13 +122,13 @@ function withoutRaw({ raw, ...rest }: RejectedEvent): RejectedEvent {
 
 /**
  * {@link ingestOutcome} as the worker posts it: the result with its timeline packed, then its
- * events in batches. The raw values of set-aside events stay behind.
+ * events in batches, packed as they are taken. The raw values of set-aside events stay behind.
  */
 export function ingestMessage(
 	outcome: ImportOutcome,
 	fileName?: string,
 	options: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void } = {}
-): { message: IngestMessage; batches: EventBatch[] } {
+): { message: IngestMessage; batches: Iterable<EventBatch> } {
 	const { dataset, rejected, ...rest } = settle(outcome, fileName, options);
 	const message = { ...rest, rejected: rejected.map(withoutRaw) };
 	if (!dataset) return { message, batches: [] };

@@ -29,7 +29,7 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
 		return;
 	}
 	let message: IngestMessage;
-	let batches: EventBatch[] = [];
+	let batches: Iterable<EventBatch> = [];
 	try {
 		post({ type: 'phase', phase: 'parse' });
 		const { outcome, notices } = await reader.finish();
@@ -38,10 +38,19 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
 			onPhase: (phase) => post({ type: 'phase', phase })
 		}));
 	} catch (error) {
-		const detail = error instanceof Error ? error.message : String(error);
-		const { rejected, ...rest } = failedIngest(`Could not read the file: ${detail}`);
-		message = { ...rest, rejected };
+		message = failure(error);
 	}
 	post({ type: 'result', result: message }, message.packed ? transferList(message.packed) : []);
-	for (const batch of batches) post({ type: 'events', batch }, batchTransferList(batch));
+	// Each batch is packed while the page rebuilds the one before.
+	try {
+		for (const batch of batches) post({ type: 'events', batch }, batchTransferList(batch));
+	} catch (error) {
+		// A second result, without a timeline, replaces the first on the page.
+		post({ type: 'result', result: failure(error) });
+	}
 };
+
+function failure(error: unknown): IngestMessage {
+	const detail = error instanceof Error ? error.message : String(error);
+	return failedIngest(`Could not read the file: ${detail}`);
+}

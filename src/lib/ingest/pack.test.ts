@@ -15,7 +15,7 @@ function postAndReceive(dataset: Dataset = events as Dataset, batchSize?: number
 	const { packed, batches } = packTimeline(dataset, batchSize);
 	return unpackTimeline(
 		structuredClone(packed, { transfer: transferList(packed) }),
-		batches.map((batch) => structuredClone(batch, { transfer: batchTransferList(batch) }))
+		[...batches].map((batch) => structuredClone(batch, { transfer: batchTransferList(batch) }))
 	);
 }
 

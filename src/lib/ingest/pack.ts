@@ -12,18 +12,15 @@ import {
 	assembleTimeline,
 	preparedEvents,
 	prepareTimes,
-	type PreparedEvent,
-	type PreparedTimeline,
 	type TimelineTimes
-} from '$lib/model/timeline';
+} from '$lib/model/timeline-times';
+import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
 
 /** {@link TimelineTimes} without its events, which follow in {@link EventBatch}es. */
 export interface PackedTimeline extends Omit<TimelineTimes, 'events'> {
 	/** How many events the batches hold. */
 	count: number;
-	/** Per coded field (in {@link CODED} order), the values its codes stand for; code 0 is absent. */
-	values: unknown[][];
 }
 
 /** A run of consecutive events, as columns. */
@@ -37,8 +34,13 @@ export interface EventBatch {
 	ends: Uint32Array;
 	/** Per event: bit f set when text field f is present (an empty string is present). */
 	present: Uint32Array;
-	/** Per event and coded field ({@link CODED}): the value's number in {@link PackedTimeline.values}, 0 if absent. */
+	/**
+	 * Per event and coded field ({@link CODED}): the number of its value, 0 if absent. Values are
+	 * numbered from 1 in the order they first appear, field by field.
+	 */
 	codes: Uint32Array;
+	/** Per coded field, the values that first appear in this batch, in the order of their numbers. */
+	added: unknown[][];
 	/** The other fields (nested ones: quotes, sources, body…) of the events that have any, with their positions in the batch. */
 	others: { at: number; fields: Record<string, unknown> }[];
 }
@@ -97,23 +99,28 @@ function codeKey(value: unknown): string {
 
 /**
  * Prepares and packs a dataset; returns the timeline (post with {@link transferList}) and its
- * events in batches of at most `batchSize` (post each with {@link batchTransferList}).
+ * events in batches of at most `batchSize` (post each with {@link batchTransferList}). Batches are
+ * packed as they are asked for, so the page can rebuild one while the next is packed.
  */
 export function packTimeline(
 	dataset: Dataset,
 	batchSize = EVENT_BATCH
-): { packed: PackedTimeline; batches: EventBatch[] } {
+): { packed: PackedTimeline; batches: Generator<EventBatch> } {
 	const { events, ...times } = prepareTimes(dataset);
+	return { packed: { ...times, count: events.length }, batches: packBatches(events, batchSize) };
+}
+
+function* packBatches(events: readonly TimelineEvent[], batchSize: number): Generator<EventBatch> {
 	const tables = CODED.map(() => new Map<string, number>());
 	const values: unknown[][] = CODED.map(() => [undefined]);
-	const batches: EventBatch[] = [];
 	let from = 0;
 	while (from < events.length) {
+		const known = values.map((list) => list.length);
 		const batch = packBatch(events, from, batchSize, tables, values);
-		batches.push(batch);
+		batch.added = values.map((list, f) => list.slice(known[f]));
+		yield batch;
 		from += batch.count;
 	}
-	return { packed: { ...times, count: events.length, values }, batches };
 }
 
 function packBatch(
@@ -178,6 +185,7 @@ function packBatch(
 		ends: ends.subarray(0, count * TEXT.length),
 		present: present.subarray(0, count),
 		codes: codes.subarray(0, count * CODED.length),
+		added: [],
 		others
 	};
 }
@@ -203,13 +211,19 @@ export const batchTransferList = (batch: EventBatch): Transferable[] => [
 ];
 
 /**
- * The events of a batch, as validation gave them (keys in the schema's order). Values that repeat
- * are shared between events: an `actors` list is one array for every event naming the same actors.
+ * Reads batches in the order they were packed: the events of each, as validation gave them (keys in
+ * the schema's order). Values that repeat are shared between events: an `actors` list is one array
+ * for every event naming the same actors.
  */
-export function unpackBatch(
-	packed: Pick<PackedTimeline, 'values'>,
-	batch: EventBatch
-): TimelineEvent[] {
+export function batchReader(): (batch: EventBatch) => TimelineEvent[] {
+	const values: unknown[][] = CODED.map(() => [undefined]);
+	return (batch) => {
+		batch.added.forEach((added, f) => values[f]?.push(...added));
+		return unpackBatch(values, batch);
+	};
+}
+
+function unpackBatch(values: readonly unknown[][], batch: EventBatch): TimelineEvent[] {
 	const { text, ends, present, codes, others } = batch;
 	const events = new Array<TimelineEvent>(batch.count);
 	let other = 0;
@@ -225,7 +239,7 @@ export function unpackBatch(
 				at = end;
 			} else if (c !== -1) {
 				const code = codes[i * CODED.length + c] ?? 0;
-				if (code) event[field] = packed.values[c]?.[code];
+				if (code) event[field] = values[c]?.[code];
 			} else if (fields && fields[field] !== undefined) event[field] = fields[field];
 		}
 		events[i] = event as TimelineEvent;
@@ -233,14 +247,20 @@ export function unpackBatch(
 	return events;
 }
 
-/** The prepared events of a batch. */
-export const unpackPrepared = (packed: PackedTimeline, batch: EventBatch): PreparedEvent[] =>
-	preparedEvents(packed, unpackBatch(packed, batch), batch.from);
+/** Reads batches in the order they were packed, as prepared events of `packed`. */
+export function preparedReader(packed: PackedTimeline): (batch: EventBatch) => PreparedEvent[] {
+	const read = batchReader();
+	return (batch) => preparedEvents(packed, read(batch), batch.from);
+}
 
 /** Rebuilds, on one thread, the prepared timeline {@link packTimeline} packed. */
-export function unpackTimeline(packed: PackedTimeline, batches: EventBatch[]): PreparedTimeline {
+export function unpackTimeline(
+	packed: PackedTimeline,
+	batches: Iterable<EventBatch>
+): PreparedTimeline {
+	const read = preparedReader(packed);
 	return assembleTimeline(
 		packed,
-		batches.flatMap((batch) => unpackPrepared(packed, batch))
+		[...batches].flatMap((batch) => read(batch))
 	);
 }

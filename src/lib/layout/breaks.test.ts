@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import events from '$lib/data/events.json';
 import { loadBundledTimeline } from '$lib/ingest/load';
 import { prepareTimeline } from '$lib/model/timeline';
@@ -117,5 +118,27 @@ describe('a dense lane on a broken scale', () => {
 		expect(clusters.length).toBeGreaterThan(10);
 		for (const c of clusters) expect(c.x1 - c.x0).toBeLessThanOrEqual(DEFAULT_LAYOUT.clusterWidth);
 		expect(clusters.reduce((n, c) => n + c.count, 0)).toBe(901);
+	});
+});
+
+describe('timelineGaps', () => {
+	it('finds the same gaps as findBreaks over every start and end, in time order or not', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 30 })), {
+					minLength: 1,
+					maxLength: 60
+				}),
+				fc.boolean(),
+				(spans, ordered) => {
+					const wall = spans.map(([day, length]) => ({
+						wall: { start: t0 + day * DAY, end: t0 + (day + length) * DAY }
+					}));
+					if (ordered) wall.sort((a, b) => a.wall.start - b.wall.start);
+					const times = wall.flatMap((e) => [e.wall.start, e.wall.end]);
+					expect(timelineGaps(wall)).toEqual(findBreaks(times));
+				}
+			)
+		);
 	});
 });

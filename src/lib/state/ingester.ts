@@ -4,8 +4,9 @@
  * In a browser without workers, the same steps run on this thread.
  */
 import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
-import { unpackPrepared, type PackedTimeline } from '$lib/ingest/pack';
-import { assembleTimeline, type PreparedEvent } from '$lib/model/timeline';
+import { preparedReader, type EventBatch, type PackedTimeline } from '$lib/ingest/pack';
+import { assembleTimeline } from '$lib/model/timeline-times';
+import type { PreparedEvent } from '$lib/model/timeline';
 import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
 import type { ImportOptions } from '$lib/ingest/column-map';
 import { endLoadPhase } from './load-timing';
@@ -73,6 +74,7 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 				// The result arrives first, then its events in batches, each rebuilt as it comes.
 				let result: Omit<IngestResult, 'timeline'> | undefined;
 				let packed: PackedTimeline | undefined;
+				let read: ((batch: EventBatch) => PreparedEvent[]) | undefined;
 				const events: PreparedEvent[] = [];
 				const settle = () => {
 					if (!result || (packed && events.length < packed.count)) return;
@@ -85,9 +87,10 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 					if (data.type === 'phase') return onPhase(data.phase);
 					if (data.type === 'result') {
 						({ packed, ...result } = data.result);
+						read = packed && preparedReader(packed);
 						endLoadPhase(packed ? 'index' : 'parse');
-					} else if (packed) {
-						for (const event of unpackPrepared(packed, data.batch)) events.push(event);
+					} else if (read) {
+						for (const event of read(data.batch)) events.push(event);
 					}
 					settle();
 				};
