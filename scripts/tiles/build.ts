@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ImportOptions } from '$lib/ingest/column-map';
 import type { RejectedEvent } from '$lib/ingest/outcome';
-import { cutTiles, folderSize } from './files';
+import { countTile, cutTiles, eventTile, folderSize } from './files';
 import { BUCKETS, TOP, readManifest, type Manifest } from './manifest';
 import { InputError, inputName, readInput, sqlString } from './read';
 import { REPORT, Report, setAsideDuplicates } from './report';
@@ -211,20 +211,10 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 			: [];
 
 		tell('writing the count tiles');
-		await cutTiles(
-			join(work, 'counts.tsv'),
-			join(out, 'counts'),
-			'json',
-			(z, t, rows) => `{"z":${z},"t":${t},"rows":[${rows.join(',')}]}\n`
-		);
+		await cutTiles(join(work, 'counts.tsv'), join(out, 'counts'), 'json', countTile);
 		rmSync(join(work, 'counts.tsv'));
 		tell('writing the event tiles');
-		await cutTiles(
-			join(work, 'events.tsv'),
-			join(out, 'events'),
-			'ndjson',
-			(_z, _t, events) => `${events.join('\n')}\n`
-		);
+		await cutTiles(join(work, 'events.tsv'), join(out, 'events'), 'ndjson', eventTile);
 		rmSync(join(work, 'events.tsv'));
 
 		report.close();
