@@ -1,6 +1,6 @@
 /**
  * A quick test that a converted event is plainly well formed, so that a million of them are not
- * each run through valibot (docs/decisions.md, 24). It says yes only when valibot's `EventSchema`
+ * each run through valibot (docs/decisions.md, 25). It says yes only when valibot's `EventSchema`
  * would pass the event unchanged and the text limits would cut nothing: every key known, every
  * value of the right kind, text already trimmed and short, dates real. On anything else (a nested
  * field such as quotes or sources, a long text, the first doubt) it says no, and the full check

@@ -57,7 +57,7 @@ describe('findBreaks', () => {
 			b.start < t0 + to * DAY && b.end > t0 + from * DAY;
 		// Without the events, the inside of the day of the 13th is one more empty stretch.
 		expect(findBreaks(times).breaks.some(inside(13, 14))).toBe(true);
-		const { breaks } = findBreaks(times, true, {}, spans);
+		const { breaks } = findBreaks(times, true, {}, false, spans);
 		expect(breaks.some(inside(13, 14))).toBe(false);
 		expect(breaks.some(inside(15, 16))).toBe(false);
 		// The days between the week's start and the first day event run inside long spans only.
@@ -136,7 +136,9 @@ describe('timelineGaps', () => {
 					}));
 					if (ordered) wall.sort((a, b) => a.wall.start - b.wall.start);
 					const times = wall.flatMap((e) => [e.wall.start, e.wall.end]);
-					expect(timelineGaps(wall)).toEqual(findBreaks(times));
+					const starts = wall.map((e) => e.wall.start);
+					const ends = wall.map((e) => e.wall.end);
+					expect(timelineGaps(wall)).toEqual(findBreaks(times, true, {}, false, { starts, ends }));
 				}
 			)
 		);
