@@ -70,10 +70,13 @@ export function acceptEvents(
 	const notices: DataIssue[] = [];
 	const rules = eventRules(context);
 	for (const candidate of candidates) {
-		const issues = [...candidate.issues];
+		const issues = candidate.issues.length ? [...candidate.issues] : [];
 		// Most events of a large file are plainly well formed: those skip valibot and the text limits.
 		const plain = candidate.event && plainEvent(candidate.event);
-		if (plain) issues.push(...eventIssues(plain, rules, (field) => candidate.locate([field])));
+		if (plain) {
+			const more = eventIssues(plain, rules, (field) => candidate.locate([field]));
+			if (more.length) issues.push(...more);
+		}
 		const valid =
 			plain || (candidate.event && checkEvent(candidate, candidate.event, rules, issues));
 		const id = candidate.event?.id;
@@ -86,12 +89,11 @@ export function acceptEvents(
 				});
 			} else firstWithId.set(id, candidate.where);
 		}
-		const limited =
-			valid && !issues.length
-				? plain
-					? { value: plain, notices: [], problems: [] }
-					: limitText(valid, candidate.locate)
-				: undefined;
+		if (plain && !issues.length) {
+			events.push(plain);
+			continue;
+		}
+		const limited = valid && !issues.length ? limitText(valid, candidate.locate) : undefined;
 		if (limited && !limited.problems.length) {
 			events.push(limited.value);
 			notices.push(...limited.notices);

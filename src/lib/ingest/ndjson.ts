@@ -88,13 +88,17 @@ export class NdjsonReader {
 /** An event's candidate, with its places in the file named by line rather than list position. */
 function byLine({ value, line, position }: Parsed): Candidate {
 	const candidate = eventCandidate(value, position);
-	const prefix = `events[${position}]`;
-	const toLine = (path: string) =>
-		path.startsWith(prefix) ? `line ${line}${path.slice(prefix.length)}` : path;
+	// Places are rewritten only when a problem is reported: most lines have none.
+	const toLine = (path: string) => {
+		const prefix = `events[${position}]`;
+		return path.startsWith(prefix) ? `line ${line}${path.slice(prefix.length)}` : path;
+	};
 	return {
 		...candidate,
-		where: toLine(candidate.where),
-		issues: candidate.issues.map((issue) => ({ ...issue, path: toLine(issue.path) })),
+		where: `line ${line}`,
+		issues: candidate.issues.length
+			? candidate.issues.map((issue) => ({ ...issue, path: toLine(issue.path) }))
+			: candidate.issues,
 		locate: (keys) => toLine(candidate.locate(keys))
 	};
 }
