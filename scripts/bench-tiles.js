@@ -68,8 +68,8 @@ export async function writeBenchParquet(count, path) {
 		temp_directory: `${path}.spill`
 	});
 	const connection = await instance.connect();
-	const text = (name) => `'${name}': 'VARCHAR'`;
-	const quoted = (p) => `'${p.replaceAll("'", "''")}'`;
+	const text = (/** @type {string} */ name) => `'${name}': 'VARCHAR'`;
+	const quoted = (/** @type {string} */ p) => `'${p.replaceAll("'", "''")}'`;
 	try {
 		// Lists joined by "; ", as a spreadsheet or a data tool exports them (scripts/bench-files.js).
 		await connection.run(`COPY (
@@ -96,13 +96,13 @@ export async function writeBenchParquet(count, path) {
  * @param {string} out
  */
 function buildWithCli(input, out) {
-	const command = ['npx', 'tsx', join(ROOT, 'scripts/tiles/cli.ts'), input, '--out', out];
+	const command = ['tsx', join(ROOT, 'scripts/tiles/cli.ts'), input, '--out', out];
 	// GNU time reports the peak resident memory of the build and everything it started.
 	const timed = existsSync('/usr/bin/time');
 	const started = performance.now();
 	const run = spawnSync(
-		timed ? '/usr/bin/time' : command[0],
-		[...(timed ? ['-f', 'peak-kb %M', ...command] : command.slice(1))],
+		timed ? '/usr/bin/time' : 'npx',
+		timed ? ['-f', 'peak-kb %M', 'npx', ...command] : command,
 		{
 			cwd: ROOT,
 			encoding: 'utf8',
@@ -161,7 +161,7 @@ export async function benchTiles({
  * @param {TileBench[]} results
  */
 export function formatTileBench(results) {
-	const mb = (bytes) => (bytes / 1e6).toFixed(1);
+	const mb = (/** @type {number} */ bytes) => (bytes / 1e6).toFixed(1);
 	const rows = [
 		['events', 'Parquet MB', 'build s', 'command s', 'tiles MB', 'files', 'levels', 'peak MB'],
 		...results.map((r) => [
@@ -175,8 +175,10 @@ export function formatTileBench(results) {
 			r.peakMemoryMB === undefined ? '?' : String(r.peakMemoryMB)
 		])
 	];
-	const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-	return rows.map((row) => row.map((cell, i) => cell.padStart(widths[i])).join('  ')).join('\n');
+	const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+	return rows
+		.map((row) => row.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  '))
+		.join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -122,38 +122,43 @@ WITH RECURSIVE up(z, lane, b, n, p0, p1, p2, p3, p4, p5, first, last, top) AS (
 )
 SELECT * FROM up;
 
--- 8. The count tiles' lines, tagged with their tile and in tile order: for each lane and non-empty
--- bucket a line opening its row (part 0), then a line per top event in full (parts 1 to top).
+-- 8. The top events in full, for the count rows: each bucket's picks joined with the events once,
+-- kept apart from the sort that writes them so that the join and the sort never share memory.
+CREATE OR REPLACE TABLE top_lines AS
+SELECT pk.z, pk.b // getvariable('buckets') AS t, pk.b, pk.lane, pk.part, ev.event AS line
+FROM (
+	SELECT z, b, lane, pick.part, pick.rank.ord AS ord
+	FROM buckets, unnest(top) WITH ORDINALITY AS pick(rank, part)
+) pk
+JOIN events ev USING (ord);
+
+-- 9. The count tiles' lines, tagged with their tile and in tile order: for each lane and non-empty
+-- bucket a line opening its row (part 0), then a line per top event (parts 1 to top).
 COPY (
-	WITH heads AS (
+	SELECT z, t, part, line FROM (
 		SELECT z, b // getvariable('buckets') AS t, b, lane, 0 AS part,
 			'{"lane":' || to_json(lane) || ',"b":' || b % getvariable('buckets') || ',"n":' || n
 			|| ',"p":[' || concat_ws(',', p0, p1, p2, p3, p4, p5) || ']'
 			|| ',"first":' || ms_json(first) || ',"last":' || ms_json(last) || ',"top":[' AS line
 		FROM buckets
-	),
-	picks AS (
-		SELECT z, b // getvariable('buckets') AS t, b, lane, pick.part, pick.rank.ord AS ord
-		FROM buckets, unnest(top) WITH ORDINALITY AS pick(rank, part)
-	)
-	SELECT z, t, part, line FROM (
-		SELECT * FROM heads
 		UNION ALL
-		SELECT picks.z, picks.t, picks.b, picks.lane, picks.part, ev.event
-		FROM picks JOIN events ev USING (ord)
+		SELECT z, t, b, lane, part, line FROM top_lines
 	)
 	ORDER BY z, t, b, lane, part
 ) TO (getvariable('work') || '/counts.tsv') (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\t');
 
--- 9. The event tiles' lines, tagged with their tile and in tile order: every event once, in time
+-- 10. Every event with its tile, joined apart from the sort that writes them.
+CREATE OR REPLACE TABLE event_lines AS
+SELECT st.z, st.t, ev.s, ev.e, ev.id, ev.event AS line
+FROM stored st JOIN events ev USING (ord);
+
+-- 11. The event tiles' lines, tagged with their tile and in tile order: every event once, in time
 -- order (start, end, id) within its tile.
 COPY (
-	SELECT st.z, st.t, 0 AS part, ev.event
-	FROM stored st JOIN events ev USING (ord)
-	ORDER BY st.z, st.t, ev.s, ev.e, ev.id
+	SELECT z, t, 0 AS part, line FROM event_lines ORDER BY z, t, s, e, id
 ) TO (getvariable('work') || '/events.tsv') (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\t');
 
--- 10. The levels for the manifest: tile and bucket lengths, count tiles, events stored.
+-- 12. The levels for the manifest: tile and bucket lengths, count tiles, events stored.
 CREATE OR REPLACE TABLE levels AS
 SELECT lv.z, py.unit * pow(4, py.finest - lv.z) AS tile_ms,
 	py.unit * pow(4, py.finest - lv.z) / getvariable('buckets') AS bucket_ms,
@@ -162,7 +167,7 @@ SELECT lv.z, py.unit * pow(4, py.finest - lv.z) AS tile_ms,
 FROM range(0, (SELECT levels_deepest + 1 FROM depth)) AS lv(z), pyramid py
 ORDER BY lv.z;
 
--- 11. The lanes for the manifest, in the order the page lists them: by their first event.
+-- 13. The lanes for the manifest, in the order the page lists them: by their first event.
 CREATE OR REPLACE TABLE lanes AS
 SELECT lane, count(*) AS events, min({'s': s, 'e': e, 'id': id}) AS first
 FROM events GROUP BY lane
