@@ -36,6 +36,9 @@ export class TimelineApp {
 	constructor(timeline: PreparedTimeline) {
 		this.view = new TimelineView(timeline, this.selection, this.filters);
 		this.loader = new DataLoader((loaded, origin) => {
+			this.#stopTiles?.();
+			this.#stopTiles = undefined;
+			this.view.tiled = undefined;
 			this.selection.clear();
 			this.filters.restore({});
 			this.view.load(loaded);
@@ -79,10 +82,43 @@ export class TimelineApp {
 		return outcome;
 	}
 
-	/** Runs once the page is in the browser: theme, `?src=`, then the view the URL describes. */
+	/**
+	 * Opens the tile set whose manifest is at `url` (`?tiles=`): its manifest checked, its coarsest
+	 * counts fetched, then tiles fetched as the view moves. The code for tiles is loaded only now.
+	 */
+	async openTiles(url: string): Promise<LoadOutcome> {
+		const { fetchManifest, openTiled } = await import('./tiles.svelte');
+		const checked = await fetchManifest(url);
+		if (!checked.ok) {
+			this.loader.failure = {
+				source: url,
+				summary: 'This is not a tile set Eventline can read: its manifest.json has problems',
+				issues: checked.issues,
+				rejected: []
+			};
+			return 'failed';
+		}
+		this.#stopTiles?.();
+		this.selection.clear();
+		this.filters.restore({});
+		this.#stopTiles = await openTiled(checked.manifest, this.view);
+		return 'loaded';
+	}
+
+	/** Stops the tile set on screen following the view. */
+	#stopTiles: (() => void) | undefined;
+
+	/** Runs once the page is in the browser: theme, `?src=` or `?tiles=`, then the view the URL describes. */
 	async start(url: URL) {
 		document.documentElement.classList.add('js');
 		this.theme.restore();
+		const tiles = url.searchParams.get('tiles');
+		if (tiles) {
+			const outcome = await this.open(() => this.openTiles(tiles), true);
+			if (outcome === 'loaded') restoreFromUrl(url, this.view, this.selection, this.filters);
+			this.restored = true;
+			return;
+		}
 		const src = url.searchParams.get('src') ?? undefined;
 		// Until a load replaces it, the URL's address is what the page shows (or failed to show).
 		this.src = src;

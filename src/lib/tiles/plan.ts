@@ -1,0 +1,116 @@
+/**
+ * What a view of a tiled timeline needs: the count tiles over the time on screen and, when the
+ * counts say the view holds few enough events to draw one by one, the event tiles too. Also what
+ * the coarsest counts tell of the whole set: where its data is, and how finely it is dated.
+ */
+import type { Precision } from '$lib/model/schema';
+import { bucketsIn, type CountTile } from './counts';
+import type { Manifest } from './manifest';
+import {
+	countLevel,
+	countTiles,
+	eventTiles,
+	tilesOver,
+	type Pyramid,
+	type TileKey
+} from './pyramid';
+
+/**
+ * Most events (in all lanes: an event tile holds every lane) a view fetches to draw one by one;
+ * past it, lanes are drawn from counts. @default 2000
+ */
+export const EVENT_BUDGET = 2000;
+
+/** Share of the time on screen fetched beyond each edge, so a short pan finds its tiles. */
+export const MARGIN_SHARE = 0.25;
+
+/** The window of time a view shows. */
+export interface ViewWindow {
+	/** The stretches of time on screen, without the breaks the scale compresses. */
+	spans: readonly (readonly [number, number])[];
+	/** Time one pixel shows (outside breaks). */
+	msPerPixel: number;
+	/** Width of the drawing, in pixels. */
+	width: number;
+}
+
+/** The tiles a view needs. */
+export interface TilePlan {
+	/** The count level whose buckets are a few pixels wide here. */
+	level: number;
+	/** Count tiles of that level over the spans and their margin. */
+	counts: TileKey[];
+	/** Event tiles over the spans and their margin; empty when the view is drawn from counts. */
+	events: TileKey[];
+	/** Events the counts at hand put in the spans and their margin. */
+	estimate: number;
+}
+
+/**
+ * Plans a view from the count tiles at hand (`tiles`, by key): the level, its tiles, and the event
+ * tiles when the counts at hand (sharp or standing in) put at most `budget` events in view.
+ */
+export function planTiles(
+	p: Pyramid,
+	view: ViewWindow,
+	tiles: ReadonlyMap<string, CountTile>,
+	budget = EVENT_BUDGET
+): TilePlan {
+	const level = countLevel(p, view.msPerPixel);
+	const margin = view.width * view.msPerPixel * MARGIN_SHARE;
+	const counts = countTiles(p, level, view.spans, margin);
+	let estimate = 0;
+	let known = view.spans.length > 0;
+	for (const [from, to] of view.spans) {
+		const window = bucketsIn({ pyramid: p, tiles, level }, from - margin, to + margin);
+		if (!window.buckets.length && !window.sharp) known = false;
+		for (const b of window.buckets) estimate += b.n;
+	}
+	const events =
+		known && estimate <= budget
+			? unique(view.spans.flatMap(([from, to]) => eventTiles(p, from - margin, to + margin)))
+			: [];
+	return { level, counts, events, estimate };
+}
+
+const unique = (keys: TileKey[]) => {
+	const seen = new Set<string>();
+	return keys.filter(({ z, t }) => !seen.has(`${z}/${t}`) && seen.add(`${z}/${t}`));
+};
+
+/** The level whose counts tell where the data is: the second (a thousand buckets), or the only one. */
+export const gapLevel = (p: Pyramid) => Math.min(1, p.levels.length - 1);
+
+/** Every tile of the levels the page fetches first: the coarsest, up to {@link gapLevel}. */
+export function overviewTiles(p: Pyramid): TileKey[] {
+	const keys: TileKey[] = [];
+	for (let z = 0; z <= gapLevel(p); z++) keys.push(...tilesOver(p, z, p.origin, p.extent[1]));
+	return keys;
+}
+
+/**
+ * Times at which events start or end, from count rows (each bucket's earliest start and latest
+ * end): enough to find the long empty stretches of the whole set without its events.
+ */
+export function countTimes(tiles: readonly CountTile[]): Float64Array {
+	const times: number[] = [];
+	for (const tile of tiles)
+		for (const row of tile.rows) {
+			times.push(row.first, row.last);
+		}
+	return Float64Array.from(times);
+}
+
+/** The finest precision any event has, from the counts' precision mix (`p`). */
+export function finestOf(
+	tiles: readonly CountTile[],
+	precisions: Manifest['precisions']
+): Precision | undefined {
+	let finest = Infinity;
+	for (const tile of tiles)
+		for (const row of tile.rows) {
+			const i = (row.p ?? []).findIndex((n) => n > 0);
+			if (i !== -1) finest = Math.min(finest, i);
+		}
+	return Number.isFinite(finest) ? precisions[finest] : precisions[0];
+}
