@@ -15,6 +15,7 @@ import { tileDensity } from '$lib/tiles/density';
 import { readEventTile, tiledTimeline } from '$lib/tiles/events';
 import { readManifest, tileUrl, type Manifest, type ManifestResult } from '$lib/tiles/manifest';
 import {
+	countedSpans,
 	countTimes,
 	finestOf,
 	gapLevel,
@@ -93,6 +94,10 @@ export class TiledTimeline {
 			gaps: times.length ? findBreaks(times) : findBreaks(manifest.extent),
 			finest: finestOf(this.#overview, manifest.precisions),
 			total: manifest.events,
+			overview: countedSpans(
+				manifest,
+				this.#overview.filter((tile) => tile.z === gapLevel(manifest))
+			),
 			counts: this.#density(gapLevel(manifest)),
 			drawCounts: true,
 			status: 'loading',

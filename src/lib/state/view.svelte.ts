@@ -13,6 +13,7 @@ import {
 	type MarkLayout
 } from '$lib/layout/lanes';
 import { timelineGaps, wholeScale, type BrokenDomain } from '$lib/layout/breaks';
+import type { CountedSpan } from '$lib/layout/overview';
 import type { TimeScale } from '$lib/layout/scale';
 import {
 	centreOn,
@@ -60,6 +61,8 @@ export interface TiledLayers {
 	finest: Precision | undefined;
 	/** Every event in the set. */
 	total: number;
+	/** The coarsest counts of all lanes: what the overview strip draws. */
+	overview: CountedSpan[];
 	/** Every lane's counts from the tiles at hand (what the export of the whole set draws). */
 	counts: LaneDensity;
 	/** True while the view is drawn from `counts`; false while its events are drawn one by one. */
@@ -108,6 +111,8 @@ export class TimelineView {
 		const refined = refineTimeline(this.source, options);
 		return this.tiled ? tiledLanes(refined, this.source, options) : refined;
 	});
+	/** How many events the timeline holds: a tiled one's whole set, not just the events at hand. */
+	eventCount: number = $derived(this.tiled?.total ?? this.timeline.events.length);
 	/** Ids of the events matching the search, or undefined with no search. */
 	matches: ReadonlySet<string> | undefined = $derived(
 		searchEvents(this.timeline.events, this.#filters?.query ?? '')

@@ -91,8 +91,10 @@ export interface CountBucket {
 /** Buckets over a window, and whether every one came from the level wanted. */
 export interface WindowCounts {
 	buckets: CountBucket[];
-	/** False while some part of the window is drawn from a coarser tile. */
+	/** False while some part of the window is drawn from a coarser tile (or from none). */
 	sharp: boolean;
+	/** False when some part of the window has no tile at hand at any level. */
+	covered: boolean;
 }
 
 /**
@@ -105,11 +107,12 @@ export function bucketsIn(counts: TileCounts, from: number, to: number): WindowC
 	const buckets: CountBucket[] = [];
 	const used = new Set<string>();
 	let sharp = true;
+	let covered = true;
 	for (const key of tilesOver(p, level, from, to)) {
 		let source: CountTile | undefined;
 		for (let z = key.z; z >= 0 && !source; z--) source = tiles.get(keyOf(ancestor(key, z)));
 		if (!source) {
-			sharp = false;
+			sharp = covered = false;
 			continue;
 		}
 		if (source.z !== key.z) sharp = false;
@@ -126,7 +129,7 @@ export function bucketsIn(counts: TileCounts, from: number, to: number): WindowC
 		}
 	}
 	buckets.sort((a, b) => a.start - b.start);
-	return { buckets, sharp };
+	return { buckets, sharp, covered };
 }
 
 /** Events with their midpoint in `[from, to]`, by lane, from the buckets meeting it. */

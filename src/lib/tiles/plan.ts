@@ -11,6 +11,8 @@ import {
 	countTiles,
 	eventTiles,
 	tilesOver,
+	keyOf,
+	tileSpan,
 	type Pyramid,
 	type TileKey
 } from './pyramid';
@@ -20,6 +22,12 @@ import {
  * past it, lanes are drawn from counts. @default 2000
  */
 export const EVENT_BUDGET = 2000;
+
+/**
+ * Most event tiles a view fetches at once: a set whose deepest tiles are short holds few events
+ * in each, and a view over hundreds of them is drawn from counts until it narrows. @default 32
+ */
+export const EVENT_TILE_BUDGET = 32;
 
 /** Share of the time on screen fetched beyond each edge, so a short pan finds its tiles. */
 export const MARGIN_SHARE = 0.25;
@@ -58,7 +66,9 @@ export function planTiles(
 ): TilePlan {
 	const level = countLevel(p, view.msPerPixel);
 	const margin = view.width * view.msPerPixel * MARGIN_SHARE;
-	const counts = countTiles(p, level, view.spans, margin);
+	const counts = countTiles(p, level, view.spans, margin).filter(
+		(key) => tiles.has(keyOf(key)) || !knownEmpty(p, tiles, key.z, ...tileSpan(p, key))
+	);
 	let estimate = 0;
 	let known = view.spans.length > 0;
 	for (const [from, to] of view.spans) {
@@ -66,11 +76,44 @@ export function planTiles(
 		if (!window.buckets.length && !window.sharp) known = false;
 		for (const b of window.buckets) estimate += b.n;
 	}
-	const events =
+	const eventKeys =
 		known && estimate <= budget
 			? unique(view.spans.flatMap(([from, to]) => eventTiles(p, from - margin, to + margin)))
 			: [];
-	return { level, counts, events, estimate };
+	const events =
+		eventKeys.length <= EVENT_TILE_BUDGET * 4
+			? eventKeys.filter((key) => !eventTileEmpty(p, tiles, key))
+			: [];
+	return { level, counts, events: events.length <= EVENT_TILE_BUDGET ? events : [], estimate };
+}
+
+/**
+ * True when the count tiles at hand (of level `z` or, standing in, coarser) say no event has its
+ * midpoint in `[from, to)`: a tile there need not be fetched (the set does not even write it).
+ */
+export function knownEmpty(
+	p: Pyramid,
+	tiles: ReadonlyMap<string, CountTile>,
+	z: number,
+	from: number,
+	to: number
+): boolean {
+	// A range ending where a tile starts does not need that tile.
+	const window = bucketsIn({ pyramid: p, tiles, level: z }, from, Math.max(from, to - 1e-3));
+	return window.covered && !window.buckets.some((b) => b.end > from && b.start < to);
+}
+
+/**
+ * True when the counts at hand say event tile `key` is empty: its events start in the tile and
+ * are at most one tile long, so their midpoints lie within the tile and half a tile after it.
+ */
+export function eventTileEmpty(
+	p: Pyramid,
+	tiles: ReadonlyMap<string, CountTile>,
+	key: TileKey
+): boolean {
+	const [start, end] = tileSpan(p, key);
+	return knownEmpty(p, tiles, key.z, start, end + (end - start) / 2);
 }
 
 const unique = (keys: TileKey[]) => {
@@ -99,6 +142,25 @@ export function countTimes(tiles: readonly CountTile[]): Float64Array {
 			times.push(row.first, row.last);
 		}
 	return Float64Array.from(times);
+}
+
+/** Every bucket of `tiles` (all of one level) as a stretch of time with its count, all lanes together. */
+export function countedSpans(
+	p: Pyramid,
+	tiles: readonly CountTile[]
+): { start: number; end: number; count: number }[] {
+	const spans: { start: number; end: number; count: number }[] = [];
+	for (const tile of tiles) {
+		const bucketMs = p.levels[tile.z]?.bucketMs ?? 0;
+		const [start] = tileSpan(p, tile);
+		for (const row of tile.rows)
+			spans.push({
+				start: start + row.b * bucketMs,
+				end: start + (row.b + 1) * bucketMs,
+				count: row.n
+			});
+	}
+	return spans;
 }
 
 /** The finest precision any event has, from the counts' precision mix (`p`). */
