@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { formatPath, type DataIssue } from '$lib/ingest/validate';
+import { schemaIssues } from './manifest';
 import { ancestor, keyOf, tilesOver, tileSpan, type Pyramid, type TileKey } from './pyramid';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -38,14 +39,7 @@ export function checkCountTile(
 	buckets: number
 ): { ok: true; tile: CountTile } | { ok: false; issues: DataIssue[] } {
 	const parsed = v.safeParse(CountTileSchema, input);
-	if (!parsed.success)
-		return {
-			ok: false,
-			issues: parsed.issues.map((issue) => ({
-				path: formatPath((issue.path ?? []).map((item) => item.key as string | number)),
-				message: issue.message
-			}))
-		};
+	if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.issues) };
 	const tile = parsed.output;
 	if (tile.z !== key.z || tile.t !== key.t)
 		return {
@@ -105,7 +99,7 @@ export interface WindowCounts {
 export function bucketsIn(counts: TileCounts, from: number, to: number): WindowCounts {
 	const { pyramid: p, tiles, level } = counts;
 	const buckets: CountBucket[] = [];
-	const used = new Set<string>();
+	const used = new Set<CountRow>();
 	let sharp = true;
 	let covered = true;
 	for (const key of tilesOver(p, level, from, to)) {
@@ -116,15 +110,22 @@ export function bucketsIn(counts: TileCounts, from: number, to: number): WindowC
 			continue;
 		}
 		if (source.z !== key.z) sharp = false;
-		const sourceKey = keyOf(source);
-		if (used.has(sourceKey)) continue;
-		used.add(sourceKey);
+		// A coarser tile stands in only for this tile's stretch: the buckets starting in it (a
+		// bucket longer than the tile goes with the tile it starts in).
+		const [spanStart, spanEnd] = tileSpan(p, key);
 		const bucketMs = p.levels[source.z]?.bucketMs ?? 0;
 		const [tileStart] = tileSpan(p, source);
 		for (const row of source.rows) {
 			const start = tileStart + row.b * bucketMs;
 			const end = start + bucketMs;
-			if (end < from || start > to) continue;
+			if (end < from || start > to || used.has(row)) continue;
+			if (
+				source !== undefined &&
+				source.z !== key.z &&
+				(start < spanStart - 1e-6 || start >= spanEnd - 1e-6)
+			)
+				continue;
+			used.add(row);
 			buckets.push({ lane: row.lane, start, end, n: row.n, first: row.first, last: row.last, row });
 		}
 	}

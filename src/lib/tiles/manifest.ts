@@ -105,18 +105,23 @@ function ruleIssues(m: v.InferOutput<typeof ManifestSchema>): DataIssue[] {
 	return issues;
 }
 
+/** Valibot's issues with their places as paths, a missing field said so. */
+export function schemaIssues(issues: readonly v.BaseIssue<unknown>[]): DataIssue[] {
+	return issues.map((issue) => ({
+		path: formatPath((issue.path ?? []).map((item) => item.key as string | number)),
+		message: issue.kind === 'schema' && issue.input === undefined ? 'is missing' : issue.message
+	}));
+}
+
 /** Checks a parsed manifest read from `url`. */
 export function checkManifest(input: unknown, url: string): ManifestResult {
-	const parsed = v.safeParse(ManifestSchema, input);
-	if (!parsed.success) {
+	if (typeof input !== 'object' || input === null || Array.isArray(input))
 		return {
 			ok: false,
-			issues: parsed.issues.map((issue) => ({
-				path: formatPath((issue.path ?? []).map((item) => item.key as string | number)),
-				message: issue.message
-			}))
+			issues: [{ path: '', message: 'is not a JSON object (a manifest is one)' }]
 		};
-	}
+	const parsed = v.safeParse(ManifestSchema, input);
+	if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.issues) };
 	const issues = ruleIssues(parsed.output);
 	if (issues.length) return { ok: false, issues };
 	return {

@@ -11,6 +11,7 @@ import {
 	countTiles,
 	eventTiles,
 	tilesOver,
+	ancestor,
 	keyOf,
 	tileSpan,
 	type Pyramid,
@@ -99,8 +100,21 @@ export function knownEmpty(
 	to: number
 ): boolean {
 	// A range ending where a tile starts does not need that tile.
-	const window = bucketsIn({ pyramid: p, tiles, level: z }, from, Math.max(from, to - 1e-3));
-	return window.covered && !window.buckets.some((b) => b.end > from && b.start < to);
+	for (const key of tilesOver(p, z, from, Math.max(from, to - 1e-3))) {
+		// Up to four levels up, a bucket is no longer than this tile, so it says where within it
+		// events are; a coarser one says nothing about this tile alone.
+		let source: CountTile | undefined;
+		for (let up = key.z; up >= Math.max(0, key.z - 4) && !source; up--)
+			source = tiles.get(keyOf(ancestor(key, up)));
+		if (!source) return false;
+		const bucketMs = p.levels[source.z]?.bucketMs ?? 0;
+		const [start] = tileSpan(p, source);
+		for (const row of source.rows) {
+			const b0 = start + row.b * bucketMs;
+			if (b0 < to && b0 + bucketMs > from) return false;
+		}
+	}
+	return true;
 }
 
 /**
