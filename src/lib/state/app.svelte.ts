@@ -87,21 +87,13 @@ export class TimelineApp {
 	 * counts fetched, then tiles fetched as the view moves. The code for tiles is loaded only now.
 	 */
 	async openTiles(url: string): Promise<LoadOutcome> {
-		const { fetchManifest, openTiled } = await import('./tiles.svelte');
-		const checked = await fetchManifest(url);
-		if (!checked.ok) {
-			this.loader.failure = {
-				source: url,
-				summary: 'This is not a tile set Eventline can read: its manifest.json has problems',
-				issues: checked.issues,
-				rejected: []
-			};
-			return 'failed';
-		}
+		const { openTileSet } = await import('./tiles.svelte');
 		this.#stopTiles?.();
+		const opened = await openTileSet(url, this.view, this.loader);
+		if (!opened) return 'failed';
 		this.selection.clear();
 		this.filters.restore({});
-		this.#stopTiles = await openTiled(checked.manifest, this.view);
+		this.#stopTiles = opened;
 		return 'loaded';
 	}
 

@@ -23,6 +23,7 @@ import {
 	planTiles,
 	type ViewWindow
 } from '$lib/tiles/plan';
+import { countedBars } from '$lib/tiles/overview';
 import { keyOf, type TileKey } from '$lib/tiles/pyramid';
 import { TileCache } from './tile-cache';
 import type { TimelineView } from './view.svelte';
@@ -89,15 +90,16 @@ export class TiledTimeline {
 		);
 		this.#overview = results.flatMap((tile) => (tile?.kind === 'counts' ? [tile.tile] : []));
 		const times = countTimes(this.#overview);
+		const spans = countedSpans(
+			this.manifest,
+			this.#overview.filter((tile) => tile.z === gapLevel(this.manifest))
+		);
 		const { manifest } = this;
 		this.#view.tiled = {
 			gaps: times.length ? findBreaks(times) : findBreaks(manifest.extent),
 			finest: finestOf(this.#overview, manifest.precisions),
 			total: manifest.events,
-			overview: countedSpans(
-				manifest,
-				this.#overview.filter((tile) => tile.z === gapLevel(manifest))
-			),
+			overview: (scale, height) => countedBars(spans, scale, height),
 			counts: this.#density(gapLevel(manifest)),
 			drawCounts: true,
 			status: 'loading',

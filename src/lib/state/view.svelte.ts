@@ -13,7 +13,7 @@ import {
 	type MarkLayout
 } from '$lib/layout/lanes';
 import { timelineGaps, wholeScale, type BrokenDomain } from '$lib/layout/breaks';
-import type { CountedSpan } from '$lib/layout/overview';
+import type { DensityBar } from '$lib/layout/overview';
 import type { TimeScale } from '$lib/layout/scale';
 import {
 	centreOn,
@@ -61,8 +61,8 @@ export interface TiledLayers {
 	finest: Precision | undefined;
 	/** Every event in the set. */
 	total: number;
-	/** The coarsest counts of all lanes: what the overview strip draws. */
-	overview: CountedSpan[];
+	/** The overview strip's bars over `scale`, from the coarsest counts of all lanes. */
+	overview: (scale: TimeScale, height: number) => DensityBar[];
 	/** Every lane's counts from the tiles at hand (what the export of the whole set draws). */
 	counts: LaneDensity;
 	/** True while the view is drawn from `counts`; false while its events are drawn one by one. */
