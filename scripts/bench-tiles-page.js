@@ -24,8 +24,8 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 /** Targets from issue 15, for 10,000,000 events. */
 export const TILE_TARGETS = { firstViewMs: 1500, zoomStepSharpMs: 300, domElements: 5000 };
 
-/** Zoom steps measured after the first view: each one ctrl+wheel notch in. */
-const ZOOM_STEPS = 8;
+/** Zoom steps measured after the first view, each one ctrl+wheel notch in: from years to single events. */
+const ZOOM_STEPS = 16;
 
 /**
  * Measures the page on the tile set at `manifestUrl` (same origin as `baseUrl`, or CORS-enabled).
@@ -90,7 +90,7 @@ export async function measureTilesPage(page, baseUrl, manifestUrl) {
 		await page.keyboard.up('Control');
 		const ms = await untilSharp(page, true);
 		domMax = Math.max(domMax, await domCount());
-		const range = (await page.locator('[data-timeline]').getAttribute('aria-label')) ?? '';
+		const range = (await page.locator('.toolbar .range').textContent())?.trim() ?? '';
 		steps.push({ ms, requests: requested.length - before, range });
 	}
 	const deepEvents = await page.locator('[data-timeline] [data-event-id]').count();

@@ -626,7 +626,10 @@ function densityLane(
 			counted,
 			start: bar.first,
 			end: bar.last,
-			sample: bar.sample
+			// Read from the counts only when a tooltip names them.
+			get sample() {
+				return bar.sample;
+			}
 		};
 	});
 }
@@ -757,7 +760,8 @@ export function layoutLanes(
 	return {
 		lanes,
 		marks,
-		clusters: clusters.map((cluster) => ({ ...cluster, y: rowY(cluster.laneIndex, 0) })),
+		// Assigned, not spread, so a lazily read sample stays lazy.
+		clusters: clusters.map((cluster) => Object.assign(cluster, { y: rowY(cluster.laneIndex, 0) })),
 		height: y
 	};
 }

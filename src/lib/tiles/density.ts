@@ -29,7 +29,9 @@ export function tileDensity(counts: TileCounts, head: TimelineHead): LaneDensity
 				count: bar.n,
 				first: bar.first,
 				last: bar.last,
-				sample: barSample(bar, head)
+				get sample() {
+					return barSample(bar, head);
+				}
 			}));
 		}
 	};

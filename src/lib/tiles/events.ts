@@ -66,7 +66,10 @@ function rowSample(row: CountRow, head: TimelineHead): PreparedEvent[] {
 			(row.top ?? []).map((raw, i) => eventCandidate(raw, i)),
 			{}
 		);
-		sample = tiledTimeline(head, events).events;
+		sample = prepareTimeline({
+			...(head.timeZone ? { timeZone: head.timeZone } : {}),
+			events
+		}).events;
 		samples.set(row, sample);
 	}
 	return sample;

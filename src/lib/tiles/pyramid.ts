@@ -17,8 +17,11 @@ export interface TileKey {
 /** The cache and request key of a tile. */
 export const keyOf = ({ z, t }: TileKey) => `${z}/${t}`;
 
-/** Width a count bucket should take on screen, in pixels: a few, so bars stay readable. @default 4 */
-export const BUCKET_PX = 4;
+/**
+ * Widest a count bucket may be on screen, in pixels: a few, so a bar (a few buckets) keeps its
+ * place in time; not fewer, or a view needs more (and larger) tiles. @default 8
+ */
+export const BUCKET_PX = 8;
 
 /** The deepest level of the pyramid. */
 export const deepest = (p: Pyramid) => p.levels.length - 1;
