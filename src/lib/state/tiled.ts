@@ -161,6 +161,7 @@ export class TiledTimeline {
 				...tiled,
 				counts: this.#density(plan.level, counts),
 				drawCounts: false,
+				longerThan: plan.longerThan,
 				status: sharp ? 'sharp' : 'loading'
 			};
 			return;

@@ -67,6 +67,8 @@ export interface TiledLayers {
 	counts: LaneDensity;
 	/** True while the view is drawn from `counts`; false while its events are drawn one by one. */
 	drawCounts: boolean;
+	/** While events are drawn one by one: those longer than this (ms) are left out, being many. */
+	longerThan?: number;
 	/** `loading` while some tile the view needs is on its way; `sharp` once all are drawn. */
 	status: 'loading' | 'sharp';
 	/** Tiles that could not be read (each drawn as empty), for the reader. */

@@ -30,6 +30,9 @@ export const EVENT_BUDGET = 2000;
  */
 export const EVENT_TILE_BUDGET = 32;
 
+/** Events stored in tiles longer than this many windows may be left out of a view (see `planTiles`). */
+export const LONG_SHARE = 16;
+
 /** Share of the time on screen fetched beyond each edge, so a short pan finds its tiles. */
 export const MARGIN_SHARE = 0.25;
 
@@ -53,6 +56,11 @@ export interface TilePlan {
 	events: TileKey[];
 	/** Events the counts at hand put in the spans and their margin. */
 	estimate: number;
+	/**
+	 * Set when the events are drawn one by one but the levels of events longer than this (ms)
+	 * are left out: far longer than the window, and many.
+	 */
+	longerThan?: number;
 }
 
 /**
@@ -81,11 +89,33 @@ export function planTiles(
 		known && estimate <= budget
 			? unique(view.spans.flatMap(([from, to]) => eventTiles(p, from - margin, to + margin)))
 			: [];
-	const events =
+	let events =
 		eventKeys.length <= EVENT_TILE_BUDGET * 4
 			? eventKeys.filter((key) => !eventTileEmpty(p, tiles, key))
 			: [];
-	return { level, counts, events: events.length <= EVENT_TILE_BUDGET ? events : [], estimate };
+	// Counts place an event by its midpoint, so they do not see long events reaching in from far
+	// away; the manifest says how many each level stores. Where those would be many, the levels
+	// of events far longer than the window are left out (the reader is told) rather than fetched.
+	const shown = view.spans.reduce((sum, [from, to]) => sum + (to - from), 0) + 2 * margin;
+	const load = (keys: TileKey[]) =>
+		keys.reduce((sum, { z }) => {
+			const level = p.levels[z];
+			return sum + (level ? level.events / Math.max(1, level.tiles) : 0);
+		}, 0);
+	let longerThan: number | undefined;
+	for (const level of p.levels) {
+		if (load(events) <= budget * 2 || level.tileMs <= LONG_SHARE * shown) break;
+		events = events.filter((key) => key.z !== level.z);
+		longerThan = (p.levels[level.z + 1] ?? level).tileMs;
+	}
+	if (events.length > EVENT_TILE_BUDGET || load(events) > budget * 2) events = [];
+	return {
+		level,
+		counts,
+		events,
+		estimate,
+		...(longerThan && events.length ? { longerThan } : {})
+	};
 }
 
 /**

@@ -250,6 +250,35 @@ describe('planTiles', () => {
 		for (const key of plan.counts) expect(written).toContain(`counts/${key.z}/${key.t}.json`);
 	});
 
+	it('leaves out the levels of many events far longer than the window, and says so', () => {
+		const long: FixtureEvent[] = Array.from({ length: 12000 }, (_, i) => ({
+			id: `l${i}`,
+			title: `Long ${i}`,
+			lane: 'x',
+			start: T0 + (i % 50) * DAY,
+			end: T0 + (i % 50) * DAY + 10 * DAY
+		}));
+		const short: FixtureEvent[] = Array.from({ length: 200 }, (_, i) => ({
+			id: `s${i}`,
+			title: `Short ${i}`,
+			lane: 'y',
+			start: T0 + i * 6 * 3_600_000
+		}));
+		const set = tileSet([...long, ...short], 7);
+		const at = T0 + 20 * DAY;
+		const plan = planTiles(set.manifest, view(at, at + 3 * 3_600_000), set.counts);
+		expect(plan.events.length).toBeGreaterThan(0);
+		expect(plan.longerThan).toBeGreaterThan(3 * 3_600_000);
+		const longLevels = new Set(
+			long.map((e) => set.manifest.levels.findLastIndex((l) => l.tileMs >= (e.end ?? 0) - e.start))
+		);
+		for (const key of plan.events) expect(longLevels.has(key.z)).toBe(false);
+		// The whole set shows them all, from counts.
+		expect(
+			planTiles(set.manifest, view(set.manifest.origin, set.manifest.extent[1]), set.counts).events
+		).toEqual([]);
+	});
+
 	it('tells where the data is and how finely it is dated', () => {
 		const tiles = [...overview.values()];
 		expect(Math.min(...countTimes(tiles))).toBe(T0);
