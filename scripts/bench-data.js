@@ -257,18 +257,20 @@ function planDays(random, count) {
 }
 
 /**
- * An Eventline dataset of `count` synthetic conflict-tracker events. Deterministic: the same
- * `count` and `seed` always give byte-identical `JSON.stringify` output. Events come in date order
- * with shuffled times within a day, as a tracker's daily export would, and ids `e000001`… follow it.
+ * The `count` synthetic conflict-tracker events, one at a time: the same events
+ * {@link generateDataset} lists, without holding them all (ten million events stream to a file).
+ * Events come in date order with shuffled times within a day, as a tracker's daily export would,
+ * and ids `e000001`… follow it.
  * @param {number} count number of events
  * @param {number} [seed] PRNG seed @default 1
- * @returns {BenchDataset}
+ * @returns {Generator<BenchEvent>}
  */
-export function generateDataset(count, seed = 1) {
+export function* generateEvents(count, seed = 1) {
 	const random = mulberry32(seed);
-	/** @type {BenchEvent[]} */
-	const events = [];
-	planDays(random, count).forEach((plan, day) => {
+	let made = 0;
+	const days = planDays(random, count);
+	for (let day = 0; day < days.length; day++) {
+		const plan = /** @type {{ burst: boolean, events: number }} */ (days[day]);
 		// Burst days pile most of their events into a few hours: dense clusters at every zoom level.
 		const burstHour = Math.floor(random() * 21);
 		for (let n = 0; n < plan.events; n++) {
@@ -283,7 +285,7 @@ export function generateDataset(count, seed = 1) {
 			const certaintyRoll = random();
 
 			const event = /** @type {BenchEvent} */ ({
-				id: `e${String(events.length + 1).padStart(6, '0')}`,
+				id: `e${String(++made).padStart(6, '0')}`,
 				title: pick(random, category.titles).replace('{town}', town),
 				...dateFields(random, day, at),
 				category: category.id,
@@ -295,10 +297,19 @@ export function generateDataset(count, seed = 1) {
 				event.actors = random() < 0.3 && second !== first ? [first, second] : [first];
 			}
 			if (random() < 0.6) event.places = [town];
-			events.push(event);
+			yield event;
 		}
-	});
+	}
+}
 
+/**
+ * An Eventline dataset of `count` synthetic conflict-tracker events (see {@link generateEvents}).
+ * Deterministic: the same `count` and `seed` always give byte-identical `JSON.stringify` output.
+ * @param {number} count number of events
+ * @param {number} [seed] PRNG seed @default 1
+ * @returns {BenchDataset}
+ */
+export function generateDataset(count, seed = 1) {
 	return {
 		title: `Synthetic conflict events (${grouped(count)})`,
 		description:
@@ -306,6 +317,6 @@ export function generateDataset(count, seed = 1) {
 		timeZone: 'UTC',
 		source: { name: `Eventline benchmark generator, seed ${seed}` },
 		categories: CATEGORIES.map(({ id, label }) => ({ id, label })),
-		events
+		events: [...generateEvents(count, seed)]
 	};
 }
