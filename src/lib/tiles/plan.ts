@@ -30,6 +30,13 @@ export const EVENT_BUDGET = 2000;
  */
 export const EVENT_TILE_BUDGET = 32;
 
+/**
+ * Most events a view fetches in event tiles: a tile holds every event starting in it, so a view of
+ * a few hundred may need a tile of thousands (a builder stops at tiles of 2,000 on average).
+ * @default 16000
+ */
+export const EVENT_LOAD = 16_000;
+
 /** Events stored in tiles longer than this many windows may be left out of a view (see `planTiles`). */
 export const LONG_SHARE = 16;
 
@@ -65,13 +72,15 @@ export interface TilePlan {
 
 /**
  * Plans a view from the count tiles at hand (`tiles`, by key): the level, its tiles, and the event
- * tiles when the counts at hand (sharp or standing in) put at most `budget` events in view.
+ * tiles when the counts at hand (sharp or standing in) put at most `budget` events in view and
+ * the tiles hold at most `most`.
  */
 export function planTiles(
 	p: Pyramid,
 	view: ViewWindow,
 	tiles: ReadonlyMap<string, CountTile>,
-	budget = EVENT_BUDGET
+	budget = EVENT_BUDGET,
+	most = EVENT_LOAD
 ): TilePlan {
 	const level = countLevel(p, view.msPerPixel);
 	const margin = view.width * view.msPerPixel * MARGIN_SHARE;
@@ -97,18 +106,27 @@ export function planTiles(
 	// away; the manifest says how many each level stores. Where those would be many, the levels
 	// of events far longer than the window are left out (the reader is told) rather than fetched.
 	const shown = view.spans.reduce((sum, [from, to]) => sum + (to - from), 0) + 2 * margin;
+	// What an event tile holds: events starting in it, at most a tile long, so their midpoints are
+	// in it or half a tile after; never more than its level stores.
+	const holds = new Map<string, number>();
+	for (const key of events) {
+		const [start, end] = tileSpan(p, key);
+		const near = bucketsIn({ pyramid: p, tiles, level }, start, end + (end - start) / 2);
+		const n = near.buckets.reduce(
+			(sum, b) => (b.start < end + (end - start) / 2 ? sum + b.n : sum),
+			0
+		);
+		holds.set(keyOf(key), Math.min(n, p.levels[key.z]?.events ?? 0));
+	}
 	const load = (keys: TileKey[]) =>
-		keys.reduce((sum, { z }) => {
-			const level = p.levels[z];
-			return sum + (level ? level.events / Math.max(1, level.tiles) : 0);
-		}, 0);
+		keys.reduce((sum, key) => sum + (holds.get(keyOf(key)) ?? 0), 0);
 	let longerThan: number | undefined;
 	for (const level of p.levels) {
-		if (load(events) <= budget * 2 || level.tileMs <= LONG_SHARE * shown) break;
+		if (load(events) <= most || level.tileMs <= LONG_SHARE * shown) break;
 		events = events.filter((key) => key.z !== level.z);
 		longerThan = (p.levels[level.z + 1] ?? level).tileMs;
 	}
-	if (events.length > EVENT_TILE_BUDGET || load(events) > budget * 2) events = [];
+	if (events.length > EVENT_TILE_BUDGET || load(events) > most) events = [];
 	return {
 		level,
 		counts,
