@@ -1,7 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { settledRange, timeline, timelineBox } from './helpers';
-import { seeded, serveTiles, writeTileSet, type FixtureEvent } from './tiles-fixture';
+import { eventJson, seeded, serveTiles, writeTileSet, type FixtureEvent } from './tiles-fixture';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -57,7 +61,7 @@ async function urlWindow(page: Page): Promise<[number, number]> {
 	return [Date.parse(params.get('from') ?? ''), Date.parse(params.get('to') ?? '')];
 }
 
-/** Zooms in with ctrl + wheel at `x` of the timeline until single events are drawn. */
+/** Zooms in with ctrl + wheel at `at` of the timeline's width until every lane draws single events. */
 async function zoomToEvents(page: Page, at = 0.25) {
 	const box = await timelineBox(page);
 	await page.mouse.move(box.x + box.width * at, box.y + 60);
@@ -66,7 +70,8 @@ async function zoomToEvents(page: Page, at = 0.25) {
 		await page.mouse.wheel(0, -500);
 		await page.keyboard.up('Control');
 		await sharp(page);
-		if ((await marks(page).count()) > 0) return;
+		// Every lane drawn one by one: no lane too dense for its events to be told apart.
+		if ((await marks(page).count()) > 0 && (await clusters(page).count()) === 0) return;
 	}
 	throw new Error('no single events after 40 zoom steps');
 }
@@ -200,13 +205,12 @@ test('hovering a density bar names its count; the export says when it shows coun
 test('only tiles in view and its margin are fetched, and requests the view left behind are cancelled', async ({
 	page
 }) => {
-	const requested: { path: string; step: number }[] = [];
+	const requested: { path: string }[] = [];
 	const aborted: string[] = [];
-	let step = 0;
 	const tilePath = (url: string) => new URL(url).pathname.replace('/tiles/fixture/', '');
 	page.on('request', (r) => {
 		if (r.url().includes('/tiles/fixture/') && !r.url().endsWith('manifest.json'))
-			requested.push({ path: tilePath(r.url()), step });
+			requested.push({ path: tilePath(r.url()) });
 	});
 	page.on('requestfailed', (r) => {
 		if (/ABORTED|cancel/i.test(r.failure()?.errorText ?? '')) aborted.push(tilePath(r.url()));
@@ -221,8 +225,7 @@ test('only tiles in view and its margin are fetched, and requests the view left 
 	});
 	const box = await timelineBox(page);
 	await page.mouse.move(box.x + box.width * 0.3, box.y + 60);
-	for (let i = 0; i < 6; i++) {
-		step++;
+	for (let i = 0; i < 4; i++) {
 		await page.keyboard.down('Control');
 		await page.mouse.wheel(0, -500);
 		await page.keyboard.up('Control');
@@ -230,20 +233,31 @@ test('only tiles in view and its margin are fetched, and requests the view left 
 	await expect.poll(() => aborted.length).toBeGreaterThan(0);
 	slow = false;
 	await sharp(page);
-	// The tiles the last view asked for: all inside the window and a margin of one window.
+	const zoomed = await urlWindow(page);
+	// A drag of the timeline's width pans a window earlier: what it fetches lies in the new window
+	// and a margin (the drag passes over a window and a half at most).
+	const before = requested.length;
+	await page.mouse.move(box.x + box.width * 0.05, box.y + 40);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width * 0.95, box.y + 40, { steps: 10 });
+	await page.mouse.up();
+	await sharp(page);
 	const [from, to] = await urlWindow(page);
+	expect(to).toBeLessThan(zoomed[1]);
 	const manifest = JSON.parse(FILES.get('manifest.json') ?? '{}') as {
 		origin: number;
 		levels: { tileMs: number }[];
 	};
-	const last = requested.filter((r) => r.step === step && r.path.startsWith('counts/'));
-	expect(last.length).toBeGreaterThan(0);
-	for (const { path } of last) {
-		const [, z, t] = /counts\/(\d+)\/(\d+)/.exec(path) ?? [];
+	const panned = requested.slice(before);
+	expect(panned.length).toBeGreaterThan(0);
+	for (const { path } of panned) {
+		const [, kind, z, t] = /(counts|events)\/(\d+)\/(\d+)/.exec(path) ?? [];
 		const ms = manifest.levels[Number(z)]?.tileMs ?? 0;
 		const start = manifest.origin + Number(t) * ms;
-		expect(start + ms, path).toBeGreaterThanOrEqual(from - (to - from));
-		expect(start, path).toBeLessThanOrEqual(to + (to - from));
+		// An event tile's events start in it and are at most a tile long.
+		const end = start + (kind === 'events' ? 2 : 1) * ms;
+		expect(end, path).toBeGreaterThanOrEqual(from - 1.5 * (to - from));
+		expect(start, path).toBeLessThanOrEqual(to + 1.5 * (to - from));
 	}
 	// Far fewer tiles than the set holds were fetched, each once unless cancelled first.
 	const tiles = [...FILES.keys()].filter((p) => p !== 'manifest.json').length;
@@ -283,4 +297,38 @@ test('text in tiles is shown as text, never run', async ({ page }) => {
 	await expect(page.locator('[data-timeline]')).toContainText('<img src=x');
 	expect(await page.evaluate(() => (window as { __ran?: number }).__ran)).toBeUndefined();
 	expect(await page.locator('[data-timeline] img, [data-timeline] script').count()).toBe(0);
+});
+
+test('a tile set built by npm run tiles (DuckDB) opens and zooms to the right events', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	// The fixture's events as an NDJSON file, tiled by the real builder into small tiles.
+	const dir = mkdtempSync(join(tmpdir(), 'eventline-tiles-'));
+	writeFileSync(join(dir, 'in.ndjson'), EVENTS.map((e) => JSON.stringify(eventJson(e))).join('\n'));
+	const built = spawnSync(
+		'npx',
+		['tsx', 'scripts/tiles/cli.ts', join(dir, 'in.ndjson'), '--out', join(dir, 'out')],
+		{ encoding: 'utf8' }
+	);
+	expect(built.status, built.stderr).toBe(0);
+	const files = new Map<string, string>();
+	const walk = (folder: string) => {
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			const path = join(folder, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else files.set(relative(join(dir, 'out'), path), readFileSync(path, 'utf8'));
+		}
+	};
+	walk(join(dir, 'out'));
+	await openTiles(page, files);
+	await expect(page.locator('.meta')).toContainText('6,000 events');
+	await expect(clusters(page).first()).toBeVisible();
+	await zoomToEvents(page, 0.7);
+	const window = await urlWindow(page);
+	const ids = await drawnIn(page, window);
+	const [from, to] = window;
+	for (const e of EVENTS)
+		if (e.start >= from + (to - from) * 0.1 && (e.end ?? e.start) <= to - (to - from) * 0.1)
+			expect(ids).toContain(e.id);
 });
