@@ -28,6 +28,8 @@ export class TimelineApp {
 	 * data and for a file from the disk.
 	 */
 	src: string | undefined = $state();
+	/** The manifest address (`?tiles=`) of the tile set on screen, or that failed to open. */
+	tiles: string | undefined = $state();
 	/** The address of the timeline on screen. */
 	#shown: string | undefined;
 	/** Counts announcements, so that a late "ready" from an older load cannot overwrite a newer state. */
@@ -37,7 +39,7 @@ export class TimelineApp {
 		this.view = new TimelineView(timeline, this.selection, this.filters);
 		this.loader = new DataLoader((loaded, origin) => {
 			this.#stopTiles?.();
-			this.#stopTiles = undefined;
+			this.#stopTiles = this.tiles = undefined;
 			this.view.tiled = undefined;
 			this.selection.clear();
 			this.filters.restore({});
@@ -106,6 +108,7 @@ export class TimelineApp {
 		this.theme.restore();
 		const tiles = url.searchParams.get('tiles');
 		if (tiles) {
+			this.tiles = tiles;
 			const outcome = await this.open(() => this.openTiles(tiles), true);
 			if (outcome === 'loaded') restoreFromUrl(url, this.view, this.selection, this.filters);
 			this.restored = true;
@@ -131,7 +134,14 @@ export class TimelineApp {
 	syncUrl(currentUrl: () => URL) {
 		$effect(() => {
 			if (!this.restored) return;
-			const next = urlForView(currentUrl(), this.src, this.view, this.selection, this.filters);
+			const next = urlForView(
+				currentUrl(),
+				this.src,
+				this.view,
+				this.selection,
+				this.filters,
+				this.tiles
+			);
 			const timer = setTimeout(() => {
 				// Same page, only the query changes, so there is no route to resolve().
 				// eslint-disable-next-line svelte/no-navigation-without-resolve
