@@ -4,40 +4,23 @@
  * table, and tiles.sql, run as it is, writes the count and event tiles with COPY. DuckDB works in a
  * database file with a memory limit and a spill folder, so inputs larger than memory go through.
  */
-import {
-	closeSync,
-	mkdirSync,
-	mkdtempSync,
-	openSync,
-	readFileSync,
-	createReadStream,
-	readdirSync,
-	rmSync,
-	statSync,
-	writeFileSync,
-	writeSync
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ImportOptions } from '$lib/ingest/column-map';
 import type { RejectedEvent } from '$lib/ingest/outcome';
-import { PRECISION_ORDER, UNCATEGORISED } from '$lib/model/timeline';
+import { countTile, cutTiles, eventTile, folderSize } from './files';
+import { BUCKETS, TOP, readManifest, type Manifest } from './manifest';
 import { InputError, inputName, readInput, sqlString } from './read';
+import { REPORT, Report, setAsideDuplicates } from './report';
 import { STAGING_TABLE, appendStaged, stageEvent } from './stage';
+
+export type { Manifest } from './manifest';
 
 /** Where tiles.sql is: the one file of SQL the builder runs. */
 export const TILES_SQL = join(dirname(fileURLToPath(import.meta.url)), 'tiles.sql');
-
-/** Buckets per count tile. */
-export const BUCKETS = 256;
-/** Top events per bucket. */
-export const TOP = 3;
-/** The rank the top events follow, as the manifest states it. */
-export const RANK =
-	'certainty (confirmed, reported, alleged, none), then number of sources, then length of summary, then id';
 
 /** What building a tile set is told. */
 export interface BuildOptions {
@@ -81,46 +64,6 @@ export interface BuildProgress {
 	seconds: number;
 }
 
-/** A level as the manifest describes it. */
-export interface ManifestLevel {
-	z: number;
-	tileMs: number;
-	bucketMs: number;
-	tiles: number;
-	events: number;
-}
-
-/** manifest.json (docs/tiles.md). */
-export interface Manifest {
-	format: 'eventline-tiles';
-	version: 1;
-	title: string;
-	description: string;
-	timeZone: string;
-	source: { name: string };
-	lanes: { id: string; label: string; events: number }[];
-	events: number;
-	setAside: number;
-	report: string;
-	extent: [number, number];
-	origin: number;
-	buckets: number;
-	levels: ManifestLevel[];
-	counts: string;
-	eventTiles: string;
-	top: number;
-	rank: string;
-	precisions: string[];
-	build: {
-		engine: string;
-		seconds: number;
-		bytes: number;
-		files: number;
-		inputs: string[];
-		sql: string;
-	};
-}
-
 /** What a build made. */
 export interface BuildResult {
 	/** The manifest written (none when only the staging rows were written). */
@@ -129,114 +72,10 @@ export interface BuildResult {
 	queryLog: string[];
 }
 
-const REPORT = 'set-aside.ndjson';
-
 /** The numbered comments that open tiles.sql's statements, in order: the phases of the tiling. */
 export function tilingPhases(sql: string): string[] {
 	// The words before the first colon or full stop: "3. How many events the densest tile…".
 	return [...sql.matchAll(/^-- (\d+\. [^:.(\n]*)/gm)].map((m) => m[1]?.trim() ?? '');
-}
-
-/**
- * Cuts the lines tiles.sql wrote to `lines` (`z<TAB>t<TAB>text`, in tile order) into one file per
- * tile, `dir/Z/T.<extension>`, holding `wrap` of the tile's texts. Only one tile is held at a time.
- */
-export async function cutTiles(
-	lines: string,
-	dir: string,
-	extension: string,
-	wrap: (z: string, t: string, texts: string[]) => string
-): Promise<number> {
-	let key = '';
-	let texts: string[] = [];
-	let tiles = 0;
-	const made = new Set<string>();
-	const flush = () => {
-		if (!texts.length) return;
-		const [z = '', t = ''] = key.split('\t');
-		if (!made.has(z)) mkdirSync(join(dir, z), { recursive: true });
-		made.add(z);
-		writeFileSync(join(dir, z, `${t}.${extension}`), wrap(z, t, texts));
-		texts = [];
-		tiles++;
-	};
-	mkdirSync(dir, { recursive: true });
-	const input = createInterface({ input: createReadStream(lines, { highWaterMark: 1 << 20 }) });
-	for await (const line of input) {
-		const second = line.indexOf('\t', line.indexOf('\t') + 1);
-		const tile = line.slice(0, second);
-		if (tile !== key) {
-			flush();
-			key = tile;
-		}
-		texts.push(line.slice(second + 1));
-	}
-	flush();
-	return tiles;
-}
-
-/** Total size and number of the files under `dir`. */
-export function folderSize(dir: string): { bytes: number; files: number } {
-	let bytes = 0;
-	let files = 0;
-	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-		if (!entry.isFile()) continue;
-		bytes += statSync(join(entry.parentPath, entry.name)).size;
-		files++;
-	}
-	return { bytes, files };
-}
-
-/** Set-aside report lines, written as they come. */
-class Report {
-	#fd: number | undefined;
-	count = 0;
-	constructor(path: string) {
-		this.#fd = openSync(path, 'w');
-	}
-	add(rejected: readonly RejectedEvent[]) {
-		if (!rejected.length) return;
-		const lines = rejected.map((r) =>
-			JSON.stringify({ where: r.where, issues: r.issues, raw: r.raw ?? null })
-		);
-		if (this.#fd !== undefined) writeSync(this.#fd, `${lines.join('\n')}\n`);
-		this.count += rejected.length;
-	}
-	close() {
-		if (this.#fd !== undefined) closeSync(this.#fd);
-		this.#fd = undefined;
-	}
-}
-
-/** Sets aside events whose id an earlier event already has (across batches: the importer checks within one). */
-async function setAsideDuplicates(connection: DuckDBConnection, report: Report) {
-	const found = await connection.runAndReadAll(`
-		WITH repeated AS (SELECT id FROM events GROUP BY id HAVING count(*) > 1),
-		firsts AS (
-			SELECT id, min(ord) AS ord, arg_min(place, ord) AS place
-			FROM events WHERE id IN (SELECT id FROM repeated) GROUP BY id
-		)
-		SELECT ev.ord, ev.id, ev.place, firsts.place AS first, ev.event
-		FROM events ev JOIN firsts USING (id) WHERE ev.ord > firsts.ord ORDER BY ev.ord`);
-	const rows = found.getRowObjectsJS();
-	if (!rows.length) return;
-	report.add(
-		rows.map((r) => ({
-			index: Number(r.ord),
-			where: String(r.place),
-			issues: [
-				{
-					path: String(r.place),
-					message: `duplicate id "${String(r.id)}" (also ${String(r.first)})`
-				}
-			],
-			// The event as the importer made it: the builder keeps no copy of every raw row.
-			raw: JSON.parse(String(r.event)) as unknown
-		}))
-	);
-	await connection.run(
-		`DELETE FROM events WHERE ord IN (${rows.map((r) => String(r.ord)).join(', ')})`
-	);
 }
 
 /** Runs tiles.sql statement by statement, telling each numbered phase. */
@@ -252,8 +91,6 @@ async function runTilesSql(
 		await (await statements.prepare(i)).run();
 	}
 }
-
-const number = (value: unknown) => Number(value);
 
 /**
  * Reads every input through the importer into the staging table, setting rows aside in `report`;
@@ -301,7 +138,7 @@ async function stageInputs(
 	reader.closeSync();
 	tell('setting aside repeated ids', rows);
 	await setAsideDuplicates(connection, report);
-	const accepted = number(
+	const accepted = Number(
 		(await connection.runAndReadAll('SELECT count(*) FROM events')).getRowsJS()[0]?.[0]
 	);
 	return accepted;
@@ -374,69 +211,20 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 			: [];
 
 		tell('writing the count tiles');
-		await cutTiles(
-			join(work, 'counts.tsv'),
-			join(out, 'counts'),
-			'json',
-			(z, t, rows) => `{"z":${z},"t":${t},"rows":[${rows.join(',')}]}\n`
-		);
+		await cutTiles(join(work, 'counts.tsv'), join(out, 'counts'), 'json', countTile);
 		rmSync(join(work, 'counts.tsv'));
 		tell('writing the event tiles');
-		await cutTiles(
-			join(work, 'events.tsv'),
-			join(out, 'events'),
-			'ndjson',
-			(_z, _t, events) => `${events.join('\n')}\n`
-		);
+		await cutTiles(join(work, 'events.tsv'), join(out, 'events'), 'ndjson', eventTile);
 		rmSync(join(work, 'events.tsv'));
 
-		const read = async (query: string) => (await connection.runAndReadAll(query)).getRowObjectsJS();
-		const [pyramid] = await read('SELECT origin, lo, hi FROM pyramid');
-		const levels = await read('SELECT * FROM levels ORDER BY z');
-		const lanes = await read('SELECT lane, events FROM lanes ORDER BY first');
-		const [version] = await read('SELECT version() AS v');
 		report.close();
-		const size = folderSize(out);
-		const names = options.inputs.map(inputName);
-		const manifest: Manifest = {
-			format: 'eventline-tiles',
-			version: 1,
-			title: options.title ?? names.join(', '),
-			description: options.description ?? '',
-			timeZone: 'UTC',
-			source: { name: names.join(', ') },
-			lanes: lanes.map((lane) => ({
-				id: String(lane.lane),
-				label: lane.lane === UNCATEGORISED.id ? UNCATEGORISED.label : String(lane.lane),
-				events: number(lane.events)
-			})),
-			events: accepted,
+		const manifest = await readManifest(connection, {
+			options,
+			accepted,
 			setAside: report.count,
-			report: REPORT,
-			extent: [number(pyramid?.lo), number(pyramid?.hi)],
-			origin: number(pyramid?.origin),
-			buckets: BUCKETS,
-			levels: levels.map((level) => ({
-				z: number(level.z),
-				tileMs: number(level.tile_ms),
-				bucketMs: number(level.bucket_ms),
-				tiles: number(level.tiles),
-				events: number(level.events)
-			})),
-			counts: 'counts/{z}/{t}.json',
-			eventTiles: 'events/{z}/{t}.ndjson',
-			top: TOP,
-			rank: RANK,
-			precisions: [...PRECISION_ORDER],
-			build: {
-				engine: `DuckDB ${String(version?.v).replace(/^v/, '')}`,
-				seconds: Math.round(seconds() * 10) / 10,
-				bytes: size.bytes,
-				files: size.files + 1,
-				inputs: names,
-				sql: 'tiles.sql'
-			}
-		};
+			seconds: seconds(),
+			size: folderSize(out)
+		});
 		writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 		tell('done');
 		return { manifest, queryLog };

@@ -14,9 +14,10 @@
 -- min_tile_events (how many its tiles must hold on average),
 -- unit_ms (the shortest tile: tiles are unit_ms·4^k long).
 --
--- Output: work/counts.tsv and work/events.tsv, the lines of every tile, each tagged with its level
--- and tile (z, t, line) and in tile order, which the builder cuts into counts/Z/T.json and
--- events/Z/T.ndjson; and the tables pyramid, levels and lanes for the manifest.
+-- Output: work/counts.tsv and work/events.tsv, the lines of every tile, each tagged with its level,
+-- tile and part (z, t, part, line) and in tile order, which the builder cuts into counts/Z/T.json
+-- (a count row is its part-0 line and its top events) and events/Z/T.ndjson; and the tables
+-- pyramid, levels and lanes for the manifest.
 
 -- 0. Milliseconds as JSON numbers: whole ones without a decimal point, deep time as it comes.
 CREATE OR REPLACE MACRO ms_json(ms) AS
@@ -83,31 +84,32 @@ CREATE OR REPLACE TABLE stored AS
 SELECT ord, z, floor((s - origin) / (unit * pow(4, finest - z)))::BIGINT AS t
 FROM (SELECT pl.*, least(pl.deepest, d.levels_deepest) AS z FROM placed pl, depth d);
 
--- 6. Every event's place in the rank (certainty, then sources, then length of summary, then
--- id), and its bucket at the deepest level: the one holding its midpoint.
-CREATE OR REPLACE TABLE ranked AS
-SELECT ev.*, row_number() OVER (ORDER BY certainty, sources DESC, summary DESC, id) AS r,
-	floor(((ev.s + ev.e) / 2 - py.origin)
-		/ (py.unit * pow(4, py.finest - d.levels_deepest) / getvariable('buckets')))::BIGINT AS b
-FROM events ev, pyramid py, depth d;
-
--- 7. The deepest level's buckets: counts, precision mix, first start, last end, and the places in
--- the rank of its top events.
+-- 6. The deepest level's buckets: counts, precision mix, first start, last end, and the top
+-- events by rank (certainty, then sources, then length of summary, then id), each event in the
+-- bucket holding its midpoint. A top event is kept as its rank key, which orders as the rank does.
 CREATE OR REPLACE TABLE finest_buckets AS
-SELECT d.levels_deepest AS z, lane, b, count(*) AS n,
+WITH bucketed AS (
+	SELECT ev.lane, ev.s, ev.e, ev.p, d.levels_deepest AS z,
+		{'certainty': ev.certainty, 'sources': -ev.sources, 'summary': -ev.summary, 'id': ev.id,
+			'ord': ev.ord} AS rank,
+		floor(((ev.s + ev.e) / 2 - py.origin)
+			/ (py.unit * pow(4, py.finest - d.levels_deepest) / getvariable('buckets')))::BIGINT AS b
+	FROM events ev, pyramid py, depth d
+),
+ranked AS (
+	SELECT *, row_number() OVER (PARTITION BY lane, b ORDER BY rank) AS place FROM bucketed
+)
+SELECT z, lane, b, count(*) AS n,
 	count(*) FILTER (WHERE p = 0) AS p0, count(*) FILTER (WHERE p = 1) AS p1,
 	count(*) FILTER (WHERE p = 2) AS p2, count(*) FILTER (WHERE p = 3) AS p3,
 	count(*) FILTER (WHERE p = 4) AS p4, count(*) FILTER (WHERE p = 5) AS p5,
 	min(s) AS first, max(e) AS last,
-	list(r ORDER BY r) FILTER (WHERE in_bucket <= getvariable('top')) AS top
-FROM (
-	SELECT lane, b, s, e, p, r, row_number() OVER (PARTITION BY lane, b ORDER BY r) AS in_bucket
-	FROM ranked
-), depth d
-GROUP BY d.levels_deepest, lane, b;
+	list(rank ORDER BY place) FILTER (WHERE place <= getvariable('top')) AS top
+FROM ranked
+GROUP BY z, lane, b;
 
--- 8. Every level's buckets, four of a level's buckets making one of the level above; the top
--- events of a bucket are the first in the rank among its four buckets' top events.
+-- 7. Every level's buckets, four of a level's buckets making one of the level above; the top
+-- events of a bucket are the first by rank among its four buckets' top events.
 CREATE OR REPLACE TABLE buckets AS
 WITH RECURSIVE up(z, lane, b, n, p0, p1, p2, p3, p4, p5, first, last, top) AS (
 	SELECT * FROM finest_buckets
@@ -120,30 +122,38 @@ WITH RECURSIVE up(z, lane, b, n, p0, p1, p2, p3, p4, p5, first, last, top) AS (
 )
 SELECT * FROM up;
 
--- 9. The count tiles' rows, a line each, tagged with their tile and in tile order: a row per lane
--- and non-empty bucket, its top events in full.
+-- 8. The count tiles' lines, tagged with their tile and in tile order: for each lane and non-empty
+-- bucket a line opening its row (part 0), then a line per top event in full (parts 1 to top).
 COPY (
-	SELECT bk.z, bk.b // getvariable('buckets') AS t,
-		'{"lane":' || to_json(bk.lane) || ',"b":' || bk.b % getvariable('buckets') || ',"n":' || bk.n
-		|| ',"p":[' || concat_ws(',', bk.p0, bk.p1, bk.p2, bk.p3, bk.p4, bk.p5) || ']'
-		|| ',"first":' || ms_json(bk.first) || ',"last":' || ms_json(bk.last)
-		|| ',"top":[' || concat_ws(',', e1.event, e2.event, e3.event) || ']}' AS line
-	FROM buckets bk
-	LEFT JOIN ranked e1 ON e1.r = bk.top[1]
-	LEFT JOIN ranked e2 ON e2.r = bk.top[2]
-	LEFT JOIN ranked e3 ON e3.r = bk.top[3]
-	ORDER BY bk.z, t, bk.b, bk.lane
-) TO (getvariable('work') || '/counts.tsv') (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '	');
+	WITH heads AS (
+		SELECT z, b // getvariable('buckets') AS t, b, lane, 0 AS part,
+			'{"lane":' || to_json(lane) || ',"b":' || b % getvariable('buckets') || ',"n":' || n
+			|| ',"p":[' || concat_ws(',', p0, p1, p2, p3, p4, p5) || ']'
+			|| ',"first":' || ms_json(first) || ',"last":' || ms_json(last) || ',"top":[' AS line
+		FROM buckets
+	),
+	picks AS (
+		SELECT z, b // getvariable('buckets') AS t, b, lane, pick.part, pick.rank.ord AS ord
+		FROM buckets, unnest(top) WITH ORDINALITY AS pick(rank, part)
+	)
+	SELECT z, t, part, line FROM (
+		SELECT * FROM heads
+		UNION ALL
+		SELECT picks.z, picks.t, picks.b, picks.lane, picks.part, ev.event
+		FROM picks JOIN events ev USING (ord)
+	)
+	ORDER BY z, t, b, lane, part
+) TO (getvariable('work') || '/counts.tsv') (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\t');
 
--- 10. The event tiles' lines, tagged with their tile and in tile order: every event once, in time
+-- 9. The event tiles' lines, tagged with their tile and in tile order: every event once, in time
 -- order (start, end, id) within its tile.
 COPY (
-	SELECT st.z, st.t, ev.event
+	SELECT st.z, st.t, 0 AS part, ev.event
 	FROM stored st JOIN events ev USING (ord)
 	ORDER BY st.z, st.t, ev.s, ev.e, ev.id
-) TO (getvariable('work') || '/events.tsv') (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '	');
+) TO (getvariable('work') || '/events.tsv') (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\t');
 
--- 11. The levels for the manifest: tile and bucket lengths, count tiles, events stored.
+-- 10. The levels for the manifest: tile and bucket lengths, count tiles, events stored.
 CREATE OR REPLACE TABLE levels AS
 SELECT lv.z, py.unit * pow(4, py.finest - lv.z) AS tile_ms,
 	py.unit * pow(4, py.finest - lv.z) / getvariable('buckets') AS bucket_ms,
@@ -152,7 +162,7 @@ SELECT lv.z, py.unit * pow(4, py.finest - lv.z) AS tile_ms,
 FROM range(0, (SELECT levels_deepest + 1 FROM depth)) AS lv(z), pyramid py
 ORDER BY lv.z;
 
--- 12. The lanes for the manifest, in the order the page lists them: by their first event.
+-- 11. The lanes for the manifest, in the order the page lists them: by their first event.
 CREATE OR REPLACE TABLE lanes AS
 SELECT lane, count(*) AS events, min({'s': s, 'e': e, 'id': id}) AS first
 FROM events GROUP BY lane

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MarkLayout } from '$lib/layout/lanes';
 import { DARK, LIGHT } from '$lib/layout/theme';
 import type { PreparedEvent } from '$lib/model/timeline';
-import { clusterNodes, markNodes, SOFT_OPACITY } from './marks';
+import { clusterNodes, densityNodes, markNodes, SOFT_OPACITY } from './marks';
 import { toXml, type SvgNode } from './node';
 
 const event = {} as PreparedEvent;
@@ -123,20 +123,28 @@ describe('markNodes', () => {
 		expect(clusterNodes({ ...cluster, x1: 3 })).toHaveLength(1);
 	});
 
-	it('draws a cluster of a lane with many as a bar on the baseline, as tall as it is dense', () => {
-		const base = { id: 'c', lane: 'a', laneIndex: 0, x0: 0, x1: 26, y: 20, start: 0, end: 1 };
-		const bar = (count: number, density: number) => {
-			const nodes = clusterNodes({ ...base, count, density, counted: false, sample: [] });
-			expect(nodes.map((n) => n.text)).toEqual([undefined]);
-			const { y, height } = nodes[0]?.attrs ?? {};
-			return { top: Number(y), bottom: Number(y) + Number(height) };
-		};
-		const full = bar(400, 1);
-		const half = bar(200, 0.5);
-		const sparse = bar(1, 0.0025);
-		// One baseline; heights in proportion, the sparsest still visible.
+	it('draws a lane with many clusters as bars on the baseline, as tall and as dark as they are dense', () => {
+		const base = { lane: 'a', laneIndex: 0, y: 20, start: 0, end: 1, counted: false, sample: [] };
+		const clusters = [
+			{ ...base, id: 'c1', x0: 0, x1: 26, count: 400, density: 1 },
+			{ ...base, id: 'c2', x0: 28, x1: 54, count: 200, density: 0.5 },
+			{ ...base, id: 'c3', x0: 56, x1: 82, count: 1, density: 0.0025 }
+		];
+		const nodes = densityNodes(clusters);
+		// Darker is denser: one path per shade, the densest the darkest.
+		const shades = nodes.map((n) => Number(n.attrs['fill-opacity']));
+		expect(shades).toEqual([...shades].sort((a, b) => a - b));
+		expect(nodes).toHaveLength(3);
+		// Each bar a rectangle: from its top, across, down to the baseline, back.
+		const bars = nodes.map((n) => {
+			const [, top = '', width = '', height = ''] =
+				/^M[-\d.]+,([-\d.]+)h([-\d.]+)v([-\d.]+)h/.exec(String(n.attrs.d)) ?? [];
+			return { top: Number(top), bottom: Number(top) + Number(height), width: Number(width) };
+		});
+		const [sparse, half, full] = bars as [(typeof bars)[0], (typeof bars)[0], (typeof bars)[0]];
 		expect(new Set([full.bottom, half.bottom, sparse.bottom]).size).toBe(1);
 		expect(full.bottom - full.top).toBeCloseTo(2 * (half.bottom - half.top));
 		expect(sparse.bottom - sparse.top).toBeGreaterThanOrEqual(2);
+		expect(full.width).toBe(26);
 	});
 });

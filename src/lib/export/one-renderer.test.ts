@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clusterNodes, markNodes } from '$lib/draw/marks';
+import { clusterNodes, densityNodes, markNodes } from '$lib/draw/marks';
+import { densityInView } from '$lib/layout/density';
 import { toXml } from '$lib/draw/node';
 import { breakNodes, breakObstacles } from '$lib/draw/breaks';
 import { wholeScale } from '$lib/layout/breaks';
@@ -52,8 +53,9 @@ describe('one renderer', () => {
 					const drawn = toXml(markNodes(mark, LIGHT));
 					expect(figure.svg).toContain(`<g data-event-id="${mark.id}">${drawn}</g>`);
 				}
-				for (const cluster of frame.body.clusters) {
-					expect(figure.svg).toContain(toXml(clusterNodes(cluster)));
+				for (const lane of densityInView(frame.body)) {
+					if (lane.bars) expect(figure.svg).toContain(toXml(densityNodes(lane.clusters)));
+					else for (const c of lane.clusters) expect(figure.svg).toContain(toXml(clusterNodes(c)));
 				}
 			}),
 			{ numRuns: 40 }

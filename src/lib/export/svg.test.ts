@@ -235,9 +235,15 @@ describe('buildFigure', () => {
 			}))
 		});
 		const { svg } = buildFigure(dense, { scope: 'all', width: 1000 });
-		const counts = [...svg.matchAll(/data-cluster-count="(\d+)"/g)].map((m) => Number(m[1]));
+		const counts = [...svg.matchAll(/data-(?:cluster|density)-count="(\d+)"/g)].map((m) =>
+			Number(m[1])
+		);
 		const marks = [...svg.matchAll(/data-event-id="/g)].length;
-		expect(counts.length).toBeGreaterThan(5);
+		// The lane is drawn as many bars (a subpath each), not as one lump.
+		const lane = /<g data-density-count="\d+">(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+		expect([...lane.matchAll(/d="([^"]*)"/g)].flatMap((m) => m[1]?.split('M').slice(1))).toSatisfy(
+			(bars: unknown[]) => bars.length > 5
+		);
 		expect(counts.reduce((sum, n) => sum + n, 0) + marks).toBe(3000);
 		expect(visibleText(svg)).toContain('3000 of 3000 events');
 		// Many clusters in a lane read as density, and the legend says so; a figure without any

@@ -8,7 +8,8 @@ import { breakCutNodes, breakNodes, breakObstacles } from '$lib/draw/breaks';
 import { eraNodes } from '$lib/draw/eras';
 import { axisNodes, laneNodes } from '$lib/draw/frame';
 import { clusterKinds, encodingKeys, SWATCH_WIDTH, type ClusterKinds } from '$lib/draw/legend';
-import { clusterNodes, markNodes, noteNodes } from '$lib/draw/marks';
+import { clusterNodes, densityNodes, markNodes, noteNodes } from '$lib/draw/marks';
+import { densityInView } from '$lib/layout/density';
 import { svgNode, toXml, type SvgAttributes, type SvgNode } from '$lib/draw/node';
 import { num } from '$lib/draw/xml';
 import { eventDateLabel, formatRange } from '$lib/format/describe';
@@ -242,7 +243,13 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 				items: breakObstacles(body)
 			}),
 			...laneNodes(body.lanes, frame.width, theme, 'names'),
-			...body.clusters.map((c) => svgNode('g', { 'data-cluster-count': c.count }, clusterNodes(c))),
+			...densityInView(body).flatMap((lane) =>
+				lane.bars
+					? [svgNode('g', { 'data-density-count': lane.total }, densityNodes(lane.clusters))]
+					: lane.clusters.map((c) =>
+							svgNode('g', { 'data-cluster-count': c.count }, clusterNodes(c))
+						)
+			),
 			...body.marks.map((m) => {
 				const n = noteNumber.get(m.id);
 				const nodes = markNodes(m, theme);

@@ -9,6 +9,7 @@ import { eventIssues, eventRules, type DataIssue, type EventRules } from './vali
 import { issueKeys, schemaMessage } from './messages';
 import type { RejectedEvent } from './outcome';
 import { limitText } from './text-limits';
+import { plainEvent } from './plain-event';
 
 /** Turns a path inside a converted event (`['start']`, `['actors', 1]`) into a place in the file. */
 export type Locate = (keys: readonly (string | number)[]) => string;
@@ -28,6 +29,18 @@ export interface Candidate {
 	/** Fields whose conversion failed: the schema's complaints about them would repeat `issues`. */
 	failed?: ReadonlySet<string>;
 	locate: Locate;
+}
+
+/**
+ * Converts `items` one at a time, as {@link acceptEvents} takes them, so that the converted events of
+ * a million rows never wait in memory all at once (holding them made the collector the largest cost
+ * of a load).
+ */
+export function* convertEach<T>(
+	items: readonly T[],
+	convert: (item: T, index: number) => Candidate
+): Generator<Candidate> {
+	for (let i = 0; i < items.length; i++) yield convert(items[i] as T, i);
 }
 
 /** The events that passed, in file order, and those that did not. */
@@ -58,7 +71,11 @@ export function acceptEvents(
 	const rules = eventRules(context);
 	for (const candidate of candidates) {
 		const issues = [...candidate.issues];
-		const valid = candidate.event && checkEvent(candidate, candidate.event, rules, issues);
+		// Most events of a large file are plainly well formed: those skip valibot and the text limits.
+		const plain = candidate.event && plainEvent(candidate.event);
+		if (plain) issues.push(...eventIssues(plain, rules, (field) => candidate.locate([field])));
+		const valid =
+			plain || (candidate.event && checkEvent(candidate, candidate.event, rules, issues));
 		const id = candidate.event?.id;
 		if (typeof id === 'string' && !candidate.failed?.has('id')) {
 			const first = firstWithId.get(id);
@@ -69,7 +86,12 @@ export function acceptEvents(
 				});
 			} else firstWithId.set(id, candidate.where);
 		}
-		const limited = valid && !issues.length ? limitText(valid, candidate.locate) : undefined;
+		const limited =
+			valid && !issues.length
+				? plain
+					? { value: plain, notices: [], problems: [] }
+					: limitText(valid, candidate.locate)
+				: undefined;
 		if (limited && !limited.problems.length) {
 			events.push(limited.value);
 			notices.push(...limited.notices);

@@ -6,7 +6,7 @@
  * never as the coded day: code 2 as the seven days around the coded day, code 3 as the whole month.
  */
 import type { DataIssue } from './validate';
-import { acceptEvents, type Candidate } from './accept';
+import { convertEach, acceptEvents, type Candidate } from './accept';
 import { columnKey, type CsvRow, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
@@ -170,7 +170,7 @@ export function importAcledTable(table: CsvTable): ImportOutcome {
 		return at === undefined ? '' : (row.cells[at] ?? '').trim();
 	};
 	const taken = new Set(table.rows.map((row) => cellOf(row, 'id')).filter(Boolean));
-	const candidates = table.rows.map((row): Candidate => {
+	const candidates = convertEach(table.rows, (row): Candidate => {
 		const cell = (field: Field) => cellOf(row, field);
 		const rowIndex = row.row - table.headerRow - 1;
 		const where = `row ${row.row}`;

@@ -3,7 +3,7 @@
  * can write. Lists (actors, places, notes) are separated by ";".
  */
 import type { DataIssue } from './validate';
-import { acceptEvents, type Candidate } from './accept';
+import { convertEach, acceptEvents, type Candidate } from './accept';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvRow, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
@@ -62,7 +62,7 @@ export function importEventlineCsv(table: CsvTable): ImportOutcome {
 		return column ? (row.cells[column.index] ?? '').trim() : '';
 	};
 	const taken = new Set(table.rows.map((row) => cell(row, 'id')).filter(Boolean));
-	const candidates = table.rows.map((row) => {
+	const candidates = convertEach(table.rows, (row) => {
 		const index = row.row - table.headerRow - 1;
 		const id = cell(row, 'id') || generatedId(cell(row, 'title'), index, taken);
 		return rowCandidate(table, row, index, id, (name) => cell(row, name), columns);

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { DatasetSchema, type Dataset } from '$lib/model/schema';
 import { formatPath, semanticIssues, type DataIssue } from './validate';
-import { acceptEvents, type Candidate } from './accept';
+import { convertEach, acceptEvents, type Candidate } from './accept';
 import { issueKeys, preview, schemaMessage } from './messages';
 import { field, isRecord } from './values';
 import { NO_EVENTS, fatalOutcome, type ImportOutcome } from './outcome';
@@ -25,7 +25,7 @@ export function importEventlineJson(file: Record<string, unknown>): ImportOutcom
 	if (total === 0) return fatalOutcome('eventline', [NO_EVENTS], 0);
 
 	const { events, rejected, notices } = acceptEvents(
-		rawEvents.map((raw, index) => eventCandidate(raw, index)),
+		convertEach(rawEvents, (raw, index) => eventCandidate(raw, index)),
 		top.dataset
 	);
 	return {

@@ -7,10 +7,11 @@ import { importData, type ImportOutcome } from './import';
 import type { ImportOptions, MappingRequest } from './column-map';
 import type { DataFormat, RejectedEvent } from './outcome';
 import { prepareTimeline, type PreparedTimeline } from '$lib/model/timeline';
+import type { Dataset } from '$lib/model/schema';
 import type { DataIssue } from './validate';
 
 import { MAX_FILE_CHARS, tooLargeMessage } from './limits';
-import { packTimeline, type PackedTimeline } from './pack';
+import { packTimeline, type EventBatch, type PackedTimeline } from './pack';
 import { setAsideFile, type SetAsideFile } from './set-aside';
 
 /** What reading a file came to. */
@@ -72,20 +73,17 @@ export function ingest(
 	return ingestOutcome(importData(text, fileName, options), fileName, { notices, onPhase });
 }
 
-/**
- * From what an importer made of a file (whole or as a stream) to its result: indexed, with its
- * problems shortened for the page.
- */
-export function ingestOutcome(
+/** What every result of an outcome shares, with the dataset to prepare when it has events. */
+function settle(
 	outcome: ImportOutcome,
-	fileName?: string,
-	{ notices = [], onPhase }: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void } = {}
-): IngestResult {
+	fileName: string | undefined,
+	{ notices = [], onPhase }: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void }
+): Omit<IngestResult, 'timeline'> & { dataset?: Dataset } {
 	const usable = outcome.dataset && outcome.dataset.events.length > 0;
 	if (usable) onPhase?.('index');
 	return {
 		format: outcome.format,
-		timeline: usable && outcome.dataset ? prepareTimeline(outcome.dataset) : undefined,
+		...(usable ? { dataset: outcome.dataset } : {}),
 		fatal: outcome.fatal.map(shortIssue),
 		rejected: outcome.rejected.map((r) => ({
 			...r,
@@ -100,7 +98,20 @@ export function ingestOutcome(
 	};
 }
 
-/** {@link IngestResult} as the worker posts it: timelines packed (see {@link packTimeline}). */
+/**
+ * From what an importer made of a file (whole or as a stream) to its result: indexed, with its
+ * problems shortened for the page.
+ */
+export function ingestOutcome(
+	outcome: ImportOutcome,
+	fileName?: string,
+	options: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void } = {}
+): IngestResult {
+	const { dataset, ...result } = settle(outcome, fileName, options);
+	return { ...result, ...(dataset ? { timeline: prepareTimeline(dataset) } : {}) };
+}
+
+/** {@link IngestResult} as the worker posts it: its timeline packed (see {@link packTimeline}). */
 export type IngestMessage = Omit<IngestResult, 'timeline'> & { packed?: PackedTimeline };
 
 /** A set-aside event without its raw value, which only the worker needs (to write the set-aside file). */
@@ -109,8 +120,18 @@ function withoutRaw({ raw, ...rest }: RejectedEvent): RejectedEvent {
 	return rest;
 }
 
-/** Packs a result for `postMessage`; the raw values of set-aside events stay behind. */
-export function toMessage({ timeline, rejected, ...rest }: IngestResult): IngestMessage {
+/**
+ * {@link ingestOutcome} as the worker posts it: the result with its timeline packed, then its
+ * events in batches, packed as they are taken. The raw values of set-aside events stay behind.
+ */
+export function ingestMessage(
+	outcome: ImportOutcome,
+	fileName?: string,
+	options: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void } = {}
+): { message: IngestMessage; batches: Iterable<EventBatch> } {
+	const { dataset, rejected, ...rest } = settle(outcome, fileName, options);
 	const message = { ...rest, rejected: rejected.map(withoutRaw) };
-	return timeline ? { ...message, packed: packTimeline(timeline) } : message;
+	if (!dataset) return { message, batches: [] };
+	const { packed, batches } = packTimeline(dataset);
+	return { message: { ...message, packed }, batches };
 }

@@ -5,11 +5,11 @@
  * then `end`; NDJSON and CSV are parsed as they arrive. The worker says when it starts each later
  * phase, then posts the result.
  */
-import { failedIngest, ingestOutcome, toMessage, type IngestMessage } from './ingest';
-import { transferList } from './pack';
+import { failedIngest, ingestMessage, type IngestMessage } from './ingest';
+import { batchTransferList, transferList, type EventBatch } from './pack';
 import type { ImportOptions } from './column-map';
 import { startImport, type StreamImport } from './stream-import';
-import { EVENT_BATCH, type WorkerReply, type WorkerRequest } from './worker-protocol';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 let name = 'data';
 let options: ImportOptions | undefined;
@@ -28,25 +28,29 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
 		reader.push(data.bytes);
 		return;
 	}
-	let result: IngestMessage;
+	let message: IngestMessage;
+	let batches: Iterable<EventBatch> = [];
 	try {
 		post({ type: 'phase', phase: 'parse' });
 		const { outcome, notices } = await reader.finish();
-		result = toMessage(
-			ingestOutcome(outcome, name, { notices, onPhase: (phase) => post({ type: 'phase', phase }) })
-		);
+		({ message, batches } = ingestMessage(outcome, name, {
+			notices,
+			onPhase: (phase) => post({ type: 'phase', phase })
+		}));
 	} catch (error) {
-		const detail = error instanceof Error ? error.message : String(error);
-		result = toMessage(failedIngest(`Could not read the file: ${detail}`));
+		message = failure(error);
 	}
-	const { packed, ...rest } = result;
-	if (!packed) return post({ type: 'result', result: rest });
-	const { events, ...frame } = packed;
-	post(
-		{ type: 'result', result: { ...rest, packed: { ...frame, events: [] } } },
-		transferList(packed)
-	);
-	for (let at = 0; at < events.length; at += EVENT_BATCH) {
-		post({ type: 'events', events: events.slice(at, at + EVENT_BATCH) });
+	post({ type: 'result', result: message }, message.packed ? transferList(message.packed) : []);
+	// Each batch is packed while the page rebuilds the one before.
+	try {
+		for (const batch of batches) post({ type: 'events', batch }, batchTransferList(batch));
+	} catch (error) {
+		// A second result, without a timeline, replaces the first on the page.
+		post({ type: 'result', result: failure(error) });
 	}
 };
+
+function failure(error: unknown): IngestMessage {
+	const detail = error instanceof Error ? error.message : String(error);
+	return failedIngest(`Could not read the file: ${detail}`);
+}

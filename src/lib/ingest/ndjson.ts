@@ -5,7 +5,7 @@
  * file would be, and problems are placed by line number.
  */
 import type { TimelineEvent } from '$lib/model/schema';
-import { acceptEvents, type Candidate } from './accept';
+import { acceptEvents, convertEach, type Candidate } from './accept';
 import { eventCandidate } from './eventline-json';
 import { LineSplitter } from './lines';
 import { fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
@@ -72,10 +72,15 @@ export class NdjsonReader {
 		const batch = this.#batch;
 		if (!batch.length) return;
 		this.#batch = [];
-		const raw = new Map(batch.map((p) => [p.position, p.value]));
-		const { events, rejected, notices } = acceptEvents(batch.map(byLine), {}, this.#firstWithId);
+		const { events, rejected, notices } = acceptEvents(
+			convertEach(batch, byLine),
+			{},
+			this.#firstWithId
+		);
 		for (const event of events) this.#events.push(event);
-		for (const r of rejected) this.#rejected.push({ ...r, raw: raw.get(r.index) });
+		// The lines as the file gave them, looked up only when some were set aside.
+		const raw = rejected.length ? new Map(batch.map((p) => [p.position, p.value])) : undefined;
+		for (const r of rejected) this.#rejected.push({ ...r, raw: raw?.get(r.index) });
 		for (const notice of notices) this.#notices.push(notice);
 	}
 }

@@ -2,7 +2,7 @@ import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { importData } from './import';
-import { ingest, toMessage } from './ingest';
+import { ingest, ingestMessage } from './ingest';
 import { setAsideFile } from './set-aside';
 
 const fixture = (name: string) =>
@@ -71,7 +71,10 @@ describe('set-aside events come back in the file’s own format', () => {
 		const result = ingest(fixture('partly-broken.csv'), 'partly-broken.csv');
 		expect(result.timeline?.events).toHaveLength(4);
 		expect(result.setAside?.name).toBe('partly-broken-set-aside.csv');
-		const message = toMessage(result);
+		const { message } = ingestMessage(
+			importData(fixture('partly-broken.csv')),
+			'partly-broken.csv'
+		);
 		expect(message.rejected.map((r) => r.where)).toEqual(['row 3', 'row 6']);
 		expect(message.rejected.some((r) => 'raw' in r)).toBe(false);
 	});

@@ -1,15 +1,12 @@
 /**
  * The messages between the page and the data worker (ingest.worker.ts). A large timeline crosses in
  * parts: the result with its typed arrays (transferred, no copy) but no events, then the events in
- * batches. Each message is a task of its own on the page, so copying 300,000 events in never
- * blocks it for long, and the page rebuilds each batch as it arrives.
+ * batches of columns (pack.ts). Each message is a task of its own on the page, so a million events
+ * never block it for long, and the page rebuilds each batch as it arrives.
  */
-import type { TimelineEvent } from '$lib/model/schema';
 import type { IngestMessage, IngestPhase } from './ingest';
 import type { ImportOptions } from './column-map';
-
-/** Events per message: a few milliseconds of copying and rebuilding on the page. */
-export const EVENT_BATCH = 5_000;
+import type { EventBatch } from './pack';
 
 /**
  * Page → worker: the file's name and how to read it (first, so the worker can choose how to read it
@@ -22,9 +19,9 @@ export type WorkerRequest =
 
 /**
  * Worker → page: a phase has started; the result (its packed timeline, if any, without events);
- * then the events of that timeline, in order, {@link EVENT_BATCH} at a time.
+ * then the events of that timeline, in order, a batch at a time.
  */
 export type WorkerReply =
 	| { type: 'phase'; phase: IngestPhase }
 	| { type: 'result'; result: IngestMessage }
-	| { type: 'events'; events: TimelineEvent[] };
+	| { type: 'events'; batch: EventBatch };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import events from '$lib/data/events.json';
 import { loadBundledTimeline } from '$lib/ingest/load';
 import { prepareTimeline } from '$lib/model/timeline';
@@ -46,6 +47,21 @@ describe('findBreaks', () => {
 		});
 		expect(domain[0]).toBeLessThan(Math.min(...times));
 		expect(domain[1]).toBeGreaterThan(Math.max(...times));
+	});
+
+	it('never cuts a short event at its own middle; a long span may be cut', () => {
+		// A month-long report, a week-long one, and two day-long events on the 13th and 15th.
+		const spans = { starts: days(0, 9, 13, 15), ends: days(31, 16, 14, 16) };
+		const times = [...spans.starts, ...spans.ends];
+		const inside = (from: number, to: number) => (b: { start: number; end: number }) =>
+			b.start < t0 + to * DAY && b.end > t0 + from * DAY;
+		// Without the events, the inside of the day of the 13th is one more empty stretch.
+		expect(findBreaks(times).breaks.some(inside(13, 14))).toBe(true);
+		const { breaks } = findBreaks(times, true, {}, false, spans);
+		expect(breaks.some(inside(13, 14))).toBe(false);
+		expect(breaks.some(inside(15, 16))).toBe(false);
+		// The days between the week's start and the first day event run inside long spans only.
+		expect(breaks.some(inside(9, 13))).toBe(true);
 	});
 
 	it('turned off, gives the plain padded extent', () => {
@@ -102,5 +118,29 @@ describe('a dense lane on a broken scale', () => {
 		expect(clusters.length).toBeGreaterThan(10);
 		for (const c of clusters) expect(c.x1 - c.x0).toBeLessThanOrEqual(DEFAULT_LAYOUT.clusterWidth);
 		expect(clusters.reduce((n, c) => n + c.count, 0)).toBe(901);
+	});
+});
+
+describe('timelineGaps', () => {
+	it('finds the same gaps as findBreaks over every start and end, in time order or not', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 30 })), {
+					minLength: 1,
+					maxLength: 60
+				}),
+				fc.boolean(),
+				(spans, ordered) => {
+					const wall = spans.map(([day, length]) => ({
+						wall: { start: t0 + day * DAY, end: t0 + (day + length) * DAY }
+					}));
+					if (ordered) wall.sort((a, b) => a.wall.start - b.wall.start);
+					const times = wall.flatMap((e) => [e.wall.start, e.wall.end]);
+					const starts = wall.map((e) => e.wall.start);
+					const ends = wall.map((e) => e.wall.end);
+					expect(timelineGaps(wall)).toEqual(findBreaks(times, true, {}, false, { starts, ends }));
+				}
+			)
+		);
 	});
 });

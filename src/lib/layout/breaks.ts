@@ -1,8 +1,9 @@
 /**
  * Axis breaks: where the data leaves long stretches of time empty, and the domain that shows it with
- * those stretches compressed. A stretch is empty when no event starts or ends in it (a long span may
- * run through it), and long relative to the time still shown, so a report of one week with a
- * prologue months before shows the week, not the months between.
+ * those stretches compressed. A stretch is empty when no event starts or ends in it and only spans
+ * much longer than it run through it (never the inside of a day-long event), and it is long relative
+ * to the time still shown, so a report of one week with a prologue months before shows the week,
+ * not the months between.
  */
 import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
 import { paddedDomain, timeScale, type ScaleBreak, type TimeScale } from './scale';
@@ -25,6 +26,15 @@ export interface BreakOptions {
 	 * @default 0.01
 	 */
 	minKept: number;
+	/**
+	 * A stretch inside an event is empty when the event is a long span, at least this share of the
+	 * whole extent (a season behind a week of news may be cut), or at least `spanRatio` times longer
+	 * than the stretch. A day-long event among weeks of data is never cut at its own middle.
+	 * @default 0.1
+	 */
+	longSpan: number;
+	/** See `longSpan`. @default 4 */
+	spanRatio: number;
 }
 
 /** The defaults for {@link BreakOptions}. */
@@ -32,7 +42,9 @@ export const DEFAULT_BREAKS: BreakOptions = {
 	ratio: 0.5,
 	padding: 0.04,
 	minPadding: 3_600_000,
-	minKept: 0.01
+	minKept: 0.01,
+	longSpan: 0.1,
+	spanRatio: 4
 };
 
 /** The whole extent as shown: its padded domain and the stretches compressed within it. */
@@ -41,18 +53,31 @@ export interface BrokenDomain {
 	breaks: ScaleBreak[];
 }
 
+/** Events as parallel lists of starts and ends, so that 100k of them cost two typed arrays. */
+export interface Spans {
+	starts: ArrayLike<number>;
+	ends: ArrayLike<number>;
+}
+
 /**
- * The domain and breaks for data whose events start and end at `times` (any order). Gaps are taken
- * longest first while each is long enough against what would remain; each keeps some room beside
- * the events around it. With `enabled` false, or no such gap, there are no breaks.
+ * The domain and breaks for data whose events start and end at `times` (any order, unless
+ * `ascending` says they are already sorted). Gaps are taken longest first while each is long enough
+ * against what would remain; each keeps some room beside the events around it. With `spans` (the
+ * events themselves), a gap that an event not much longer than it runs through is not empty. With
+ * `enabled` false, or no such gap, there are no breaks.
  */
 export function findBreaks(
 	times: ArrayLike<number>,
 	enabled = true,
-	options: Partial<BreakOptions> = {}
+	options: Partial<BreakOptions> = {},
+	ascending = false,
+	spans?: Spans
 ): BrokenDomain {
-	const { ratio, padding, minPadding, minKept } = { ...DEFAULT_BREAKS, ...options };
-	const sorted = Float64Array.from(times).sort();
+	const { ratio, padding, minPadding, minKept, longSpan, spanRatio } = {
+		...DEFAULT_BREAKS,
+		...options
+	};
+	const sorted = ascending ? times : Float64Array.from(times).sort();
 	const first = sorted[0] ?? 0;
 	const last = sorted[sorted.length - 1] ?? first;
 	const total = last - first;
@@ -66,6 +91,7 @@ export function findBreaks(
 			const end = sorted[i] as number;
 			if (end > start && end - start >= shortest) gaps.push({ start, end });
 		}
+		if (spans) dropCovered(gaps, spans, spanRatio, longSpan * total);
 		gaps.sort((a, b) => b.end - b.start - (a.end - a.start));
 	}
 	let kept = total;
@@ -87,17 +113,75 @@ export function findBreaks(
 	return { domain: [first - padded, last + padded], breaks };
 }
 
+/**
+ * Removes, in place, the gaps (in time order, none overlapping) that an event shorter than both
+ * `long` and `spanRatio` times the gap runs through. Each event marks the run of gaps it covers, found by binary
+ * search: the candidate gaps are few (each is a share of the whole), so this stays linear in events.
+ */
+function dropCovered(gaps: ScaleBreak[], { starts, ends }: Spans, spanRatio: number, long: number) {
+	if (!gaps.length) return;
+	const shortest = new Float64Array(gaps.length).fill(Infinity);
+	const firstEndingAfter = (time: number) => {
+		let lo = 0;
+		let hi = gaps.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if ((gaps[mid] as ScaleBreak).start < time) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	};
+	for (let i = 0; i < starts.length; i++) {
+		const start = starts[i] as number;
+		const end = ends[i] as number;
+		const length = end - start;
+		if (length >= long) continue;
+		for (let g = firstEndingAfter(start); g < gaps.length; g++) {
+			const gap = gaps[g] as ScaleBreak;
+			if (gap.end > end) break;
+			if (length < (shortest[g] as number)) shortest[g] = length;
+		}
+	}
+	let kept = 0;
+	gaps.forEach((gap, g) => {
+		if ((shortest[g] as number) >= spanRatio * (gap.end - gap.start)) gaps[kept++] = gap;
+	});
+	gaps.length = kept;
+}
+
 const sum = (breaks: readonly ScaleBreak[]) =>
 	breaks.reduce((length, b) => length + (b.end - b.start), 0);
 
 /** The empty stretches of a timeline's events (their starts and ends). */
 export function timelineGaps(events: readonly Pick<PreparedEvent, 'wall'>[]): BrokenDomain {
-	const times = new Float64Array(events.length * 2);
-	events.forEach((e, i) => {
-		times[2 * i] = e.wall.start;
-		times[2 * i + 1] = e.wall.end;
-	});
-	return findBreaks(times);
+	const n = events.length;
+	// Each event's start and end, paired, for the rule that a short event is never cut.
+	const starts = new Float64Array(n);
+	const ends = new Float64Array(n);
+	let inOrder = true;
+	for (let i = 0; i < n; i++) {
+		const { wall } = events[i] as Pick<PreparedEvent, 'wall'>;
+		starts[i] = wall.start;
+		ends[i] = wall.end;
+		if (i > 0 && wall.start < (starts[i - 1] ?? 0)) inOrder = false;
+	}
+	// A timeline's events come in order of start, so only the ends need sorting before the two
+	// are merged: at a million events, sorting both together was most of the first draw.
+	const sortedStarts = inOrder ? starts : starts.slice().sort();
+	const sortedEnds = ends.slice().sort();
+	const times = new Float64Array(2 * n);
+	for (let i = 0, j = 0, k = 0; k < 2 * n; k++) {
+		const start = sortedStarts[i] ?? Infinity;
+		const end = sortedEnds[j] ?? Infinity;
+		if (i < n && (j >= n || start <= end)) {
+			times[k] = start;
+			i++;
+		} else {
+			times[k] = end;
+			j++;
+		}
+	}
+	return findBreaks(times, true, {}, true, { starts, ends });
 }
 
 /**

@@ -9,7 +9,7 @@
  * in view are laid out, and a lane with more than the screen can show is drawn as clusters that split
  * as the reader zooms in.
  */
-import { bisectLeft, bisectRight } from 'd3-array';
+import { bisectLeft } from 'd3-array';
 import type { LaneDensity } from '$lib/model/density';
 import { countInWindow, eventsInWindow } from '$lib/model/time-index';
 import {
@@ -567,8 +567,10 @@ function clusterLane(
 	const { mids, order } = lane.mids;
 	const clusters: Omit<ClusterLayout, 'y' | 'density' | 'counted'>[] = [];
 	for (let key = Math.floor(d0 / slice); key * slice <= d1; key++) {
+		// Half-open slices: an event whose midpoint falls on a boundary is counted once, so the
+		// counts of a lane add up to its events in view.
 		const lo = bisectLeft(mids, key * slice);
-		const hi = bisectRight(mids, (key + 1) * slice, lo);
+		const hi = bisectLeft(mids, (key + 1) * slice, lo);
 		if (hi <= lo) continue;
 		const sample: PreparedEvent[] = [];
 		for (let k = lo; k < Math.min(hi, lo + 3); k++) {

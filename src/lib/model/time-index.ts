@@ -21,15 +21,21 @@ export interface TimeIndex {
 
 /** Builds the index for events already sorted by `wall.start`. */
 export function buildTimeIndex(events: readonly { wall: Interval }[]): TimeIndex {
-	const starts = new Float64Array(events.length);
+	return timeIndexOf(
+		Float64Array.from(events, (e) => e.wall.start),
+		Float64Array.from(events, (e) => e.wall.end)
+	);
+}
+
+/** Builds the index from the wall-clock starts (ascending) and ends of the events. */
+export function timeIndexOf(starts: Float64Array, ends: Float64Array): TimeIndex {
 	const long: number[] = [];
 	let maxShort = 0;
-	events.forEach((event, i) => {
-		starts[i] = event.wall.start;
-		const duration = event.wall.end - event.wall.start;
+	for (let i = 0; i < starts.length; i++) {
+		const duration = (ends[i] ?? 0) - (starts[i] ?? 0);
 		if (duration > LONG) long.push(i);
 		else if (duration > maxShort) maxShort = duration;
-	});
+	}
 	return { starts, maxShort, long };
 }
 
@@ -58,15 +64,33 @@ export function eventsInWindow(
 	return found;
 }
 
-/** Most events between the two searches' bounds that {@link countInWindow} checks one by one. */
+/** Most events starting just before a window that {@link countInWindow} checks one by one. */
 const EXACT_COUNT = 10_000;
 
 /**
- * Upper bound on how many events meet `[from, to]`: two binary searches. Given `events`, the bound
- * is made exact where that is cheap: long events that start before the window count only if still
- * going on, and when few events lie between the bounds each is checked. Without them, at a million
- * events (tens of thousands known only to the month, a week of day-long events before any window),
- * the bound kept a lane over any budget even an hour wide.
+ * The ends of each index's long events, ascending, made the first time a window is counted. Kept
+ * beside the index rather than in it, so the prepared timeline's shape (built and sent by the
+ * worker) stays as it is; a WeakMap, so it goes with its timeline.
+ */
+const longEndsOf = new WeakMap<TimeIndex, Float64Array>();
+
+function longEnds(index: TimeIndex, events: readonly { wall: Interval }[]): Float64Array {
+	let ends = longEndsOf.get(index);
+	if (!ends) {
+		ends = Float64Array.from(index.long, (i) => events[i]?.wall.end ?? Infinity).sort();
+		longEndsOf.set(index, ends);
+	}
+	return ends;
+}
+
+/**
+ * How many events meet `[from, to]`, by binary searches: the cost does not grow with the events in
+ * the window, so a lane of a million events is counted on every frame of a zoom. Without `events`
+ * it is an upper bound. With them it is exact: events starting in the window all meet it; of those
+ * starting up to the longest short event before it, each is checked (a few, unless the data is
+ * packed into a week); a long event starting earlier meets it unless it ended before `from`, and
+ * every long event that ended before `from` started before those (it lasts longer than any short
+ * one), so they are counted off by one search over their sorted ends.
  */
 export function countInWindow(
 	index: TimeIndex,
@@ -77,16 +101,13 @@ export function countInWindow(
 	const lo = bisectLeft(index.starts, from - index.maxShort);
 	const hi = bisectRight(index.starts, to);
 	if (!events) return Math.max(0, hi - lo) + index.long.length;
-	let count = Math.max(0, hi - lo);
-	if (count <= EXACT_COUNT) {
-		count = 0;
-		for (let i = lo; i < hi; i++) if ((events[i]?.wall.end ?? Infinity) >= from) count++;
-	}
-	for (const i of index.long) {
-		if (i >= lo) break;
-		if ((events[i]?.wall.end ?? Infinity) >= from) count++;
-	}
-	return count;
+	const inside = bisectLeft(index.starts, from, lo, Math.max(lo, hi));
+	let count = Math.max(0, hi - inside);
+	if (inside - lo <= EXACT_COUNT) {
+		for (let i = lo; i < inside; i++) if ((events[i]?.wall.end ?? Infinity) >= from) count++;
+	} else count += inside - lo;
+	const longBefore = bisectLeft(index.long, lo);
+	return count + longBefore - bisectLeft(longEnds(index, events), from);
 }
 
 /** Events ordered by their midpoint, for counting them in slices of time by binary search. */
@@ -99,9 +120,24 @@ export interface MidpointIndex {
 
 /** Builds a {@link MidpointIndex} over events. */
 export function buildMidpointIndex(events: readonly { wall: Interval }[]): MidpointIndex {
-	const mids = Float64Array.from(events, (e) => (e.wall.start + e.wall.end) / 2);
-	// Events come sorted by start, so their midpoints are nearly sorted: a plain array's TimSort
-	// handles that in close to linear time, where a typed array's sort would not.
-	const order = Array.from(mids.keys()).sort((a, b) => (mids[a] ?? 0) - (mids[b] ?? 0));
-	return { mids: Float64Array.from(order, (i) => mids[i] ?? 0), order: Uint32Array.from(order) };
+	return midpointIndexOf(
+		Float64Array.from(events, (e) => e.wall.start),
+		Float64Array.from(events, (e) => e.wall.end)
+	);
+}
+
+/** Builds a {@link MidpointIndex} from the wall-clock starts (ascending) and ends of the events. */
+export function midpointIndexOf(starts: Float64Array, ends: Float64Array): MidpointIndex {
+	const mids = new Float64Array(starts.length);
+	let sorted = true;
+	for (let i = 0; i < mids.length; i++) {
+		mids[i] = ((starts[i] ?? 0) + (ends[i] ?? 0)) / 2;
+		if (i > 0 && (mids[i] ?? 0) < (mids[i - 1] ?? 0)) sorted = false;
+	}
+	// Events come sorted by start, so their midpoints are nearly sorted (often wholly): a plain
+	// array's TimSort handles that in close to linear time, where a typed array's sort would not.
+	const order = sorted
+		? Uint32Array.from(mids.keys())
+		: Uint32Array.from(Array.from(mids.keys()).sort((a, b) => (mids[a] ?? 0) - (mids[b] ?? 0)));
+	return { mids: sorted ? mids : Float64Array.from(order, (i) => mids[i] ?? 0), order };
 }

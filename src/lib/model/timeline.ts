@@ -180,7 +180,7 @@ export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 }
 
 /** Eras in time order, each over the whole of its first and last units. */
-function prepareEras(
+export function prepareEras(
 	eras: readonly Era[],
 	zone: string,
 	wall: (interval: Interval) => Interval
@@ -194,7 +194,7 @@ function prepareEras(
 }
 
 /** The indexed timeline with its eras, its extent widened to take them in. */
-function withEras<T extends Pick<PreparedTimeline, 'extent'>>(
+export function withEras<T extends Pick<PreparedTimeline, 'extent'>>(
 	indexed: T,
 	eras: PreparedEra[]
 ): T & Pick<PreparedTimeline, 'eras'> {

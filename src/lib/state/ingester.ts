@@ -4,7 +4,8 @@
  * In a browser without workers, the same steps run on this thread.
  */
 import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
-import { assembleTimeline, unpackEvents, type PackedTimeline } from '$lib/ingest/pack';
+import { preparedReader, type EventBatch, type PackedTimeline } from '$lib/ingest/pack';
+import { assembleTimeline } from '$lib/model/timeline-times';
 import type { PreparedEvent } from '$lib/model/timeline';
 import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
 import type { ImportOptions } from '$lib/ingest/column-map';
@@ -73,9 +74,10 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 				// The result arrives first, then its events in batches, each rebuilt as it comes.
 				let result: Omit<IngestResult, 'timeline'> | undefined;
 				let packed: PackedTimeline | undefined;
+				let read: ((batch: EventBatch) => PreparedEvent[]) | undefined;
 				const events: PreparedEvent[] = [];
 				const settle = () => {
-					if (!result || (packed && events.length < packed.flags.length)) return;
+					if (!result || (packed && events.length < packed.count)) return;
 					const done = packed ? { ...result, timeline: assembleTimeline(packed, events) } : result;
 					endLoadPhase('transfer');
 					// Drawing the new timeline is a task of its own, not added to the last batch's.
@@ -85,8 +87,11 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 					if (data.type === 'phase') return onPhase(data.phase);
 					if (data.type === 'result') {
 						({ packed, ...result } = data.result);
+						read = packed && preparedReader(packed);
 						endLoadPhase(packed ? 'index' : 'parse');
-					} else if (packed) events.push(...unpackEvents(packed, data.events, events.length));
+					} else if (read) {
+						for (const event of read(data.batch)) events.push(event);
+					}
 					settle();
 				};
 				worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));

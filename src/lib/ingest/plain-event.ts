@@ -1,0 +1,84 @@
+/**
+ * A quick test that a converted event is plainly well formed, so that a million of them are not
+ * each run through valibot (docs/decisions.md, 25). It says yes only when valibot's `EventSchema`
+ * would pass the event unchanged and the text limits would cut nothing: every key known, every
+ * value of the right kind, text already trimmed and short, dates real. On anything else (a nested
+ * field such as quotes or sources, a long text, the first doubt) it says no, and the full check
+ * runs and words the problems as always, so messages never depend on this test.
+ */
+import {
+	CERTAINTIES,
+	EventSchema,
+	isTimeZone,
+	PARTS_OF_DAY,
+	PRECISIONS,
+	TITLE_SOURCES,
+	type TimelineEvent
+} from '$lib/model/schema';
+import { fitsCalendar, isRealDate } from '$lib/model/iso';
+import { MAX_ID_LENGTH } from './limits';
+
+/** Longer text goes through the full check and the text limits (whose smallest limit this is under). */
+const SHORT = MAX_ID_LENGTH;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+const text = (value: unknown) =>
+	typeof value === 'string' && value.length > 0 && value.length <= SHORT && value.trim() === value;
+// A date that starts with a digit has a four-digit year, which always fits the calendar.
+const date = (value: unknown) =>
+	typeof value === 'string' &&
+	value.length <= SHORT &&
+	isRealDate(value) &&
+	(value.charCodeAt(0) <= 0x39 && value.charCodeAt(0) >= 0x30 ? true : fitsCalendar(value));
+const oneOf = (choices: readonly string[]) => (value: unknown) =>
+	typeof value === 'string' && choices.includes(value);
+const texts = (value: unknown) => Array.isArray(value) && value.every(text);
+
+/** The fields this test knows how to check; any other (nested) field sends the event to valibot. */
+const CHECKS = new Map<string, (value: unknown) => boolean>(
+	Object.entries({
+		id: (value) => typeof value === 'string' && value.length <= SHORT && ID.test(value),
+		title: text,
+		summary: (value) => typeof value === 'string' && value.length <= SHORT,
+		titleFrom: oneOf(TITLE_SOURCES),
+		start: date,
+		end: date,
+		precision: oneOf(PRECISIONS),
+		partOfDay: oneOf(PARTS_OF_DAY),
+		approximate: (value) => typeof value === 'boolean',
+		timeZone: (value) => typeof value === 'string' && value.length <= SHORT && isTimeZone(value),
+		displayDate: text,
+		category: text,
+		actors: texts,
+		places: texts,
+		certainty: oneOf(CERTAINTIES),
+		attribution: text
+	} satisfies Partial<Record<keyof TimelineEvent, (value: unknown) => boolean>>)
+);
+
+/** Each field's place in the schema, the order valibot writes an event's keys in. */
+const RANK = new Map(Object.keys(EventSchema.entries).map((key, i) => [key, i]));
+
+/**
+ * The event as valibot would give it back, when it is plainly well formed and needs no cutting;
+ * undefined when the full check must decide.
+ */
+export function plainEvent(event: Record<string, unknown>): TimelineEvent | undefined {
+	let last = -1;
+	let ordered = true;
+	for (const key in event) {
+		if (!Object.hasOwn(event, key)) return undefined;
+		const check = CHECKS.get(key);
+		if (!check || !check(event[key])) return undefined;
+		const rank = RANK.get(key) ?? -1;
+		if (rank < last) ordered = false;
+		last = rank;
+	}
+	if (typeof event.id !== 'string' || typeof event.title !== 'string') return undefined;
+	if (typeof event.start !== 'string') return undefined;
+	if (ordered) return event as TimelineEvent;
+	// valibot writes keys in the schema's order; so does this copy.
+	const copy: Record<string, unknown> = {};
+	for (const key of RANK.keys()) if (Object.hasOwn(event, key)) copy[key] = event[key];
+	return copy as TimelineEvent;
+}
