@@ -14,6 +14,7 @@ export const LAYERS = [
 	'model',
 	'format',
 	'ingest',
+	'tiles',
 	'layout',
 	'draw',
 	'export',

@@ -14,7 +14,8 @@ import { svgNode, toXml, type SvgAttributes, type SvgNode } from '$lib/draw/node
 import { num } from '$lib/draw/xml';
 import { eventDateLabel, formatRange } from '$lib/format/describe';
 import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
-import { wholeScale } from '$lib/layout/breaks';
+import { wholeScale, type BrokenDomain } from '$lib/layout/breaks';
+import type { LaneDensity } from '$lib/model/density';
 import { AXIS_HEIGHT, AXIS_TICK_Y, layoutFrame, type FrameLayout } from '$lib/layout/frame';
 import { FIGURE_LAYOUT } from '$lib/layout/lanes';
 import { estimateTextWidth, fitText, wrapText } from '$lib/layout/text';
@@ -44,6 +45,12 @@ export interface FigureOptions {
 	 * @default true
 	 */
 	breaks?: boolean;
+	/**
+	 * A tiled timeline (`?tiles=`): its whole extent's empty stretches, its size, and its counts,
+	 * drawn as density when `drawCounts` (the view's events are not drawn one by one) or when the
+	 * whole set is exported; the figure's notes then say it shows counts, not every event.
+	 */
+	tiled?: { gaps: BrokenDomain; total: number; counts: LaneDensity; drawCounts: boolean };
 }
 
 /** A built figure. */
@@ -194,10 +201,13 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 	const theme = options.theme ?? LIGHT;
 	const frameWidth = Math.max(200, Math.round(options.width));
 	// The whole timeline at this width, with the same breaks as the page, then the window asked for.
-	const scale = wholeScale(timeline, frameWidth, options.breaks ?? true);
+	const { tiled } = options;
+	const scale = wholeScale(timeline, frameWidth, options.breaks ?? true, tiled?.gaps);
 	if (options.scope === 'view' && options.domain) scale.domain(options.domain);
 	const domain = scale.domain();
-	const frame = layoutFrame(timeline, scale, frameWidth, FIGURE_LAYOUT);
+	// A tiled timeline has its events only around the view: the whole of it is drawn from counts.
+	const counts = tiled && (tiled.drawCounts || options.scope === 'all') ? tiled.counts : undefined;
+	const frame = layoutFrame(timeline, scale, frameWidth, FIGURE_LAYOUT, new Set(), counts);
 	const width = frameWidth + 2 * MARGIN;
 	const range = formatRange(domain);
 
@@ -271,10 +281,10 @@ export function buildFigure(timeline: PreparedTimeline, options: FigureOptions):
 		: '';
 	const footer = textBlock(
 		wrapText(
-			`${sourceText} Showing ${range}: ${shownCount} of ${timeline.events.length} events.${timeline.floating ? ' Times as the data file gives them, with no time zone.' : ` Times in ${timeline.zone.replace(/_/g, ' ')} time.`} Made with Eventline.`.trim(),
+			`${sourceText} Showing ${range}: ${shownCount} of ${tiled?.total ?? timeline.events.length} events.${counts ? ' Drawn from counts: each bar is how many events fall in its stretch of time, not the events one by one.' : ''}${timeline.floating ? ' Times as the data file gives them, with no time zone.' : ` Times in ${timeline.zone.replace(/_/g, ' ')} time.`} Made with Eventline.`.trim(),
 			SMALL_SIZE,
 			frameWidth,
-			3
+			4
 		),
 		y,
 		SMALL_SIZE,

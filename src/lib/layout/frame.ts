@@ -6,6 +6,7 @@ import { layoutLanes, type LayoutOptions, type TimelineLayout } from './lanes';
 import { formatDuration } from '$lib/format/duration';
 import type { TimeScale } from './scale';
 import { axisTicks, type AxisLayout } from './ticks';
+import type { LaneDensity } from '$lib/model/density';
 import type { PreparedTimeline } from '$lib/model/timeline';
 
 /** Baseline of the context row (day, month or year names). */
@@ -40,15 +41,19 @@ export interface FrameLayout {
 	height: number;
 }
 
-/** Lays out the axis and lanes of `timeline` for `scale` across `width` pixels. */
+/**
+ * Lays out the axis and lanes of `timeline` for `scale` across `width` pixels; with `density`, the
+ * lanes are drawn from counts (see {@link layoutLanes}).
+ */
 export function layoutFrame(
 	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'byLane' | 'eras'>,
 	scale: TimeScale,
 	width: number,
 	options: Partial<LayoutOptions> = {},
-	include: ReadonlySet<string> = new Set()
+	include: ReadonlySet<string> = new Set(),
+	density?: LaneDensity
 ): FrameLayout {
-	const body = layoutLanes(timeline, scale, width, options, include);
+	const body = layoutLanes(timeline, scale, width, options, include, density);
 	return {
 		axis: axisTicks(scale),
 		body,

@@ -10,6 +10,7 @@
  * as the reader zooms in.
  */
 import { bisectLeft } from 'd3-array';
+import type { LaneDensity } from '$lib/model/density';
 import { countInWindow, eventsInWindow } from '$lib/model/time-index';
 import {
 	findEvent,
@@ -562,8 +563,7 @@ function clusterLane(
 	const [d0, d1] = scale.domain().map(Number) as [number, number];
 	// Slices are fixed in time, not in pixels, so they stay put while the reader pans; their
 	// length is the time `clusterWidth` pixels show outside any break.
-	const msPerPixel = scale.breaks().length ? 1 / scale.slope() : (d1 - d0) / Math.max(1, width);
-	const slice = msPerPixel * options.clusterWidth;
+	const slice = msPerPixelOf(scale, width) * options.clusterWidth;
 	const { mids, order } = lane.mids;
 	const clusters: Omit<ClusterLayout, 'y' | 'density' | 'counted'>[] = [];
 	for (let key = Math.floor(d0 / slice); key * slice <= d1; key++) {
@@ -594,17 +594,61 @@ function clusterLane(
 	return clusters.map((c) => ({ ...c, density: c.count / densest, counted }));
 }
 
+/** Time one pixel shows outside any break: what a slice of `px` pixels is measured in. */
+function msPerPixelOf(scale: TimeScale, width: number): number {
+	const [d0, d1] = scale.domain().map(Number) as [number, number];
+	return scale.breaks().length ? 1 / scale.slope() : (d1 - d0) / Math.max(1, width);
+}
+
+/**
+ * A lane drawn from counts (a tiled timeline whose events are not at hand): its density bars as
+ * clusters, counted boxes when few, a density profile when many, as {@link clusterLane} does.
+ */
+function densityLane(
+	density: LaneDensity,
+	laneRef: { id: string; index: number },
+	scale: TimeScale,
+	width: number,
+	options: LayoutOptions
+): Omit<ClusterLayout, 'y'>[] {
+	const [d0, d1] = scale.domain().map(Number) as [number, number];
+	const bars = density.bars(laneRef.id, d0, d1, msPerPixelOf(scale, width), options.clusterWidth);
+	const densest = bars.reduce((most, b) => Math.max(most, b.count), 1);
+	const counted = bars.length <= COUNTED_CLUSTERS;
+	return bars.map((bar) => {
+		const x0 = scale(bar.start) + 1;
+		return {
+			id: `cluster:${laneRef.id}:${bar.start}`,
+			lane: laneRef.id,
+			laneIndex: laneRef.index,
+			x0,
+			x1: Math.max(x0 + 1, scale(bar.end) - 1),
+			count: bar.count,
+			density: bar.count / densest,
+			counted,
+			start: bar.first,
+			end: bar.last,
+			// Read from the counts only when a tooltip names them.
+			get sample() {
+				return bar.sample;
+			}
+		};
+	});
+}
+
 /**
  * Lays out the events that the scale shows. `width` is the drawing width in pixels; events wholly
  * outside it are left out, so the DOM holds only what can be seen. Events in `include` (the focused
- * or pinned one) are drawn one by one even inside a clustered lane.
+ * or pinned one) are drawn one by one even inside a clustered lane. With `density` (a tiled
+ * timeline whose events in view are not at hand), every lane is drawn from its counts.
  */
 export function layoutLanes(
 	timeline: Pick<PreparedTimeline, 'lanes' | 'events' | 'byLane'>,
 	scale: TimeScale,
 	width: number,
 	overrides: Partial<LayoutOptions> = {},
-	include: ReadonlySet<string> = new Set()
+	include: ReadonlySet<string> = new Set(),
+	density?: LaneDensity
 ): TimelineLayout {
 	const options = { ...DEFAULT_LAYOUT, ...overrides };
 	const laneIndex = new Map(timeline.lanes.map((lane, i) => [lane.id, i]));
@@ -638,6 +682,11 @@ export function layoutLanes(
 	const clusters: Omit<ClusterLayout, 'y'>[] = [];
 	timeline.byLane.forEach((lane, index) => {
 		const ref = { id: timeline.lanes[index]?.id ?? '', index };
+		if (density) {
+			clusters.push(...densityLane(density, ref, scale, width, options));
+			placed[index] = stackLane(included[index] ?? [], [{ end: Infinity }], width, options) ?? [];
+			return;
+		}
 		if (!clustered.has(index)) {
 			const candidates: Candidate[] = [];
 			for (const position of eventsInWindow(lane.index, lane.events, from, to)) {
@@ -713,7 +762,8 @@ export function layoutLanes(
 	return {
 		lanes,
 		marks,
-		clusters: clusters.map((cluster) => ({ ...cluster, y: rowY(cluster.laneIndex, 0) })),
+		// Assigned, not spread, so a lazily read sample stays lazy.
+		clusters: clusters.map((cluster) => Object.assign(cluster, { y: rowY(cluster.laneIndex, 0) })),
 		height: y
 	};
 }

@@ -28,6 +28,8 @@ export class TimelineApp {
 	 * data and for a file from the disk.
 	 */
 	src: string | undefined = $state();
+	/** The manifest address (`?tiles=`) of the tile set on screen, or that failed to open. */
+	tiles: string | undefined = $state();
 	/** The address of the timeline on screen. */
 	#shown: string | undefined;
 	/** Counts announcements, so that a late "ready" from an older load cannot overwrite a newer state. */
@@ -36,6 +38,9 @@ export class TimelineApp {
 	constructor(timeline: PreparedTimeline) {
 		this.view = new TimelineView(timeline, this.selection, this.filters);
 		this.loader = new DataLoader((loaded, origin) => {
+			this.#stopTiles?.();
+			this.#stopTiles = this.tiles = undefined;
+			this.view.tiled = undefined;
 			this.selection.clear();
 			this.filters.restore({});
 			this.view.load(loaded);
@@ -79,10 +84,36 @@ export class TimelineApp {
 		return outcome;
 	}
 
-	/** Runs once the page is in the browser: theme, `?src=`, then the view the URL describes. */
+	/**
+	 * Opens the tile set whose manifest is at `url` (`?tiles=`): its manifest checked, its coarsest
+	 * counts fetched, then tiles fetched as the view moves. The code for tiles is loaded only now.
+	 */
+	async openTiles(url: string): Promise<LoadOutcome> {
+		const { openTileSet } = await import('./tiles.svelte');
+		this.#stopTiles?.();
+		const opened = await openTileSet(url, this.view, this.loader);
+		if (!opened) return 'failed';
+		this.selection.clear();
+		this.filters.restore({});
+		this.#stopTiles = opened;
+		return 'loaded';
+	}
+
+	/** Stops the tile set on screen following the view. */
+	#stopTiles: (() => void) | undefined;
+
+	/** Runs once the page is in the browser: theme, `?src=` or `?tiles=`, then the view the URL describes. */
 	async start(url: URL) {
 		document.documentElement.classList.add('js');
 		this.theme.restore();
+		const tiles = url.searchParams.get('tiles');
+		if (tiles) {
+			this.tiles = tiles;
+			const outcome = await this.open(() => this.openTiles(tiles), true);
+			if (outcome === 'loaded') restoreFromUrl(url, this.view, this.selection, this.filters);
+			this.restored = true;
+			return;
+		}
 		const src = url.searchParams.get('src') ?? undefined;
 		// Until a load replaces it, the URL's address is what the page shows (or failed to show).
 		this.src = src;
@@ -103,7 +134,14 @@ export class TimelineApp {
 	syncUrl(currentUrl: () => URL) {
 		$effect(() => {
 			if (!this.restored) return;
-			const next = urlForView(currentUrl(), this.src, this.view, this.selection, this.filters);
+			const next = urlForView(
+				currentUrl(),
+				this.src,
+				this.view,
+				this.selection,
+				this.filters,
+				this.tiles
+			);
 			const timer = setTimeout(() => {
 				// Same page, only the query changes, so there is no route to resolve().
 				// eslint-disable-next-line svelte/no-navigation-without-resolve

@@ -59,7 +59,8 @@ export function restoreFromUrl(
 }
 
 /**
- * The URL that describes the data (`src`, the address it came from, or none) and the current view
+ * The URL that describes the data (`src`, the address it came from, or `tiles`, the manifest of the
+ * tile set on screen, or none) and the current view
  * (full extent means no `from`/`to`).
  */
 export function urlForView(
@@ -67,7 +68,8 @@ export function urlForView(
 	src: string | undefined,
 	view: TimelineView,
 	selection: SelectionState,
-	filters: FilterState
+	filters: FilterState,
+	tiles?: string
 ): URL {
 	const zone = view.timeline.zone;
 	const zoomed = view.transform.k > 1.0001;
@@ -85,6 +87,8 @@ export function urlForView(
 	});
 	if (src) params.set('src', src);
 	else params.delete('src');
+	if (tiles) params.set('tiles', tiles);
+	else params.delete('tiles');
 	const next = new URL(url);
 	next.search = params.toString();
 	return next;

@@ -60,6 +60,22 @@ describe('the URL names the data on screen', () => {
 		const url = urlForView(old, undefined, view, selection, filters);
 		expect(url.search).toBe('');
 	});
+
+	it('names the tile set on screen, and drops it once a file replaces it', () => {
+		const { view, selection, filters } = page('');
+		const tiled = urlForView(
+			new URL('https://app.test/'),
+			undefined,
+			view,
+			selection,
+			filters,
+			'/t/manifest.json'
+		);
+		expect(tiled.searchParams.get('tiles')).toBe('/t/manifest.json');
+		const replaced = urlForView(tiled, '/d.json', view, selection, filters);
+		expect(replaced.searchParams.get('tiles')).toBeNull();
+		expect(replaced.searchParams.get('src')).toBe('/d.json');
+	});
 });
 
 describe('breaks in the URL', () => {

@@ -13,6 +13,7 @@ import {
 	type MarkLayout
 } from '$lib/layout/lanes';
 import { timelineGaps, wholeScale, type BrokenDomain } from '$lib/layout/breaks';
+import type { DensityBar } from '$lib/layout/overview';
 import type { TimeScale } from '$lib/layout/scale';
 import {
 	centreOn,
@@ -26,7 +27,10 @@ import {
 	zoomPath,
 	type ViewTransform
 } from '$lib/layout/viewport';
-import { NO_REFINEMENT, refineTimeline } from '$lib/model/refine';
+import type { LaneDensity } from '$lib/model/density';
+import { indexTimeline } from '$lib/model/timeline';
+import { NO_REFINEMENT, refineTimeline, type RefineOptions } from '$lib/model/refine';
+import type { Precision } from '$lib/model/schema';
 import { searchEvents } from '$lib/model/search';
 import {
 	EMPTY_TIMELINE,
@@ -46,6 +50,47 @@ const ZOOM_MS = 350;
 const prefersReducedMotion = () =>
 	typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/**
+ * What a tiled timeline (`?tiles=`) adds to its view: where its data is (from its counts), how
+ * finely it is dated, and while the events in view are not at hand, the counts drawn instead.
+ */
+export interface TiledLayers {
+	/** The whole extent and its empty stretches, found from the counts. */
+	gaps: BrokenDomain;
+	/** The finest date precision of any event in the set. */
+	finest: Precision | undefined;
+	/** Every event in the set. */
+	total: number;
+	/** The overview strip's bars over `scale`, from the coarsest counts of all lanes. */
+	overview: (scale: TimeScale, height: number) => DensityBar[];
+	/** Every lane's counts from the tiles at hand (what the export of the whole set draws). */
+	counts: LaneDensity;
+	/** True while the view is drawn from `counts`; false while its events are drawn one by one. */
+	drawCounts: boolean;
+	/** While events are drawn one by one: those longer than this (ms) are left out, being many. */
+	longerThan?: number;
+	/** `loading` while some tile the view needs is on its way; `sharp` once all are drawn. */
+	status: 'loading' | 'sharp';
+	/** Tiles that could not be read (each drawn as empty), for the reader. */
+	problems: string[];
+}
+
+/**
+ * A tiled timeline keeps every lane the filters allow, even one with no event at hand (its counts
+ * draw it); lanes by actor or place come from the events at hand only.
+ */
+function tiledLanes(
+	refined: PreparedTimeline,
+	source: PreparedTimeline,
+	options: RefineOptions
+): PreparedTimeline {
+	if (options.groupBy !== 'category') return refined;
+	const wanted = options.categories;
+	const lanes = source.lanes.filter((lane) => wanted.size === 0 || wanted.has(lane.id));
+	if (lanes.length === refined.lanes.length) return refined;
+	return { ...refined, ...indexTimeline(refined.events, lanes), extent: refined.extent };
+}
+
 /** One timeline's view: data, size and zoom, with everything drawn derived from them. */
 export class TimelineView {
 	/** The timeline as loaded. */
@@ -59,10 +104,17 @@ export class TimelineView {
 	#selection: SelectionState | undefined = undefined;
 	#filters: FilterState | undefined = undefined;
 
+	/** Set for a tiled timeline (`?tiles=`): see {@link TiledLayers}. */
+	tiled: TiledLayers | undefined = $state.raw();
+
 	/** The timeline as drawn: filtered and grouped as the reader asked. */
-	timeline: PreparedTimeline = $derived(
-		refineTimeline(this.source, this.#filters?.options ?? NO_REFINEMENT)
-	);
+	timeline: PreparedTimeline = $derived.by(() => {
+		const options = this.#filters?.options ?? NO_REFINEMENT;
+		const refined = refineTimeline(this.source, options);
+		return this.tiled ? tiledLanes(refined, this.source, options) : refined;
+	});
+	/** How many events the timeline holds: a tiled one's whole set, not just the events at hand. */
+	eventCount: number = $derived(this.tiled?.total ?? this.timeline.events.length);
 	/** Ids of the events matching the search, or undefined with no search. */
 	matches: ReadonlySet<string> | undefined = $derived(
 		searchEvents(this.timeline.events, this.#filters?.query ?? '')
@@ -74,7 +126,7 @@ export class TimelineView {
 	 */
 	skipGaps = $state(true);
 	/** The whole dataset's domain with its empty stretches, whether or not they are skipped. */
-	gaps: BrokenDomain = $derived(timelineGaps(this.source.events));
+	gaps: BrokenDomain = $derived(this.tiled?.gaps ?? timelineGaps(this.source.events));
 	/** The data has stretches worth skipping. */
 	hasGaps: boolean = $derived(this.gaps.breaks.length > 0);
 	/** The scale that shows the whole dataset at the current width, breaks and all. */
@@ -89,7 +141,14 @@ export class TimelineView {
 	);
 	/** Axis, lanes, marks and labels in pixels. */
 	frame: FrameLayout = $derived(
-		layoutFrame(this.timeline, this.scale, this.width, pageLayout(this.width), this.include)
+		layoutFrame(
+			this.timeline,
+			this.scale,
+			this.width,
+			pageLayout(this.width),
+			this.include,
+			this.tiled?.drawCounts ? this.tiled.counts : undefined
+		)
 	);
 	/** Finds the mark or cluster under the pointer. */
 	hits: HitIndex<MarkLayout | ClusterLayout> = $derived(
@@ -99,7 +158,9 @@ export class TimelineView {
 		)
 	);
 	/** How far in the zoom may go: a window no narrower than the data's finest precision warrants. */
-	kMax: number = $derived(maxZoom(this.baseScale, finestPrecision(this.source)));
+	kMax: number = $derived(
+		maxZoom(this.baseScale, this.tiled ? this.tiled.finest : finestPrecision(this.source))
+	);
 
 	/**
 	 * `selection` says which events must stay drawn one by one (focused, pinned); `filters` what the
