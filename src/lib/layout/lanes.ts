@@ -188,6 +188,12 @@ export interface ClusterLayout {
 	end: number;
 	/** Up to three of its events, in time order, for the tooltip. */
 	sample: PreparedEvent[];
+	/**
+	 * True for the band of events dated to periods longer than the whole view (at a deep zoom into a
+	 * large set, the month-long reports around it): counted across the lane, above the view's own
+	 * events drawn one by one. Opening it shows their whole stretch.
+	 */
+	spanning?: boolean;
 }
 
 /** Most clusters a lane shows as counted boxes; past this it is drawn as a density profile. */
@@ -636,6 +642,58 @@ function densityLane(
 	});
 }
 
+/** Most events in view a lane lists to look for the ones longer than the view (past it, it clusters). */
+const SPANNING_SEARCH = 5_000;
+
+/**
+ * A lane that is too full only because events longer than the whole window `[from, to]` run through
+ * it: those apart (drawn as one counted band) and the others one by one. Undefined when there are
+ * none such, or too many events in view to list.
+ */
+function splitSpanning(
+	lane: LaneEvents,
+	from: number,
+	to: number,
+	inView: number
+): { short: PreparedEvent[]; spanning: PreparedEvent[] } | undefined {
+	if (inView > SPANNING_SEARCH) return undefined;
+	const short: PreparedEvent[] = [];
+	const spanning: PreparedEvent[] = [];
+	for (const position of eventsInWindow(lane.index, lane.events, from, to)) {
+		const event = lane.events[position] as PreparedEvent;
+		(event.wall.end - event.wall.start >= to - from ? spanning : short).push(event);
+	}
+	return spanning.length ? { short, spanning } : undefined;
+}
+
+/** The counted band of a lane's {@link splitSpanning} events, across the stretch they cover. */
+function spanningBand(
+	spanning: readonly PreparedEvent[],
+	laneRef: { id: string; index: number },
+	scale: TimeScale,
+	width: number
+): Omit<ClusterLayout, 'y'> {
+	let start = Infinity;
+	let end = -Infinity;
+	for (const event of spanning) {
+		start = Math.min(start, event.wall.start);
+		end = Math.max(end, event.wall.end);
+	}
+	return {
+		id: `cluster:${laneRef.id}:spanning`,
+		lane: laneRef.id,
+		laneIndex: laneRef.index,
+		...clipExtent(scale(start), scale(end), width),
+		count: spanning.length,
+		density: 1,
+		counted: true,
+		start,
+		end,
+		sample: spanning.slice(0, 3),
+		spanning: true
+	};
+}
+
 /**
  * Lays out the events that the scale shows. `width` is the drawing width in pixels; events wholly
  * outside it are left out, so the DOM holds only what can be seen. Events in `include` (the focused
@@ -657,11 +715,8 @@ export function layoutLanes(
 	const margin = ((d1 - d0) / Math.max(1, width)) * options.pointSize;
 	const from = d0 - margin;
 	const to = d1 + margin;
-	const clustered = clusteredLanes(
-		timeline.byLane.map((lane) => countInWindow(lane.index, from, to, lane.events)),
-		options,
-		width
-	);
+	const inView = timeline.byLane.map((lane) => countInWindow(lane.index, from, to, lane.events));
+	const clustered = clusteredLanes(inView, options, width);
 	const candidate = (event: PreparedEvent): Candidate | undefined => {
 		const lane = laneIndex.get(event.lane) ?? 0;
 		const { x0, x1, cx } = markExtent(event, lane, scale, width, options);
@@ -680,6 +735,10 @@ export function layoutLanes(
 
 	const placed: Placed[][] = [];
 	const clusters: Omit<ClusterLayout, 'y'>[] = [];
+	// Marks the clustered lanes may still draw one by one beside their spanning bands: what the
+	// lanes drawn in full leave of the budget, so the page never holds more than `maxMarks`.
+	let spare =
+		options.maxMarks - inView.reduce((sum, n, i) => (clustered.has(i) ? sum : sum + n), 0);
 	timeline.byLane.forEach((lane, index) => {
 		const ref = { id: timeline.lanes[index]?.id ?? '', index };
 		if (density) {
@@ -695,6 +754,25 @@ export function layoutLanes(
 			}
 			const stacked = stackLane(candidates, [], width, options);
 			if (stacked) {
+				placed[index] = stacked;
+				return;
+			}
+		}
+		// Too many only because events longer than the view run through it: they are one band on
+		// the lane's first row, and the view's own events are drawn one by one below.
+		const split = splitSpanning(lane, from, to, inView[index] ?? 0);
+		if (split && split.short.length <= spare) {
+			const ids = new Set(split.short.map((e) => e.id));
+			const candidates = (included[index] ?? []).filter((c) => !ids.has(c.event.id));
+			for (const event of split.short) {
+				const c = candidate(event);
+				if (c) candidates.push(c);
+			}
+			candidates.sort((a, b) => a.event.order - b.event.order);
+			const stacked = stackLane(candidates, [{ end: Infinity }], width, options);
+			if (stacked) {
+				spare -= split.short.length;
+				clusters.push(spanningBand(split.spanning, ref, scale, width));
 				placed[index] = stacked;
 				return;
 			}
