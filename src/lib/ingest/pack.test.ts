@@ -4,6 +4,7 @@ import { eventsInWindow } from '$lib/model/time-index';
 import { batchTransferList, packTimeline, transferList, unpackTimeline } from './pack';
 import { prepareTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
+import { generateDataset } from '../../../scripts/bench-data.js';
 
 const bundled = prepareTimeline(events as Dataset);
 
@@ -110,5 +111,44 @@ describe('packTimeline / unpackTimeline', () => {
 			eventsInWindow(t.index, t.events, from, to).map((i) => t.events[i]?.id);
 		expect(ids(received)).toEqual(ids(bundled));
 		expect(ids(received).length).toBeGreaterThan(5);
+	});
+});
+
+describe('at scale', () => {
+	// The bench's generator: bursty days, eight lanes, spans and every precision it writes.
+	const dataset = generateDataset(50_000, 7) as Dataset;
+	const received = postAndReceive(dataset);
+
+	it('every event arrives once, in time order, and the lanes add up to the whole', () => {
+		expect(received.events).toHaveLength(50_000);
+		expect(new Set(received.events.map((e) => e.id)).size).toBe(50_000);
+		expect(received.events.every((e, i) => e.order === i)).toBe(true);
+		const starts = received.events.map((e) => e.wall.start);
+		expect(starts.every((start, i) => i === 0 || start >= (starts[i - 1] ?? start))).toBe(true);
+		expect(received.byLane.reduce((sum, lane) => sum + lane.events.length, 0)).toBe(50_000);
+		received.byLane.forEach((lane, i) => {
+			expect(lane.events.every((e) => e.lane === received.lanes[i]?.id)).toBe(true);
+		});
+	});
+
+	it('the same timeline as preparing it on the page, event for event', () => {
+		expect(received).toEqual(prepareTimeline(dataset));
+	});
+
+	it('a window finds exactly the events that meet it, in every lane', () => {
+		const day = 86_400_000;
+		let seen = 0;
+		for (const from of [Date.UTC(2022, 5, 1), Date.UTC(2023, 11, 31, 22), Date.UTC(2024, 2, 3)]) {
+			const to = from + day / 2;
+			received.byLane.forEach((lane) => {
+				const found = eventsInWindow(lane.index, lane.events, from, to).map(
+					(i) => lane.events[i]?.id
+				);
+				const meets = lane.events.filter((e) => e.wall.end >= from && e.wall.start <= to);
+				expect(found).toEqual(meets.map((e) => e.id));
+				seen += found.length;
+			});
+		}
+		expect(seen).toBeGreaterThan(10);
 	});
 });
