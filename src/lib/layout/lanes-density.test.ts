@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DensityBar, LaneDensity } from '$lib/model/density';
+import { placeBars } from '$lib/tiles/density';
 import { indexTimeline } from '$lib/model/timeline';
 import { COUNTED_CLUSTERS, layoutLanes } from './lanes';
 import { timeScale } from './scale';
@@ -16,6 +17,9 @@ function density(n: number): LaneDensity & { asked: [string, number, number][] }
 	const asked: [string, number, number][] = [];
 	return {
 		asked,
+		clusters(lane, scale, from, to, msPerPixel, px, countedMax) {
+			return placeBars(this.bars(lane.id, from, to, msPerPixel, px), lane, scale, countedMax);
+		},
 		bars(lane, from, to) {
 			asked.push([lane, from, to]);
 			if (lane !== 'a') return [];

@@ -606,42 +606,6 @@ function msPerPixelOf(scale: TimeScale, width: number): number {
 	return scale.breaks().length ? 1 / scale.slope() : (d1 - d0) / Math.max(1, width);
 }
 
-/**
- * A lane drawn from counts (a tiled timeline whose events are not at hand): its density bars as
- * clusters, counted boxes when few, a density profile when many, as {@link clusterLane} does.
- */
-function densityLane(
-	density: LaneDensity,
-	laneRef: { id: string; index: number },
-	scale: TimeScale,
-	width: number,
-	options: LayoutOptions
-): Omit<ClusterLayout, 'y'>[] {
-	const [d0, d1] = scale.domain().map(Number) as [number, number];
-	const bars = density.bars(laneRef.id, d0, d1, msPerPixelOf(scale, width), options.clusterWidth);
-	const densest = bars.reduce((most, b) => Math.max(most, b.count), 1);
-	const counted = bars.length <= COUNTED_CLUSTERS;
-	return bars.map((bar) => {
-		const x0 = scale(bar.start) + 1;
-		return {
-			id: `cluster:${laneRef.id}:${bar.start}`,
-			lane: laneRef.id,
-			laneIndex: laneRef.index,
-			x0,
-			x1: Math.max(x0 + 1, scale(bar.end) - 1),
-			count: bar.count,
-			density: bar.count / densest,
-			counted,
-			start: bar.first,
-			end: bar.last,
-			// Read from the counts only when a tooltip names them.
-			get sample() {
-				return bar.sample;
-			}
-		};
-	});
-}
-
 /** Most events in view a lane lists to look for the ones longer than the view (past it, it clusters). */
 const SPANNING_SEARCH = 5_000;
 
@@ -742,7 +706,11 @@ export function layoutLanes(
 	timeline.byLane.forEach((lane, index) => {
 		const ref = { id: timeline.lanes[index]?.id ?? '', index };
 		if (density) {
-			clusters.push(...densityLane(density, ref, scale, width, options));
+			const [d0, d1] = scale.domain().map(Number) as [number, number];
+			const perPixel = msPerPixelOf(scale, width);
+			clusters.push(
+				...density.clusters(ref, scale, d0, d1, perPixel, options.clusterWidth, COUNTED_CLUSTERS)
+			);
 			placed[index] = stackLane(included[index] ?? [], [{ end: Infinity }], width, options) ?? [];
 			return;
 		}

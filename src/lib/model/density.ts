@@ -18,6 +18,25 @@ export interface DensityBar {
 	sample: PreparedEvent[];
 }
 
+/** A bar placed on screen: what layout draws as a cluster (a counted box, or part of a profile). */
+export interface DensityCluster {
+	/** `cluster:<lane>:<start>`. */
+	id: string;
+	lane: string;
+	laneIndex: number;
+	x0: number;
+	x1: number;
+	count: number;
+	/** Its count against the densest bar of its lane in view. */
+	density: number;
+	/** True when its lane has few bars in view, each a box with its count written on it. */
+	counted: boolean;
+	/** Wall-clock extent of its events. */
+	start: number;
+	end: number;
+	sample: PreparedEvent[];
+}
+
 /** Counts for every lane of a timeline whose events are not at hand. */
 export interface LaneDensity {
 	/**
@@ -25,4 +44,17 @@ export interface LaneDensity {
 	 * `msPerPixel`.
 	 */
 	bars(lane: string, from: number, to: number, msPerPixel: number, px: number): DensityBar[];
+	/**
+	 * The bars of a lane placed by `scale` over `[from, to]`: counted boxes when at most
+	 * `countedMax`, else a profile whose heights are counts against the lane's densest.
+	 */
+	clusters(
+		lane: { id: string; index: number },
+		scale: (t: number) => number,
+		from: number,
+		to: number,
+		msPerPixel: number,
+		px: number,
+		countedMax: number
+	): DensityCluster[];
 }

@@ -38,8 +38,8 @@ export class TimelineApp {
 	constructor(timeline: PreparedTimeline) {
 		this.view = new TimelineView(timeline, this.selection, this.filters);
 		this.loader = new DataLoader((loaded, origin) => {
-			this.#stopTiles?.();
-			this.#stopTiles = this.tiles = undefined;
+			this.stopTiles?.();
+			this.stopTiles = this.tiles = undefined;
 			this.view.tiled = undefined;
 			this.selection.clear();
 			this.filters.restore({});
@@ -84,41 +84,24 @@ export class TimelineApp {
 		return outcome;
 	}
 
-	/**
-	 * Opens the tile set whose manifest is at `url` (`?tiles=`): its manifest checked, its coarsest
-	 * counts fetched, then tiles fetched as the view moves. The code for tiles is loaded only now.
-	 */
-	async openTiles(url: string): Promise<LoadOutcome> {
-		const { openTileSet } = await import('./tiles.svelte');
-		this.#stopTiles?.();
-		const opened = await openTileSet(url, this.view, this.loader);
-		if (!opened) return 'failed';
-		this.selection.clear();
-		this.filters.restore({});
-		this.#stopTiles = opened;
-		return 'loaded';
-	}
-
-	/** Stops the tile set on screen following the view. */
-	#stopTiles: (() => void) | undefined;
+	/** Stops the tile set on screen (`?tiles=`) following the view. */
+	stopTiles: (() => void) | undefined;
 
 	/** Runs once the page is in the browser: theme, `?src=` or `?tiles=`, then the view the URL describes. */
 	async start(url: URL) {
 		document.documentElement.classList.add('js');
 		this.theme.restore();
-		const tiles = url.searchParams.get('tiles');
-		if (tiles) {
-			this.tiles = tiles;
-			const outcome = await this.open(() => this.openTiles(tiles), true);
-			if (outcome === 'loaded') restoreFromUrl(url, this.view, this.selection, this.filters);
-			this.restored = true;
-			return;
-		}
-		const src = url.searchParams.get('src') ?? undefined;
+		const tiles = (this.tiles = url.searchParams.get('tiles') ?? undefined);
+		const src = tiles ? undefined : (url.searchParams.get('src') ?? undefined);
 		// Until a load replaces it, the URL's address is what the page shows (or failed to show).
 		this.src = src;
-		const outcome = src ? await this.open(() => this.loader.loadUrl(src), true) : 'loaded';
-		if (!src) this.#announce('ready');
+		// A tile set's code is loaded only for one.
+		const outcome = tiles
+			? await this.open(async () => (await import('./tiles.svelte')).openTileSet(tiles, this), true)
+			: src
+				? await this.open(() => this.loader.loadUrl(src), true)
+				: 'loaded';
+		if (!src && !tiles) this.#announce('ready');
 		if (outcome === 'cancelled') this.src = this.#shown;
 		// The view in the URL describes the data it names, not a file the reader opened meanwhile.
 		if (outcome === 'loaded' || outcome === 'failed') {

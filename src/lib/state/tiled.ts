@@ -12,7 +12,7 @@ import type { TimelineEvent } from '$lib/model/schema';
 import type { PreparedTimeline } from '$lib/model/timeline';
 import { checkCountTile, emptyTile, type CountTile } from '$lib/tiles/counts';
 import { tileDensity } from '$lib/tiles/density';
-import { readEventTile, tiledTimeline } from '$lib/tiles/events';
+import { readEventTile, tiledLanes, tiledTimeline } from '$lib/tiles/events';
 import { readManifest, tileUrl, type Manifest, type ManifestResult } from '$lib/tiles/manifest';
 import {
 	countedSpans,
@@ -103,7 +103,8 @@ export class TiledTimeline {
 			counts: this.#density(gapLevel(manifest)),
 			drawCounts: true,
 			status: 'loading',
-			problems: []
+			problems: [],
+			refine: tiledLanes
 		};
 		this.#view.load(tiledTimeline(manifest, []));
 	}

@@ -5,30 +5,31 @@
 import { untrack } from 'svelte';
 import { fetchManifest, TiledTimeline } from './tiled';
 import type { Manifest } from '$lib/tiles/manifest';
-import type { DataLoader } from './loader.svelte';
+import type { TimelineApp } from './app.svelte';
+import type { LoadOutcome } from './loader.svelte';
 import type { TimelineView } from './view.svelte';
 
 /**
- * Opens the tile set whose manifest is at `url` in `view`: undefined, with the loader's failure
- * saying what is wrong with the manifest and where, if it cannot be read; else the function that
- * stops it following the view.
+ * Opens the tile set whose manifest is at `url` (`?tiles=`) in `app`: its manifest checked (else
+ * the loader's failure says what is wrong and where), its coarsest counts fetched, then its tiles
+ * following the view.
  */
-export async function openTileSet(
-	url: string,
-	view: TimelineView,
-	loader: DataLoader
-): Promise<(() => void) | undefined> {
+export async function openTileSet(url: string, app: TimelineApp): Promise<LoadOutcome> {
 	const checked = await fetchManifest(url);
 	if (!checked.ok) {
-		loader.failure = {
+		app.loader.failure = {
 			source: url,
 			summary: 'This is not a tile set Eventline can read: its manifest.json has problems',
 			issues: checked.issues,
 			rejected: []
 		};
-		return undefined;
+		return 'failed';
 	}
-	return openTiled(checked.manifest, view);
+	app.stopTiles?.();
+	app.selection.clear();
+	app.filters.restore({});
+	app.stopTiles = await openTiled(checked.manifest, app.view);
+	return 'loaded';
 }
 
 /** Shows the tile set of `manifest` in `view`; the returned function stops following it. */

@@ -28,7 +28,6 @@ import {
 	type ViewTransform
 } from '$lib/layout/viewport';
 import type { LaneDensity } from '$lib/model/density';
-import { indexTimeline } from '$lib/model/timeline';
 import { NO_REFINEMENT, refineTimeline, type RefineOptions } from '$lib/model/refine';
 import type { Precision } from '$lib/model/schema';
 import { searchEvents } from '$lib/model/search';
@@ -73,22 +72,15 @@ export interface TiledLayers {
 	status: 'loading' | 'sharp';
 	/** Tiles that could not be read (each drawn as empty), for the reader. */
 	problems: string[];
-}
-
-/**
- * A tiled timeline keeps every lane the filters allow, even one with no event at hand (its counts
- * draw it); lanes by actor or place come from the events at hand only.
- */
-function tiledLanes(
-	refined: PreparedTimeline,
-	source: PreparedTimeline,
-	options: RefineOptions
-): PreparedTimeline {
-	if (options.groupBy !== 'category') return refined;
-	const wanted = options.categories;
-	const lanes = source.lanes.filter((lane) => wanted.size === 0 || wanted.has(lane.id));
-	if (lanes.length === refined.lanes.length) return refined;
-	return { ...refined, ...indexTimeline(refined.events, lanes), extent: refined.extent };
+	/**
+	 * The refined timeline with every lane the filters allow, even one with no event at hand (its
+	 * counts draw it).
+	 */
+	refine: (
+		refined: PreparedTimeline,
+		source: PreparedTimeline,
+		options: RefineOptions
+	) => PreparedTimeline;
 }
 
 /** One timeline's view: data, size and zoom, with everything drawn derived from them. */
@@ -111,7 +103,7 @@ export class TimelineView {
 	timeline: PreparedTimeline = $derived.by(() => {
 		const options = this.#filters?.options ?? NO_REFINEMENT;
 		const refined = refineTimeline(this.source, options);
-		return this.tiled ? tiledLanes(refined, this.source, options) : refined;
+		return this.tiled ? this.tiled.refine(refined, this.source, options) : refined;
 	});
 	/** How many events the timeline holds: a tiled one's whole set, not just the events at hand. */
 	eventCount: number = $derived(this.tiled?.total ?? this.timeline.events.length);

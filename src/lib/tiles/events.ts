@@ -7,6 +7,7 @@
 import { acceptEvents } from '$lib/ingest/accept';
 import { eventCandidate } from '$lib/ingest/eventline-json';
 import { importNdjsonText } from '$lib/ingest/ndjson';
+import type { RefineOptions } from '$lib/model/refine';
 import type { TimelineEvent } from '$lib/model/schema';
 import {
 	indexTimeline,
@@ -85,4 +86,20 @@ export function barSample(bar: CountBar, head: TimelineHead, count = 3): Prepare
 		}
 	}
 	return sample;
+}
+
+/**
+ * A tiled timeline keeps every lane the filters allow, even one with no event at hand (its counts
+ * draw it); lanes by actor or place come from the events at hand only.
+ */
+export function tiledLanes(
+	refined: PreparedTimeline,
+	source: PreparedTimeline,
+	options: RefineOptions
+): PreparedTimeline {
+	if (options.groupBy !== 'category') return refined;
+	const wanted = options.categories;
+	const lanes = source.lanes.filter((lane) => wanted.size === 0 || wanted.has(lane.id));
+	if (lanes.length === refined.lanes.length) return refined;
+	return { ...refined, ...indexTimeline(refined.events, lanes), extent: refined.extent };
 }
