@@ -39,6 +39,8 @@ import { constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { generateDataset } from './bench-data.js';
 import { writeDataset } from './bench-files.js';
+import { benchTiles, formatTileBench } from './bench-tiles.js';
+import { measureTilesPage, serveAppAndTiles, TILE_TARGETS } from './bench-tiles-page.js';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 
 /** @typedef {import('@playwright/test').Browser} Browser */
@@ -95,6 +97,17 @@ const formatsOf = (/** @type {number} */ size) =>
 const SIZES = process.env.BENCH_SIZES
 	? process.env.BENCH_SIZES.split(',').map((size) => Number(size.replace(/[_\s]/g, '')))
 	: ALL_SIZES;
+/**
+ * Tile sets measured (built with `npm run tiles`, then read by the page through `?tiles=`): a
+ * million and ten million events on a full run; `BENCH_TILES_SIZES` names others, `0` none. A run
+ * that names its `BENCH_SIZES` measures no tiles unless it names these too.
+ */
+const TILE_SIZES = (
+	process.env.BENCH_TILES_SIZES ?? (process.env.BENCH_SIZES ? '0' : '1000000,10000000')
+)
+	.split(',')
+	.map((size) => Number(size.replace(/[_\s]/g, '')))
+	.filter((size) => size > 0);
 /** Most Eventline may add to the control page's navigation→ready at 100k events (the issue's target). */
 const ADDED_TARGET_MS = 1500;
 /** The phases of a load, in the order the page marks them (see src/lib/state/load-timing.ts). */
@@ -116,7 +129,10 @@ const INPUT_BUDGET_MS = 90_000;
  * Hard stop for everything after the build, so a hung browser cannot hold a CI job; a million
  * events take minutes per load on a two-core machine, so naming them buys more time.
  */
-const RUN_BUDGET_MS = (SIZES.some((size) => size >= 1_000_000) ? 40 : 10) * 60_000;
+const RUN_BUDGET_MS =
+	((SIZES.some((size) => size >= 1_000_000) ? 40 : 10) +
+		TILE_SIZES.reduce((minutes, size) => minutes + Math.ceil(size / 250_000), 0)) *
+	60_000;
 /**
  * rAF timestamps in headless Chromium wobble a few tenths of a millisecond around the 16.67 ms
  * vsync, so a frame counts as on time within this much of a frame-budget target.
@@ -815,6 +831,96 @@ function controlTable(rows) {
 
 // --- Main ---------------------------------------------------------------------------------------
 
+/**
+ * One measured tile set: its build, and the page reading it.
+ * @typedef {{ build: import('./bench-tiles.js').TileBench, page?: Awaited<ReturnType<typeof measureTilesPage>>, failed?: string }} TileRow
+ */
+
+/**
+ * Builds the tile set of each of {@link TILE_SIZES} (the bench's generator, as Parquet) and
+ * measures the page reading it from a loopback server of its own (the app's build and the tiles
+ * from one origin).
+ * @param {Browser} browser
+ * @returns {Promise<TileRow[]>}
+ */
+async function measureTiles(browser) {
+	/** @type {TileRow[]} */
+	const rows = [];
+	const dir = mkdtempSync(join(tmpdir(), 'eventline-bench-tiles-'));
+	try {
+		for (const events of TILE_SIZES) {
+			log(`${events.toLocaleString('en')} events as a tile set…`);
+			const [build] = await benchTiles({
+				sizes: [events],
+				dir,
+				keep: true,
+				log: (l) => log(`  ${l}`)
+			});
+			if (!build) continue;
+			const served = await serveAppAndTiles(BUILD, join(dir, `tiles-${events}`));
+			const context = await browser.newContext({ viewport: VIEWPORT });
+			try {
+				const page = await measureTilesPage(
+					await context.newPage(),
+					served.url,
+					`${served.url}/tiles/manifest.json`
+				);
+				rows.push({ build, page });
+			} catch (error) {
+				rows.push({ build, failed: errorText(error) });
+				log(`  failed: ${errorText(error)}`);
+			} finally {
+				await context.close();
+				await served.close();
+				rmSync(join(dir, `tiles-${events}`), { recursive: true, force: true });
+				rmSync(join(dir, `bench-${events}.parquet`), { force: true });
+			}
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+	return rows;
+}
+
+/**
+ * The page's figures on each tile set, against the issue's targets.
+ * @param {TileRow[]} rows
+ */
+function tilesTable(rows) {
+	const mark = (/** @type {boolean} */ met) => (met ? '✓' : '✗');
+	const lines = [
+		[
+			'events',
+			'first view ms',
+			'first view sharp ms',
+			'zoom step sharp p50/max ms',
+			'DOM max',
+			'heap MB',
+			'single events at deepest',
+			'tile requests (aborted)'
+		].join(' | ')
+	];
+	for (const { build, page, failed } of rows) {
+		if (!page) {
+			lines.push(`${build.events.toLocaleString('en')} | failed: ${failed}`);
+			continue;
+		}
+		lines.push(
+			[
+				build.events.toLocaleString('en'),
+				`${page.firstViewMs} ${mark(page.firstViewMs <= TILE_TARGETS.firstViewMs)}`,
+				String(page.firstViewSharpMs),
+				`${page.zoomStepSharpP50Ms}/${page.zoomStepSharpMaxMs} ${mark(page.zoomStepSharpMaxMs <= TILE_TARGETS.zoomStepSharpMs)}`,
+				`${page.domMax} ${mark(page.domMax < TILE_TARGETS.domElements)}`,
+				String(page.heapMB),
+				String(page.deepEvents),
+				`${page.tileRequests} (${page.tileRequestsAborted})`
+			].join(' | ')
+		);
+	}
+	return lines.join('\n');
+}
+
 async function main() {
 	const executablePath = findChromium();
 	if (!executablePath) {
@@ -883,6 +989,7 @@ async function main() {
 			}
 		}
 		const js = await pageJavaScript(browser, server.origin);
+		const tiles = await measureTiles(browser);
 
 		log('\nEventline benchmark, headless Chromium at 1280×800\n');
 		log(table(rows));
@@ -901,6 +1008,17 @@ async function main() {
 				` (+${FRAME_JITTER_MS} ms rAF jitter); first-paint JS ≤ ${JS_TARGET_KB} KB gzipped.`
 		);
 
+		if (tiles.length) {
+			log('\nTile sets: built by `npm run tiles` (DuckDB), read by the page through ?tiles=\n');
+			log(formatTileBench(tiles.map((t) => t.build)));
+			log('');
+			log(tilesTable(tiles));
+			log(
+				`Targets (10M events): first view ≤ ${TILE_TARGETS.firstViewMs} ms, a zoom step sharp ≤ ${TILE_TARGETS.zoomStepSharpMs} ms` +
+					` from a loopback server, DOM < ${TILE_TARGETS.domElements}.`
+			);
+		}
+
 		mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 		const report = {
 			date: new Date().toISOString(),
@@ -909,14 +1027,15 @@ async function main() {
 			viewport: VIEWPORT,
 			seed: SEED,
 			rows: rows.map((row) => ({ ...row, targets: row.failed ? [] : verdicts(row) })),
-			javascript: { ...js, targetKB: JS_TARGET_KB, met: jsMet }
+			javascript: { ...js, targetKB: JS_TARGET_KB, met: jsMet },
+			tiles
 		};
 		writeFileSync(
 			join(ROOT, 'bench-results', 'bench.json'),
 			`${JSON.stringify(report, null, 2)}\n`
 		);
 		log('Numbers written to bench-results/bench.json');
-		return rows.some((row) => row.failed) ? 1 : 0;
+		return rows.some((row) => row.failed) || tiles.some((t) => t.failed) ? 1 : 0;
 	} finally {
 		clearTimeout(watchdog);
 		await browser?.close();

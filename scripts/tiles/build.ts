@@ -40,7 +40,7 @@ export interface BuildOptions {
 	minTileEvents?: number;
 	/** The shortest tile, in ms: tiles are this times a power of 4 long. @default 60000 */
 	unitMs?: number;
-	/** DuckDB's memory limit. @default '2GB' */
+	/** DuckDB's memory limit: what the 10M build was measured with (README, Scaling). @default '3GB' */
 	memoryLimit?: string;
 	/** DuckDB's threads. @default its own choice */
 	threads?: number;
@@ -161,7 +161,7 @@ export async function buildTiles(options: BuildOptions): Promise<BuildResult> {
 	}
 	const work = mkdtempSync(join(tmpdir(), 'eventline-tiles-'));
 	const instance = await DuckDBInstance.create(join(work, 'stage.duckdb'), {
-		memory_limit: options.memoryLimit ?? '2GB',
+		memory_limit: options.memoryLimit ?? '3GB',
 		temp_directory: join(work, 'spill'),
 		preserve_insertion_order: 'true',
 		...(options.threads ? { threads: String(options.threads) } : {})

@@ -2,7 +2,7 @@
  * `npm run tiles -- <file.csv|.ndjson|.parquet ...> --out <dir>`: builds a tile set (docs/tiles.md)
  * with DuckDB, showing on the terminal the phase, the rows read and the time taken. Options:
  * `--title <text>`, `--map start=<column>,title=<column>`, `--day-first` / `--month-first`,
- * `--max-tile-events <n>`, `--min-tile-events <n>`, `--memory-limit <size>` (DuckDB's, e.g. 2GB), `--threads <n>`;
+ * `--max-tile-events <n>`, `--min-tile-events <n>`, `--memory-limit <size>` (DuckDB's, 3GB by default), `--threads <n>`;
  * `--staging <file.parquet>` only imports, writing tiles.sql's input there (for another engine).
  * Exits 1 when an input cannot be used, 2 on a wrong command line.
  */
