@@ -10,7 +10,7 @@
  * as the reader zooms in.
  */
 import { bisectLeft } from 'd3-array';
-import type { LaneDensity } from '$lib/model/density';
+import type { DensityCluster, LaneDensity } from '$lib/model/density';
 import { countInWindow, eventsInWindow } from '$lib/model/time-index';
 import {
 	findEvent,
@@ -166,28 +166,14 @@ export interface LaneLayout {
 	rows: number;
 }
 
-/** Events of one lane too close together to draw one by one at this zoom, drawn as a count. */
-export interface ClusterLayout {
-	/** `cluster:<lane>:<slice>`, stable while the zoom level stays. */
-	id: string;
-	lane: string;
-	laneIndex: number;
-	x0: number;
-	x1: number;
+/**
+ * Events of one lane too close together to draw one by one at this zoom, drawn as a count: a
+ * {@link DensityCluster} (its `id` is `cluster:<lane>:<slice>`, stable while the zoom level stays;
+ * `counted` when its lane has few clusters in view, each a box with its count written on it, while a
+ * lane with many reads as density, the counts on hover and in the list) at its row's height.
+ */
+export interface ClusterLayout extends DensityCluster {
 	y: number;
-	count: number;
-	/** Its count against the densest cluster of its lane in view, in (0, 1]: the height it is drawn at. */
-	density: number;
-	/**
-	 * True when its lane has few clusters in view, so each is a box with its count written on it;
-	 * a lane with many reads as density (bar heights), the counts on hover and in the list.
-	 */
-	counted: boolean;
-	/** Wall-clock extent of the events in the cluster. */
-	start: number;
-	end: number;
-	/** Up to three of its events, in time order, for the tooltip. */
-	sample: PreparedEvent[];
 	/**
 	 * True for the band of events dated to periods longer than the whole view (at a deep zoom into a
 	 * large set, the month-long reports around it): counted across the lane, above the view's own

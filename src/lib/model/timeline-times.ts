@@ -13,7 +13,7 @@ import {
 	PRECISION_ORDER,
 	prepareEras,
 	UNCATEGORISED,
-	UNTITLED,
+	timelineHeader,
 	withEras,
 	type PreparedEvent,
 	type PreparedTimeline
@@ -166,12 +166,7 @@ export function prepareTimes(dataset: Dataset): TimelineTimes {
 		end: toWallClock(interval.end, zone)
 	});
 	return {
-		title: dataset.title ?? UNTITLED,
-		description: dataset.description ?? '',
-		...(dataset.media ? { media: dataset.media } : {}),
-		zone,
-		...(dataset.timeZone === undefined ? { floating: true } : {}),
-		source: dataset.source,
+		...timelineHeader(dataset, zone),
 		events,
 		times,
 		flags,

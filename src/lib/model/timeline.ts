@@ -107,6 +107,21 @@ export const EMPTY_TIMELINE: PreparedTimeline = {
 	byLane: []
 };
 
+/** What a prepared timeline says of itself: its title, description, picture, zone and source. */
+export function timelineHeader(
+	dataset: Dataset,
+	zone: string
+): Pick<PreparedTimeline, 'title' | 'description' | 'media' | 'zone' | 'floating' | 'source'> {
+	return {
+		title: dataset.title ?? UNTITLED,
+		description: dataset.description ?? '',
+		...(dataset.media ? { media: dataset.media } : {}),
+		zone,
+		...(dataset.timeZone === undefined ? { floating: true } : {}),
+		source: dataset.source
+	};
+}
+
 /** Resolves a validated dataset into a {@link PreparedTimeline}. */
 export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 	const zone = dataset.timeZone ?? 'UTC';
@@ -163,12 +178,7 @@ export function prepareTimeline(dataset: Dataset): PreparedTimeline {
 		}
 	}
 	return {
-		title: dataset.title ?? UNTITLED,
-		description: dataset.description ?? '',
-		...(dataset.media ? { media: dataset.media } : {}),
-		zone,
-		...(dataset.timeZone === undefined ? { floating: true } : {}),
-		source: dataset.source,
+		...timelineHeader(dataset, zone),
 		...withEras(
 			indexTimeline(
 				events,
