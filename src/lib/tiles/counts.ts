@@ -69,16 +69,20 @@ export interface TileCounts {
 	level: number;
 }
 
-/** A bucket placed in time. */
-export interface CountBucket {
+/** A stretch of one lane's time and the events counted in it. */
+interface CountSpan {
 	lane: string;
-	/** The bucket's own stretch of time, as wall-clock ms. */
+	/** The stretch (whole buckets), as wall-clock ms. */
 	start: number;
 	end: number;
 	n: number;
 	/** Earliest start and latest end of its events. */
 	first: number;
 	last: number;
+}
+
+/** A bucket placed in time. */
+export interface CountBucket extends CountSpan {
 	row: CountRow;
 }
 
@@ -141,14 +145,7 @@ export function countsByLane(buckets: readonly CountBucket[]): Map<string, numbe
 }
 
 /** Buckets of one lane merged into one bar of a density profile. */
-export interface CountBar {
-	lane: string;
-	/** The bar's stretch of time: whole buckets, as wall-clock ms. */
-	start: number;
-	end: number;
-	n: number;
-	first: number;
-	last: number;
+export interface CountBar extends CountSpan {
 	/** The rows merged, in time order (their `top` events name the bar's). */
 	rows: CountRow[];
 }
