@@ -17,26 +17,124 @@ export const ISO_DATE_PATTERN =
 const daysInMonth = (year: number, month: number) =>
 	daysFromCivil(year, month + 1, 1) - daysFromCivil(year, month, 1);
 
+/** The fields of an ISO date string, as {@link ISO_DATE_PATTERN} captures them. */
+export interface IsoFields {
+	year: number;
+	month?: number;
+	day?: number;
+	hour?: number;
+	minute?: number;
+	second?: number;
+	/** `Z` or `±HH:MM`, when the string carries one. */
+	offset?: string;
+}
+
+/** The value of the digit at `at`, or −1 when there is none. */
+function digitAt(text: string, at: number): number {
+	const code = text.charCodeAt(at);
+	return code >= 0x30 && code <= 0x39 ? code - 0x30 : -1;
+}
+
+/** The two-digit number at `at`, or −1. */
+function twoDigits(text: string, at: number): number {
+	const tens = digitAt(text, at);
+	const ones = digitAt(text, at + 1);
+	return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
+}
+
+/**
+ * The fields of a date with a four-digit year, read character by character; null when the string
+ * is not one that {@link ISO_DATE_PATTERN} matches. A million dates are read in a load, and the
+ * regular expression with its array of captures was a large part of it (docs/decisions.md, 27).
+ */
+function plainIsoFields(text: string): IsoFields | null {
+	const n = text.length;
+	const y0 = digitAt(text, 0);
+	const y1 = digitAt(text, 1);
+	const y2 = digitAt(text, 2);
+	const y3 = digitAt(text, 3);
+	if (y0 < 0 || y1 < 0 || y2 < 0 || y3 < 0) return null;
+	const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+	if (n === 4) return { year };
+	const month = text.charCodeAt(4) === 0x2d ? twoDigits(text, 5) : -1;
+	if (month < 0) return null;
+	if (n === 7) return { year, month };
+	const day = text.charCodeAt(7) === 0x2d ? twoDigits(text, 8) : -1;
+	if (day < 0) return null;
+	if (n === 10) return { year, month, day };
+	if (text.charCodeAt(10) !== 0x54 || text.charCodeAt(13) !== 0x3a) return null;
+	const hour = twoDigits(text, 11);
+	const minute = twoDigits(text, 14);
+	if (hour < 0 || minute < 0) return null;
+	let at = 16;
+	let second: number | undefined;
+	if (text.charCodeAt(at) === 0x3a) {
+		second = twoDigits(text, at + 1);
+		if (second < 0) return null;
+		at += 3;
+		if (text.charCodeAt(at) === 0x2e) {
+			let digits = 0;
+			while (digits < 3 && digitAt(text, at + 1 + digits) >= 0) digits++;
+			if (!digits) return null;
+			at += 1 + digits;
+		}
+	}
+	let offset: string | undefined;
+	const sign = text.charCodeAt(at);
+	if (sign === 0x5a) {
+		offset = 'Z';
+		at += 1;
+	} else if (sign === 0x2b || sign === 0x2d) {
+		if (twoDigits(text, at + 1) < 0 || text.charCodeAt(at + 3) !== 0x3a) return null;
+		if (twoDigits(text, at + 4) < 0) return null;
+		offset = text.slice(at, at + 6);
+		at += 6;
+	}
+	if (at !== n) return null;
+	return { year, month, day, hour, minute, second, offset };
+}
+
+/** The fields of an ISO date string, or undefined when {@link ISO_DATE_PATTERN} does not match it. */
+export function isoFields(text: string): IsoFields | undefined {
+	// Four-digit years, nearly every date there is, are read without the regular expression.
+	const plain = plainIsoFields(text);
+	if (plain) return plain;
+	const first = text.charCodeAt(0);
+	if (first >= 0x30 && first <= 0x39) return undefined;
+	const m = ISO_DATE_PATTERN.exec(text);
+	if (!m) return undefined;
+	const [, y, mo, d, h, mi, s, offset] = m;
+	const num = (part: string | undefined) => (part === undefined ? undefined : Number(part));
+	return {
+		year: Number(y),
+		month: num(mo),
+		day: num(d),
+		hour: num(h),
+		minute: num(mi),
+		second: num(s),
+		offset
+	};
+}
+
 /**
  * True when a date string gives only a year, or its year is one whose days a JavaScript Date can
  * hold: deep-time dates are years (a month of 13.8 billion years ago means nothing anyway).
  */
 export function fitsCalendar(text: string): boolean {
-	const m = ISO_DATE_PATTERN.exec(text);
-	return !m || m[2] === undefined || isCalendarYear(Number(m[1]));
+	const fields = isoFields(text);
+	return !fields || fields.month === undefined || isCalendarYear(fields.year);
 }
 
 /** True when an ISO string names a real calendar date and clock time (no 2024-02-30, no 25:00). */
 export function isRealDate(text: string): boolean {
-	const m = ISO_DATE_PATTERN.exec(text);
-	if (!m) return false;
-	const [, y, mo, d, h, mi, s, offset] = m;
-	const year = Number(y);
-	if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return false;
-	if (d !== undefined && (Number(d) < 1 || Number(d) > daysInMonth(year, Number(mo)))) return false;
-	if (h !== undefined && Number(h) > 23) return false;
-	if (mi !== undefined && Number(mi) > 59) return false;
-	if (s !== undefined && Number(s) > 59) return false;
+	const fields = isoFields(text);
+	if (!fields) return false;
+	const { year, month, day, hour, minute, second, offset } = fields;
+	if (month !== undefined && (month < 1 || month > 12)) return false;
+	if (day !== undefined && (day < 1 || day > daysInMonth(year, month ?? 1))) return false;
+	if (hour !== undefined && hour > 23) return false;
+	if (minute !== undefined && minute > 59) return false;
+	if (second !== undefined && second > 59) return false;
 	if (offset && offset !== 'Z') {
 		const [oh, om] = offset.slice(1).split(':').map(Number);
 		if ((oh ?? 99) > 14 || (om ?? 99) > 59) return false;
