@@ -55,6 +55,29 @@ describe('NDJSON', () => {
 		]);
 	});
 
+	it('keeps events in file order when plain lines and lines needing a full check alternate', () => {
+		const text = [
+			line(a),
+			// "description" is summary's other name: a line with it is read the long way.
+			line({ id: 'd', title: 'Aliased', start: '2024-05-03', description: 'Said here' }),
+			line(b),
+			line({ id: 'a', title: 'Repeat of a line that passed as it was', start: '2024-05-04' }),
+			line({ id: 'e', title: 'Ends before it starts', start: '2024-05-05', end: '2024-05-01' }),
+			line({ id: 'f', title: 'Last', start: '2024-05-06', summary: 'Plain again' })
+		];
+		const outcome = importNdjsonText(text.join('\n'));
+		expect(outcome.dataset?.events.map((e) => [e.id, e.summary])).toEqual([
+			['a', undefined],
+			['d', 'Said here'],
+			['b', undefined],
+			['f', 'Plain again']
+		]);
+		expect(outcome.rejected.map((r) => [r.where, r.issues.map((i) => i.message)])).toEqual([
+			['line 4', ['duplicate id "a" (also line 1)']],
+			['line 5', ['"2024-05-01" is before start "2024-05-05"']]
+		]);
+	});
+
 	it('an empty file has no events', () => {
 		expect(importNdjsonText('\n\n').fatal[0]?.message).toBe('The file has no events');
 	});

@@ -5,15 +5,17 @@
  * file would be, and problems are placed by line number.
  */
 import type { TimelineEvent } from '$lib/model/schema';
-import { acceptEvents, convertEach, type Candidate } from './accept';
+import { acceptAsIs, acceptEvents, convertEach, type Candidate } from './accept';
 import { eventCandidate } from './eventline-json';
 import { LineSplitter } from './lines';
 import { fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
-import type { DataIssue } from './validate';
+import { eventRules, type DataIssue } from './validate';
 import { isRecord } from './values';
 
 /** Lines checked at once: small enough to keep the worker answering, large enough to be cheap. */
 const BATCH = 2_000;
+/** An NDJSON file has no dataset around its events: no categories to keep to, UTC by default. */
+const RULES = eventRules({});
 
 /** A parsed line waiting to be checked. */
 interface Parsed {
@@ -72,6 +74,26 @@ export class NdjsonReader {
 		const batch = this.#batch;
 		if (!batch.length) return;
 		this.#batch = [];
+		// Lines that pass as they are go straight in; the others are checked in full, in runs, so
+		// the events stay in the file's order.
+		const doubtful: Parsed[] = [];
+		for (const parsed of batch) {
+			const { value } = parsed;
+			const event = isRecord(value)
+				? acceptAsIs(value, RULES, this.#firstWithId, `line ${parsed.line}`)
+				: undefined;
+			if (!event) {
+				doubtful.push(parsed);
+				continue;
+			}
+			if (doubtful.length) this.#checkInFull(doubtful.splice(0));
+			this.#events.push(event);
+		}
+		this.#checkInFull(doubtful);
+	}
+
+	#checkInFull(batch: Parsed[]) {
+		if (!batch.length) return;
 		const { events, rejected, notices } = acceptEvents(
 			convertEach(batch, byLine),
 			{},
