@@ -1,7 +1,8 @@
 /**
- * A prepared timeline with its events' times in typed arrays: how the data worker prepares a large
- * file, and the shape that crosses to the page without a copy (ingest/pack.ts). At a million events,
- * building and copying an object per event and per interval was most of a load. The page's own
+ * A prepared timeline with its events' times in typed arrays: how a loaded file is prepared. The
+ * page resolves each batch of events as the data worker sends it, while the worker reads the rest of
+ * the file (ingest/pack.ts), then puts them in time order and indexes them. At a million events,
+ * building an object per event and per interval was most of a load. The page's own
  * bundled timeline is prepared by `prepareTimeline` (timeline.ts) and stays out of this module, to
  * keep the first paint small; a test holds the two to the same result (ingest/pack.test.ts).
  */
@@ -41,32 +42,96 @@ export interface TimelineTimes extends Omit<PreparedTimeline, 'events' | 'byLane
 	byLane: { positions: Uint32Array; index: TimeIndex; mids: MidpointIndex }[];
 }
 
-/** The events of a dataset resolved into real time, in file order, with those that have none left out. */
-function resolveTimes(dataset: Dataset, zone: string) {
-	const all = dataset.events;
-	const times = new Float64Array(all.length * TIME_FIELDS);
-	const flags = new Uint8Array(all.length);
-	const events: TimelineEvent[] = [];
-	for (const event of all) {
-		const time = eventTime(event, event.timeZone ?? zone);
-		if (!time) continue;
-		const at = events.length * TIME_FIELDS;
-		const { outer, core } = time;
-		times[at] = outer.start;
-		times[at + 1] = outer.end;
-		times[at + 2] = core ? core.start : NaN;
-		times[at + 3] = core ? core.end : NaN;
-		times[at + 4] = toWallClock(outer.start, zone);
-		times[at + 5] = toWallClock(outer.end, zone);
-		times[at + 6] = core ? toWallClock(core.start, zone) : NaN;
-		times[at + 7] = core ? toWallClock(core.end, zone) : NaN;
-		flags[events.length] =
-			PRECISION_ORDER.indexOf(time.precision) +
-			(time.instant ? INSTANT : 0) +
-			(time.uncertain ? UNCERTAIN : 0);
-		events.push(event);
+/** A dataset without its events: what a timeline's header, lanes and eras come from. */
+export type DatasetHeader = Omit<Dataset, 'events'>;
+
+/**
+ * Resolves `event` into real time at position `at` of `times` and `flags` (in `zone`, unless the
+ * event names its own). False when its dates are not ISO 8601 (validation reports those).
+ */
+function resolveInto(
+	event: TimelineEvent,
+	zone: string,
+	times: Float64Array,
+	flags: Uint8Array,
+	at: number
+): boolean {
+	const time = eventTime(event, event.timeZone ?? zone);
+	if (!time) return false;
+	const base = at * TIME_FIELDS;
+	const { outer, core } = time;
+	times[base] = outer.start;
+	times[base + 1] = outer.end;
+	times[base + 2] = core ? core.start : NaN;
+	times[base + 3] = core ? core.end : NaN;
+	times[base + 4] = toWallClock(outer.start, zone);
+	times[base + 5] = toWallClock(outer.end, zone);
+	times[base + 6] = core ? toWallClock(core.start, zone) : NaN;
+	times[base + 7] = core ? toWallClock(core.end, zone) : NaN;
+	flags[at] =
+		PRECISION_ORDER.indexOf(time.precision) +
+		(time.instant ? INSTANT : 0) +
+		(time.uncertain ? UNCERTAIN : 0);
+	return true;
+}
+
+/**
+ * A timeline's events resolved into real time as they come, a batch at a time and in file order
+ * (those with no time left out); then, once all are in, put in time order and indexed
+ * ({@link TimesBuilder.finish}). The page feeds it each batch the data worker sends while the
+ * worker reads on, so the two threads share the work of a load.
+ */
+export class TimesBuilder {
+	#zone: string;
+	#events: TimelineEvent[] = [];
+	#times = new Float64Array(0);
+	#flags = new Uint8Array(0);
+
+	/** `zone`: the dataset's, which its events' dates are read in unless they name their own. */
+	constructor(zone: string) {
+		this.#zone = zone;
 	}
-	return { events, times, flags };
+
+	/** Resolves the next events of the file. */
+	add(events: readonly TimelineEvent[]): void {
+		const need = this.#events.length + events.length;
+		if (need > this.#flags.length) this.#grow(need);
+		for (const event of events) {
+			if (resolveInto(event, this.#zone, this.#times, this.#flags, this.#events.length)) {
+				this.#events.push(event);
+			}
+		}
+	}
+
+	#grow(need: number) {
+		const size = Math.max(need, this.#flags.length * 2, 1024);
+		const times = new Float64Array(size * TIME_FIELDS);
+		times.set(this.#times);
+		const flags = new Uint8Array(size);
+		flags.set(this.#flags);
+		this.#times = times;
+		this.#flags = flags;
+	}
+
+	/**
+	 * Every event is in: the timeline of `header` (its zone, categories, eras), in time order and
+	 * indexed. A header whose zone is not the one the events were read in has them read again.
+	 */
+	finish(header: DatasetHeader): TimelineTimes {
+		const zone = header.timeZone ?? 'UTC';
+		if (zone !== this.#zone) {
+			const events = this.#events;
+			this.#zone = zone;
+			this.#events = [];
+			this.add(events);
+		}
+		const n = this.#events.length;
+		return indexTimes(header, zone, {
+			events: this.#events,
+			times: this.#times.subarray(0, n * TIME_FIELDS),
+			flags: this.#flags.subarray(0, n)
+		});
+	}
 }
 
 /**
@@ -98,8 +163,17 @@ function timeOrder(times: Float64Array, events: readonly TimelineEvent[]): Array
 
 /** Resolves a validated dataset into a {@link TimelineTimes}: times, order, lanes and indexes. */
 export function prepareTimes(dataset: Dataset): TimelineTimes {
-	const zone = dataset.timeZone ?? 'UTC';
-	const resolved = resolveTimes(dataset, zone);
+	const builder = new TimesBuilder(dataset.timeZone ?? 'UTC');
+	builder.add(dataset.events);
+	return builder.finish(dataset);
+}
+
+/** Events resolved in file order, put in time order, with their lanes and indexes. */
+function indexTimes(
+	header: DatasetHeader,
+	zone: string,
+	resolved: { events: TimelineEvent[]; times: Float64Array; flags: Uint8Array }
+): TimelineTimes {
 	const order = timeOrder(resolved.times, resolved.events);
 	const n = resolved.events.length;
 	const times = new Float64Array(n * TIME_FIELDS);
@@ -118,7 +192,7 @@ export function prepareTimes(dataset: Dataset): TimelineTimes {
 		ends[k] = times[k * TIME_FIELDS + 5] ?? 0;
 	}
 	// Lanes: the file's categories in its order, then the others as events first name them.
-	const lanes = [...(dataset.categories ?? [])];
+	const lanes = [...(header.categories ?? [])];
 	const laneAt = new Map(lanes.map((lane, i) => [lane.id, i]));
 	const laneOf = new Uint32Array(n);
 	for (let k = 0; k < n; k++) {
@@ -166,11 +240,11 @@ export function prepareTimes(dataset: Dataset): TimelineTimes {
 		end: toWallClock(interval.end, zone)
 	});
 	return {
-		...timelineHeader(dataset, zone),
+		...timelineHeader(header, zone),
 		events,
 		times,
 		flags,
-		...withEras(indexed, prepareEras(dataset.eras ?? [], zone, wall))
+		...withEras(indexed, prepareEras(header.eras ?? [], zone, wall))
 	};
 }
 
