@@ -29,18 +29,19 @@ export interface IsoFields {
 	offset?: string;
 }
 
-/** The value of the digit at `at`, or −1 when there is none. */
-function digitAt(text: string, at: number): number {
-	const code = text.charCodeAt(at);
-	return code >= 0x30 && code <= 0x39 ? code - 0x30 : -1;
+/** The number written by the `count` digits at `at`, or −1 when they are not all digits. */
+function digitsAt(text: string, at: number, count: number): number {
+	let value = 0;
+	for (let i = at; i < at + count; i++) {
+		const digit = text.charCodeAt(i) - 0x30;
+		if (!(digit >= 0 && digit <= 9)) return -1;
+		value = value * 10 + digit;
+	}
+	return value;
 }
 
-/** The two-digit number at `at`, or −1. */
-function twoDigits(text: string, at: number): number {
-	const tens = digitAt(text, at);
-	const ones = digitAt(text, at + 1);
-	return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
-}
+/** What comes before month, day, hour, minute and second in a date with a four-digit year. */
+const SEPARATORS = '--T::';
 
 /**
  * The fields of a date with a four-digit year, read character by character; null when the string
@@ -48,49 +49,34 @@ function twoDigits(text: string, at: number): number {
  * regular expression with its array of captures was a large part of it (docs/decisions.md, 27).
  */
 function plainIsoFields(text: string): IsoFields | null {
-	const n = text.length;
-	const y0 = digitAt(text, 0);
-	const y1 = digitAt(text, 1);
-	const y2 = digitAt(text, 2);
-	const y3 = digitAt(text, 3);
-	if (y0 < 0 || y1 < 0 || y2 < 0 || y3 < 0) return null;
-	const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-	if (n === 4) return { year };
-	const month = text.charCodeAt(4) === 0x2d ? twoDigits(text, 5) : -1;
-	if (month < 0) return null;
-	if (n === 7) return { year, month };
-	const day = text.charCodeAt(7) === 0x2d ? twoDigits(text, 8) : -1;
-	if (day < 0) return null;
-	if (n === 10) return { year, month, day };
-	if (text.charCodeAt(10) !== 0x54 || text.charCodeAt(13) !== 0x3a) return null;
-	const hour = twoDigits(text, 11);
-	const minute = twoDigits(text, 14);
-	if (hour < 0 || minute < 0) return null;
-	let at = 16;
-	let second: number | undefined;
-	if (text.charCodeAt(at) === 0x3a) {
-		second = twoDigits(text, at + 1);
-		if (second < 0) return null;
+	const year = digitsAt(text, 0, 4);
+	if (year < 0) return null;
+	// Month, day, hour, minute, second: each two digits after its separator.
+	const fields: number[] = [];
+	let at = 4;
+	while (fields.length < 5 && text[at] === SEPARATORS[fields.length]) {
+		const value = digitsAt(text, at + 1, 2);
+		if (value < 0) return null;
+		fields.push(value);
 		at += 3;
-		if (text.charCodeAt(at) === 0x2e) {
-			let digits = 0;
-			while (digits < 3 && digitAt(text, at + 1 + digits) >= 0) digits++;
-			if (!digits) return null;
-			at += 1 + digits;
-		}
+	}
+	// An hour needs its minute; a fraction, seconds; an offset, a time.
+	if (fields.length === 3) return null;
+	if (fields.length === 5 && text[at] === '.') {
+		let digits = 0;
+		while (digits < 3 && digitsAt(text, at + 1 + digits, 1) >= 0) digits++;
+		if (!digits) return null;
+		at += 1 + digits;
 	}
 	let offset: string | undefined;
-	const sign = text.charCodeAt(at);
-	if (sign === 0x5a) {
-		offset = 'Z';
-		at += 1;
-	} else if (sign === 0x2b || sign === 0x2d) {
-		if (twoDigits(text, at + 1) < 0 || text.charCodeAt(at + 3) !== 0x3a) return null;
-		if (twoDigits(text, at + 4) < 0) return null;
+	if (fields.length >= 4 && text[at] === 'Z') offset = 'Z';
+	else if (fields.length >= 4 && (text[at] === '+' || text[at] === '-')) {
+		if (digitsAt(text, at + 1, 2) < 0 || text[at + 3] !== ':' || digitsAt(text, at + 4, 2) < 0)
+			return null;
 		offset = text.slice(at, at + 6);
-		at += 6;
 	}
-	if (at !== n) return null;
+	if (at + (offset?.length ?? 0) !== text.length) return null;
+	const [month, day, hour, minute, second] = fields;
 	return { year, month, day, hour, minute, second, offset };
 }
 

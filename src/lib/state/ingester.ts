@@ -62,6 +62,14 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 	const send = (request: WorkerRequest, transfer: Transferable[] = []) =>
 		worker.postMessage(request, transfer);
 	send({ type: 'start', name, ...(options ? { options } : {}) });
+	// Batches of events come while the file still arrives: each is rebuilt and resolved at once.
+	let assembler: TimelineAssembler | undefined;
+	let onReply: ((reply: WorkerReply & { type: 'phase' | 'result' }) => void) | undefined;
+	worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
+		if (data.type === 'begin') assembler = timelineAssembler(data.zone);
+		else if (data.type === 'events') assembler?.add(data.batch);
+		else onReply?.(data);
+	};
 	return {
 		push(bytes) {
 			const own = transferable(bytes);
@@ -71,20 +79,17 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 			new Promise<IngestResult>((resolve, reject) => {
 				signal.throwIfAborted();
 				signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-				// The events arrive first, in batches, each rebuilt and resolved as it comes; then the
-				// result, and the page orders and indexes them.
-				let assembler: TimelineAssembler | undefined;
-				worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
-					if (data.type === 'phase') onPhase(data.phase);
-					else if (data.type === 'begin') assembler = timelineAssembler(data.zone);
-					else if (data.type === 'events') assembler?.add(data.batch);
-					else {
-						const { header, count, ...result } = data.result;
-						if (!header || !assembler || assembler.count !== count) {
-							endLoadPhase('parse');
-							resolve(result);
-							return;
-						}
+				onReply = (reply) => {
+					if (reply.type === 'phase') return onPhase(reply.phase);
+					const { header, count, ...result } = reply.result;
+					if (!header) {
+						endLoadPhase('parse');
+						resolve(result);
+					} else if (!assembler || assembler.count !== count) {
+						const got = assembler?.count ?? 0;
+						reject(new Error(`${count} events were read but ${got} reached the page`));
+					} else {
+						// The result: the page orders and indexes the events.
 						onPhase('index');
 						timelineOf(assembler, header, signal).then(
 							(timeline) => resolve({ ...result, timeline }),
