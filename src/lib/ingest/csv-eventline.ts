@@ -9,6 +9,7 @@ import { generatedId } from './ids';
 import { preview } from './messages';
 import { NO_EVENTS, fatalOutcome, type ImportOutcome } from './outcome';
 import { isHttpUrl } from './values';
+import { EventSchema } from '$lib/model/schema';
 
 const TEXT_FIELDS = [
 	'id',
@@ -57,15 +58,17 @@ export function importEventlineCsv(table: CsvTable): ImportOutcome {
 	if (issues.length) return fatalOutcome('csv-eventline', issues, table.rows.length);
 	if (!table.rows.length) return fatalOutcome('csv-eventline', [NO_EVENTS]);
 
-	const cell = (row: CsvRow, name: Column) => {
-		const column = columns.get(name);
-		return column ? (row.cells[column.index] ?? '').trim() : '';
-	};
-	const taken = new Set(table.rows.map((row) => cell(row, 'id')).filter(Boolean));
+	const at = columnIndexes(columns);
+	const idColumn = at.id;
+	// The file's own ids, gathered only when a row needs an id made for it: most files give every row one.
+	let taken: Set<string> | undefined;
+	const ownIds = () =>
+		(taken ??= new Set(table.rows.map(({ cells }) => cellText(cells, idColumn)).filter(Boolean)));
 	const candidates = convertEach(table.rows, (row) => {
 		const index = row.row - table.headerRow - 1;
-		const id = cell(row, 'id') || generatedId(cell(row, 'title'), index, taken);
-		return rowCandidate(table, row, index, id, (name) => cell(row, name), columns);
+		const id =
+			cellText(row.cells, idColumn) || generatedId(cellText(row.cells, at.title), index, ownIds());
+		return rowCandidate(table, row, index, id, columns, at);
 	});
 	const { events, rejected, notices } = acceptEvents(candidates, {});
 	return {
@@ -76,6 +79,31 @@ export function importEventlineCsv(table: CsvTable): ImportOutcome {
 		notices,
 		total: table.rows.length
 	};
+}
+
+/** Each field's column position in the rows, -1 when the table has no such column. */
+type ColumnIndexes = Readonly<Record<Column, number>>;
+
+function columnIndexes(columns: ReadonlyMap<Column, BoundColumn>): ColumnIndexes {
+	const names = new Set(EVENTLINE_COLUMNS.values());
+	return Object.fromEntries(
+		[...names].map((name) => [name, columns.get(name)?.index ?? -1])
+	) as Record<Column, number>;
+}
+
+/** A cell's trimmed text; empty for a column the table does not have. */
+function cellText(cells: readonly string[], index: number): string {
+	return index < 0 ? '' : (cells[index] ?? '').trim();
+}
+
+/** The items of a list cell, separated by ";". */
+function listItems(text: string): string[] {
+	// Most cells hold one item or none: those need no splitting.
+	if (!text.includes(';')) return text ? [text] : [];
+	return text
+		.split(';')
+		.map((item) => item.trim())
+		.filter(Boolean);
 }
 
 /**
@@ -91,68 +119,87 @@ function sourceOf(
 	return { ...(name ? { sources: [{ name }] } : {}), ...(note ? { note } : {}) };
 }
 
+/**
+ * The fields a row fills from one cell each, in the order the event schema lists them: an event
+ * built in that order is the one the checks accept, kept as it is rather than copied.
+ */
+const CELL_FIELDS: readonly Column[] = Object.keys(EventSchema.entries).filter(
+	(key): key is Column =>
+		key !== 'id' && key !== 'notes' && key !== 'sources' && LOCATED.some((c) => c === key)
+);
+const TEXT = new Set<Column>(TEXT_FIELDS);
+
+const APPROXIMATE_FAILED: ReadonlySet<string> = new Set(['approximate']);
+
 function rowCandidate(
 	table: CsvTable,
 	row: CsvRow,
 	index: number,
 	id: string,
-	cell: (name: Column) => string,
-	columns: ReadonlyMap<Column, BoundColumn>
+	columns: ReadonlyMap<Column, BoundColumn>,
+	at: ColumnIndexes
 ): Candidate {
+	const { cells } = row;
 	const where = `row ${row.row}`;
-	const at = (name: Column, item?: number) => {
+	const place = (name: Column, item?: number) => {
 		const column = columns.get(name)?.name ?? name;
 		return `${where} (${column}${item === undefined ? '' : `, item ${item + 1}`})`;
 	};
 	const issues: DataIssue[] = [];
-	const failed = new Set<string>();
 	const extra = extraCellsIssue(table, row);
 	if (extra) issues.push(extra);
 
 	const event: Record<string, unknown> = { id };
-	for (const name of TEXT_FIELDS) {
-		const value = cell(name);
-		if (value && name !== 'id') event[name] = value;
-	}
-	const lists = new Map<Column, string[]>();
-	for (const name of LIST_FIELDS) {
-		const items = cell(name)
-			.split(';')
-			.map((item) => item.trim())
-			.filter(Boolean);
-		lists.set(name, items);
-		if (items.length) event[name] = items;
+	let failed: ReadonlySet<string> | undefined;
+	let actors: string[] = [];
+	let places: string[] = [];
+	for (const name of CELL_FIELDS) {
+		const value = cellText(cells, at[name]);
+		if (!value) continue;
+		if (TEXT.has(name)) event[name] = value;
+		else if (name === 'actors') {
+			actors = listItems(value);
+			// A cell of only ";" holds no list.
+			if (actors.length) event.actors = actors;
+		} else if (name === 'places') {
+			places = listItems(value);
+			if (places.length) event.places = places;
+		} else if (name === 'approximate') {
+			const answer = value.toLowerCase();
+			if (TRUE.has(answer)) event.approximate = true;
+			else if (FALSE.has(answer)) event.approximate = false;
+			else {
+				issues.push({
+					path: place('approximate'),
+					message: `${preview(value)} is not true or false (write true/false, yes/no or 1/0)`
+				});
+				failed = APPROXIMATE_FAILED;
+			}
+		}
 	}
 
-	const approximate = cell('approximate').toLowerCase();
-	if (TRUE.has(approximate)) event.approximate = true;
-	else if (FALSE.has(approximate)) event.approximate = false;
-	else if (approximate) {
-		issues.push({
-			path: at('approximate'),
-			message: `${preview(cell('approximate'))} is not true or false (write true/false, yes/no or 1/0)`
-		});
-		failed.add('approximate');
-	}
-
-	const source = sourceOf(cell('source'), cell('sourceUrl'));
+	const noteItems = listItems(cellText(cells, at.notes));
+	const source = sourceOf(cellText(cells, at.source), cellText(cells, at.sourceUrl));
 	if (source.sources) event.sources = source.sources;
-	if (source.note) event.notes = [...(lists.get('notes') ?? []), source.note];
+	const notes = source.note ? [...noteItems, source.note] : noteItems;
+	if (notes.length) event.notes = notes;
 
-	const title = cell('title');
+	const title = cellText(cells, at.title);
+	const listed = { actors, places, notes: noteItems } as const;
 	return {
 		index,
 		where,
 		...(title ? { title } : {}),
 		event,
 		issues,
-		failed,
+		...(failed ? { failed } : {}),
 		locate: ([key, item, part]) => {
-			if (key === 'sources') return at(part === 'url' ? 'sourceUrl' : 'source');
+			if (key === 'sources') return place(part === 'url' ? 'sourceUrl' : 'source');
 			const column = LOCATED.find((c) => c === key);
 			if (!column || (column === 'id' && !columns.has('id'))) return where;
-			const inList = typeof item === 'number' && item < (lists.get(column)?.length ?? 0);
-			return at(column, inList ? item : undefined);
+			const items = column in listed ? listed[column as keyof typeof listed] : [];
+			const inList = typeof item === 'number' && item < items.length;
+			return place(column, inList ? item : undefined);
 		}
 	};
 }
