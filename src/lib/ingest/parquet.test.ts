@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import type { ColumnSource } from 'hyparquet-writer/src/types.js';
+import { importParquet } from './parquet';
+
+/** A small Parquet file written here: each column as hyparquet-writer stores it by default. */
+function parquet(columnData: ColumnSource[], options: { rowGroupSize?: number } = {}): ArrayBuffer {
+	const bytes = parquetWriteBuffer({ columnData, ...options });
+	return bytes.slice(0);
+}
+
+const text = (name: string, data: (string | null)[]): ColumnSource => ({
+	name,
+	data,
+	type: 'STRING'
+});
+
+/** A column of lists as data tools write them: Parquet's LIST of optional strings. */
+function listColumn(name: string, data: (string[] | null)[]): ColumnSource[] {
+	return [{ name, data }];
+}
+const LIST_SCHEMA = (name: string) => [
+	{
+		name,
+		repetition_type: 'OPTIONAL' as const,
+		num_children: 1,
+		converted_type: 'LIST' as const,
+		logical_type: { type: 'LIST' as const }
+	},
+	{ name: 'list', repetition_type: 'REPEATED' as const, num_children: 1 },
+	{
+		name: 'element',
+		type: 'BYTE_ARRAY' as const,
+		converted_type: 'UTF8' as const,
+		repetition_type: 'OPTIONAL' as const
+	}
+];
+
+describe('importParquet', () => {
+	it('sets aside a bad record under its record number, with the same message as CSV gives', async () => {
+		const outcome = await importParquet(
+			parquet([
+				text('title', ['First', 'Second', 'Third', 'Fourth']),
+				text('start', ['2024-01-01', '2024-02-30', '2024-03-01', '2024-06-01']),
+				text('end', [null, null, null, '2024-05-01']),
+				text('approximate', ['yes', null, 'no', 'maybe'])
+			])
+		);
+		expect(outcome.format).toBe('parquet');
+		expect(outcome.total).toBe(4);
+		expect(outcome.dataset?.events.map((e) => [e.id, e.title, e.approximate])).toEqual([
+			['first-0', 'First', true],
+			['third-2', 'Third', false]
+		]);
+		expect(outcome.rejected).toEqual([
+			{
+				index: 1,
+				where: 'row 2',
+				title: 'Second',
+				issues: [{ path: 'row 2 (start)', message: '"2024-02-30" is not a real date' }],
+				raw: ['Second', '2024-02-30', '', '']
+			},
+			{
+				index: 3,
+				where: 'row 4',
+				title: 'Fourth',
+				issues: [
+					{
+						path: 'row 4 (approximate)',
+						message: '"maybe" is not true or false (write true/false, yes/no or 1/0)'
+					},
+					{ path: 'row 4 (end)', message: '"2024-05-01" is before start "2024-06-01"' }
+				],
+				raw: ['Fourth', '2024-06-01', '2024-05-01', 'maybe']
+			}
+		]);
+		expect(outcome.frame).toEqual({
+			kind: 'csv',
+			header: ['title', 'start', 'end', 'approximate']
+		});
+	});
+
+	it('numbers records across row groups, and names a duplicate id where it first was', async () => {
+		const outcome = await importParquet(
+			parquet(
+				[
+					text('id', ['a', 'b', 'c', 'a', 'e']),
+					text('title', ['A', 'B', 'C', 'D', 'E']),
+					text('start', ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', 'soon'])
+				],
+				{ rowGroupSize: 2 }
+			)
+		);
+		expect(outcome.dataset?.events.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+		expect(
+			outcome.rejected.map((r) => [r.where, r.issues.map((i) => i.path + ': ' + i.message)])
+		).toEqual([
+			['row 4', ['row 4 (id): duplicate id "a" (also row 1)']],
+			[
+				'row 5',
+				[
+					'row 5 (start): must be an ISO 8601 date such as 2024-11-17, 2024-11-17T06:00, -0043 (44 BCE) or -13800000000',
+					'row 5 (start): "soon" is not a real date'
+				]
+			]
+		]);
+	});
+
+	it('reads DATE, TIMESTAMP and BOOLEAN columns as the dates and answers they hold', async () => {
+		const outcome = await importParquet(
+			parquetWriteBuffer({
+				columnData: [
+					{ name: 'title', data: ['Day', 'Moment'] },
+					{
+						name: 'start',
+						data: [new Date('2024-01-02T00:00:00Z'), new Date('2024-01-02T10:30:00Z')]
+					},
+					{ name: 'end', data: [new Date('2024-01-05T00:00:00Z'), null] },
+					{ name: 'approximate', data: [true, null] }
+				],
+				schema: [
+					{ name: 'root', num_children: 4 },
+					{
+						name: 'title',
+						type: 'BYTE_ARRAY',
+						converted_type: 'UTF8',
+						repetition_type: 'OPTIONAL'
+					},
+					{
+						name: 'start',
+						type: 'INT64',
+						converted_type: 'TIMESTAMP_MILLIS',
+						repetition_type: 'OPTIONAL'
+					},
+					{
+						name: 'end',
+						type: 'INT32',
+						converted_type: 'DATE',
+						logical_type: { type: 'DATE' },
+						repetition_type: 'OPTIONAL'
+					},
+					{ name: 'approximate', type: 'BOOLEAN', repetition_type: 'OPTIONAL' }
+				]
+			}).slice(0)
+		);
+		expect(outcome.rejected).toEqual([]);
+		expect(outcome.dataset?.events).toEqual([
+			{ id: 'day-0', title: 'Day', start: '2024-01-02', end: '2024-01-05', approximate: true },
+			{ id: 'moment-1', title: 'Moment', start: '2024-01-02T10:30:00Z' }
+		]);
+	});
+
+	it('reads list columns, Parquet LIST or JSON, as the lists of people and places', async () => {
+		const outcome = await importParquet(
+			parquetWriteBuffer({
+				columnData: [
+					{ name: 'title', data: ['One', 'Two', 'Three'] },
+					{ name: 'start', data: ['2024-01-01', '2024-01-02', '2024-01-03'] },
+					...listColumn('actors', [['Ann', ' Bo '], null, []]),
+					{ name: 'places', data: [null, ['Kyiv', ''], ['Lviv']] }
+				],
+				schema: [
+					{ name: 'root', num_children: 4 },
+					{
+						name: 'title',
+						type: 'BYTE_ARRAY',
+						converted_type: 'UTF8',
+						repetition_type: 'OPTIONAL'
+					},
+					{
+						name: 'start',
+						type: 'BYTE_ARRAY',
+						converted_type: 'UTF8',
+						repetition_type: 'OPTIONAL'
+					},
+					...LIST_SCHEMA('actors'),
+					{
+						name: 'places',
+						type: 'BYTE_ARRAY',
+						converted_type: 'JSON',
+						repetition_type: 'OPTIONAL'
+					}
+				]
+			}).slice(0)
+		);
+		expect(outcome.rejected).toEqual([]);
+		expect(outcome.dataset?.events.map((e) => [e.actors, e.places])).toEqual([
+			[['Ann', 'Bo'], undefined],
+			[undefined, ['Kyiv']],
+			[undefined, ['Lviv']]
+		]);
+	});
+
+	it('asks which column holds what when the columns are not Eventline’s', async () => {
+		const outcome = await importParquet(
+			parquet([text('label', ['A', 'B']), text('occurred', ['2024-01-01', '2024-01-02'])])
+		);
+		expect(outcome.dataset).toBeUndefined();
+		expect(outcome.mapping?.header).toEqual(['label', 'occurred']);
+		expect(outcome.fatal[0]?.message).toMatch(
+			/^its columns \(label, occurred\) are not Eventline's/
+		);
+	});
+
+	it('says which column is missing when one Eventline needs is not there', async () => {
+		const outcome = await importParquet(parquet([text('title', ['A']), text('category', ['x'])]));
+		expect(outcome.dataset).toBeUndefined();
+		expect(outcome.fatal).toContainEqual({ path: 'row 0', message: 'needs a "start" column' });
+	});
+});
