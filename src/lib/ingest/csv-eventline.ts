@@ -3,8 +3,8 @@
  * can write. Lists (actors, places, notes) are separated by ";".
  */
 import type { DataIssue } from './validate';
-import { convertEach, acceptEvents, type Candidate } from './accept';
-import { bindColumns, extraCellsIssue, type BoundColumn, type CsvRow, type CsvTable } from './csv';
+import { acceptEvents, type Candidate } from './accept';
+import { bindColumns, extraCellsIssue, type BoundColumn, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
 import { NO_EVENTS, fatalOutcome, type ImportOutcome } from './outcome';
@@ -47,37 +47,89 @@ const LOCATED: readonly Column[] = [...TEXT_FIELDS, ...LIST_FIELDS, 'approximate
 const TRUE = new Set(['true', 'yes', '1']);
 const FALSE = new Set(['false', 'no', '0']);
 
+/**
+ * Data rows read one cell at a time: a CSV table's rows, or a Parquet file's columns, which are read
+ * in place rather than turned into a row of cells each.
+ */
+export interface CellRows {
+	/** How many data rows there are. */
+	length: number;
+	/** The number of row `i` (from 0) as messages name it: "row N". */
+	rowNumber(i: number): number;
+	/** The text of row `i`'s cell in column `column`; empty past the row's last cell. */
+	cell(i: number, column: number): string;
+	/** A problem with row `i` as a whole (more cells than the header has columns), if any. */
+	rowIssue?(i: number): DataIssue | undefined;
+}
+
+/** A CSV table's rows as {@link CellRows}. */
+function tableRows(table: CsvTable): CellRows {
+	const { rows } = table;
+	return {
+		length: rows.length,
+		rowNumber: (i) => rows[i]?.row ?? 0,
+		cell: (i, column) => rows[i]?.cells[column] ?? '',
+		rowIssue: (i) => {
+			const row = rows[i];
+			return row && extraCellsIssue(table, row);
+		}
+	};
+}
+
 /** Imports a CSV table whose header names Eventline's fields. */
 export function importEventlineCsv(table: CsvTable): ImportOutcome {
+	return importEventlineRows(table, tableRows(table));
+}
+
+/**
+ * Imports `rows` under `table`'s header, whose names are Eventline's fields. `table.rows` is read
+ * only to tell whether a column without a name holds data.
+ */
+export function importEventlineRows(table: CsvTable, rows: CellRows): ImportOutcome {
 	const { columns, issues } = bindColumns(table, EVENTLINE_COLUMNS);
 	for (const required of ['title', 'start'] as const) {
 		if (!columns.has(required)) {
 			issues.push({ path: `row ${table.headerRow}`, message: `needs a "${required}" column` });
 		}
 	}
-	if (issues.length) return fatalOutcome('csv-eventline', issues, table.rows.length);
-	if (!table.rows.length) return fatalOutcome('csv-eventline', [NO_EVENTS]);
+	if (issues.length) return fatalOutcome('csv-eventline', issues, rows.length);
+	if (!rows.length) return fatalOutcome('csv-eventline', [NO_EVENTS]);
 
 	const at = columnIndexes(columns);
-	const idColumn = at.id;
+	const text = (i: number, column: number) => (column < 0 ? '' : rows.cell(i, column).trim());
 	// The file's own ids, gathered only when a row needs an id made for it: most files give every row one.
 	let taken: Set<string> | undefined;
-	const ownIds = () =>
-		(taken ??= new Set(table.rows.map(({ cells }) => cellText(cells, idColumn)).filter(Boolean)));
-	const candidates = convertEach(table.rows, (row) => {
-		const index = row.row - table.headerRow - 1;
-		const id =
-			cellText(row.cells, idColumn) || generatedId(cellText(row.cells, at.title), index, ownIds());
-		return rowCandidate(table, row, index, id, columns, at);
-	});
-	const { events, rejected, notices } = acceptEvents(candidates, {});
+	const ownIds = () => {
+		if (taken) return taken;
+		taken = new Set();
+		for (let i = 0; i < rows.length; i++) {
+			const id = text(i, at.id);
+			if (id) taken.add(id);
+		}
+		return taken;
+	};
+	function* candidates(): Generator<Candidate> {
+		// One at a time, as acceptEvents takes them: a million converted events never wait at once.
+		for (let i = 0; i < rows.length; i++) {
+			const row = rows.rowNumber(i);
+			const index = row - table.headerRow - 1;
+			const id = text(i, at.id) || generatedId(text(i, at.title), index, ownIds());
+			yield rowCandidate(
+				{ row, index, id, cell: (column) => text(i, column) },
+				rows.rowIssue?.(i),
+				columns,
+				at
+			);
+		}
+	}
+	const { events, rejected, notices } = acceptEvents(candidates(), {});
 	return {
 		format: 'csv-eventline',
 		dataset: { events },
 		fatal: [],
 		rejected,
 		notices,
-		total: table.rows.length
+		total: rows.length
 	};
 }
 
@@ -89,11 +141,6 @@ function columnIndexes(columns: ReadonlyMap<Column, BoundColumn>): ColumnIndexes
 	return Object.fromEntries(
 		[...names].map((name) => [name, columns.get(name)?.index ?? -1])
 	) as Record<Column, number>;
-}
-
-/** A cell's trimmed text; empty for a column the table does not have. */
-function cellText(cells: readonly string[], index: number): string {
-	return index < 0 ? '' : (cells[index] ?? '').trim();
 }
 
 /** The items of a list cell, separated by ";". */
@@ -131,30 +178,33 @@ const TEXT = new Set<Column>(TEXT_FIELDS);
 
 const APPROXIMATE_FAILED: ReadonlySet<string> = new Set(['approximate']);
 
+/** The row being converted: its number, position and id, and its cells' trimmed text by column. */
+interface RowAt {
+	row: number;
+	index: number;
+	id: string;
+	cell: (column: number) => string;
+}
+
 function rowCandidate(
-	table: CsvTable,
-	row: CsvRow,
-	index: number,
-	id: string,
+	{ row, index, id, cell }: RowAt,
+	rowIssue: DataIssue | undefined,
 	columns: ReadonlyMap<Column, BoundColumn>,
 	at: ColumnIndexes
 ): Candidate {
-	const { cells } = row;
-	const where = `row ${row.row}`;
+	const where = `row ${row}`;
 	const place = (name: Column, item?: number) => {
 		const column = columns.get(name)?.name ?? name;
 		return `${where} (${column}${item === undefined ? '' : `, item ${item + 1}`})`;
 	};
-	const issues: DataIssue[] = [];
-	const extra = extraCellsIssue(table, row);
-	if (extra) issues.push(extra);
+	const issues: DataIssue[] = rowIssue ? [rowIssue] : [];
 
 	const event: Record<string, unknown> = { id };
 	let failed: ReadonlySet<string> | undefined;
 	let actors: string[] = [];
 	let places: string[] = [];
 	for (const name of CELL_FIELDS) {
-		const value = cellText(cells, at[name]);
+		const value = cell(at[name]);
 		if (!value) continue;
 		if (TEXT.has(name)) event[name] = value;
 		else if (name === 'actors') {
@@ -178,13 +228,13 @@ function rowCandidate(
 		}
 	}
 
-	const noteItems = listItems(cellText(cells, at.notes));
-	const source = sourceOf(cellText(cells, at.source), cellText(cells, at.sourceUrl));
+	const noteItems = listItems(cell(at.notes));
+	const source = sourceOf(cell(at.source), cell(at.sourceUrl));
 	if (source.sources) event.sources = source.sources;
 	const notes = source.note ? [...noteItems, source.note] : noteItems;
 	if (notes.length) event.notes = notes;
 
-	const title = cellText(cells, at.title);
+	const title = cell(at.title);
 	const listed = { actors, places, notes: noteItems } as const;
 	return {
 		index,

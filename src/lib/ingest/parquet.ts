@@ -1,11 +1,10 @@
 /**
  * Apache Parquet files, read with hyparquet (loaded only when a Parquet file is opened). The columns
- * become a table of text cells, so a Parquet file with Eventline's CSV columns, or an ACLED export,
- * is checked exactly as the same CSV would be.
+ * are read as a table of text cells, so a Parquet file with Eventline's CSV columns, or an ACLED
+ * export, is checked exactly as the same CSV would be.
  */
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
-import type { CsvTable } from './csv';
-import { importCsvTable } from './import';
+import { importColumnTable, type ColumnTable } from './import';
 import { fatalOutcome, type ImportOutcome } from './outcome';
 
 /** One Parquet value as the text a CSV cell would hold. */
@@ -25,37 +24,48 @@ export function cellText(value: unknown): string {
 	return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
 }
 
-/** Reads a Parquet file into a table: its top-level columns as the header, one row per record. */
-export async function readParquetTable(buffer: ArrayBuffer): Promise<CsvTable> {
+/**
+ * Reads a Parquet file's top-level columns as they are stored, one array of values per column, with
+ * no row of values built per record; a value becomes text only when it is read.
+ */
+export async function readParquetColumns(buffer: ArrayBuffer): Promise<ColumnTable> {
 	const metadata = parquetMetadata(buffer);
 	const header = parquetSchema(metadata).children.map((column) => column.element.name);
-	const records = await new Promise<unknown[][]>((resolve, reject) => {
-		parquetRead({ file: buffer, metadata, onComplete: resolve }).catch(reject);
+	const length = Number(metadata.num_rows);
+	const positions = new Map(header.map((name, i) => [name, i]));
+	const values: unknown[][] = header.map(() => new Array<unknown>(length));
+	await parquetRead({
+		file: buffer,
+		metadata,
+		onChunk({ columnName, columnData, rowStart }) {
+			const column = values[positions.get(columnName) ?? -1];
+			if (!column) return;
+			const end = Math.min(rowStart + columnData.length, length);
+			for (let row = rowStart; row < end; row++) column[row] = columnData[row - rowStart];
+		}
 	});
-	const rows: CsvTable['rows'] = new Array(records.length);
-	for (let i = 0; i < records.length; i++) {
-		// Each record becomes its row's cells in place: a second table of a million rows would
-		// double what the collector has to walk.
-		const cells = records[i] as unknown[];
-		for (let j = 0; j < cells.length; j++) cells[j] = cellText(cells[j]);
-		rows[i] = { row: i + 1, cells: cells as string[] };
-	}
-	// Row 1 is the first record: a Parquet file has no header row to count.
-	return { header, headerRow: 0, rows };
+	return {
+		header,
+		length,
+		cell(row, column) {
+			const value = values[column]?.[row];
+			return typeof value === 'string' ? value : cellText(value);
+		}
+	};
 }
 
 /** Imports a Parquet file: as ACLED when its columns are ACLED's, else as Eventline's columns. */
 export async function importParquet(buffer: ArrayBuffer): Promise<ImportOutcome> {
-	let table: CsvTable;
+	let table: ColumnTable;
 	try {
-		table = await readParquetTable(buffer);
+		table = await readParquetColumns(buffer);
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		return fatalOutcome('parquet', [
 			{ path: '', message: `This Parquet file could not be read (${detail})` }
 		]);
 	}
-	const outcome = importCsvTable(table);
+	const outcome = importColumnTable(table);
 	return outcome.format === 'acled' || outcome.format === undefined
 		? outcome
 		: { ...outcome, format: 'parquet' };
