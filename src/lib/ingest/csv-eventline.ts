@@ -96,6 +96,7 @@ export function importEventlineRows(table: CsvTable, rows: CellRows): ImportOutc
 	if (!rows.length) return fatalOutcome('csv-eventline', [NO_EVENTS]);
 
 	const at = columnIndexes(columns);
+	const fields = CELL_FIELDS.flatMap((name) => (at[name] < 0 ? [] : [{ name, column: at[name] }]));
 	const text = (i: number, column: number) => (column < 0 ? '' : rows.cell(i, column).trim());
 	// The file's own ids, gathered only when a row needs an id made for it: most files give every row one.
 	let taken: Set<string> | undefined;
@@ -118,7 +119,8 @@ export function importEventlineRows(table: CsvTable, rows: CellRows): ImportOutc
 				{ row, index, id, cell: (column) => text(i, column) },
 				rows.rowIssue?.(i),
 				columns,
-				at
+				at,
+				fields
 			);
 		}
 	}
@@ -153,6 +155,8 @@ function listItems(text: string): string[] {
 		.filter(Boolean);
 }
 
+const NO_SOURCE = {};
+
 /**
  * The source a row names: the name, the link if it is http(s), or the link's host when no name is
  * given. Other links are dropped, with a note saying so.
@@ -161,6 +165,7 @@ function sourceOf(
 	name: string,
 	url: string
 ): { sources?: { name: string; url?: string }[]; note?: string } {
+	if (!name && !url) return NO_SOURCE;
 	if (url && isHttpUrl(url)) return { sources: [{ name: name || new URL(url).hostname, url }] };
 	const note = url ? 'A source link that was not http(s) was removed' : undefined;
 	return { ...(name ? { sources: [{ name }] } : {}), ...(note ? { note } : {}) };
@@ -176,6 +181,12 @@ const CELL_FIELDS: readonly Column[] = Object.keys(EventSchema.entries).filter(
 );
 const TEXT = new Set<Column>(TEXT_FIELDS);
 
+/** One of {@link CELL_FIELDS} that a table has, and its column. */
+interface CellField {
+	name: Column;
+	column: number;
+}
+
 const APPROXIMATE_FAILED: ReadonlySet<string> = new Set(['approximate']);
 
 /** The row being converted: its number, position and id, and its cells' trimmed text by column. */
@@ -190,7 +201,8 @@ function rowCandidate(
 	{ row, index, id, cell }: RowAt,
 	rowIssue: DataIssue | undefined,
 	columns: ReadonlyMap<Column, BoundColumn>,
-	at: ColumnIndexes
+	at: ColumnIndexes,
+	fields: readonly CellField[]
 ): Candidate {
 	const where = `row ${row}`;
 	const place = (name: Column, item?: number) => {
@@ -203,8 +215,8 @@ function rowCandidate(
 	let failed: ReadonlySet<string> | undefined;
 	let actors: string[] = [];
 	let places: string[] = [];
-	for (const name of CELL_FIELDS) {
-		const value = cell(at[name]);
+	for (const { name, column } of fields) {
+		const value = cell(column);
 		if (!value) continue;
 		if (TEXT.has(name)) event[name] = value;
 		else if (name === 'actors') {
@@ -239,10 +251,10 @@ function rowCandidate(
 	return {
 		index,
 		where,
-		...(title ? { title } : {}),
+		title: title || undefined,
 		event,
 		issues,
-		...(failed ? { failed } : {}),
+		failed,
 		locate: ([key, item, part]) => {
 			if (key === 'sources') return place(part === 'url' ? 'sourceUrl' : 'source');
 			const column = LOCATED.find((c) => c === key);
