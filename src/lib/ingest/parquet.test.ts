@@ -15,26 +15,36 @@ const text = (name: string, data: (string | null)[]): ColumnSource => ({
 	type: 'STRING'
 });
 
-/** A column of lists as data tools write them: Parquet's LIST of optional strings. */
-function listColumn(name: string, data: (string[] | null)[]): ColumnSource[] {
-	return [{ name, data }];
+/** A schema element as the writer takes it. */
+type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
+
+/** A column stored as its schema elements say: the column's own (`stored`) and those inside it. */
+interface StoredColumn {
+	name: string;
+	data: unknown[];
+	stored: Omit<SchemaElement, 'name'>;
+	inside?: SchemaElement[];
 }
-const LIST_SCHEMA = (name: string) => [
-	{
-		name,
-		repetition_type: 'OPTIONAL' as const,
-		num_children: 1,
-		converted_type: 'LIST' as const,
-		logical_type: { type: 'LIST' as const }
-	},
-	{ name: 'list', repetition_type: 'REPEATED' as const, num_children: 1 },
-	{
-		name: 'element',
-		type: 'BYTE_ARRAY' as const,
-		converted_type: 'UTF8' as const,
-		repetition_type: 'OPTIONAL' as const
+
+/** A Parquet file whose columns are stored as each says, every one of them optional. */
+function storedParquet(columns: StoredColumn[]): ArrayBuffer {
+	const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }];
+	for (const { name, stored, inside = [] } of columns) {
+		schema.push({ name, repetition_type: 'OPTIONAL', ...stored }, ...inside);
 	}
-];
+	const columnData = columns.map(({ name, data }) => ({ name, data }));
+	return parquetWriteBuffer({ columnData, schema }).slice(0);
+}
+
+const STRING = { type: 'BYTE_ARRAY', converted_type: 'UTF8' } as const;
+/** Parquet's LIST of optional strings, as data tools write lists. */
+const LIST_OF_STRINGS = {
+	stored: { num_children: 1, converted_type: 'LIST', logical_type: { type: 'LIST' } },
+	inside: [
+		{ name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+		{ name: 'element', repetition_type: 'OPTIONAL', ...STRING }
+	]
+} as const satisfies Omit<StoredColumn, 'name' | 'data'>;
 
 describe('importParquet', () => {
 	it('sets aside a bad record under its record number, with the same message as CSV gives', async () => {
@@ -108,40 +118,20 @@ describe('importParquet', () => {
 
 	it('reads DATE, TIMESTAMP and BOOLEAN columns as the dates and answers they hold', async () => {
 		const outcome = await importParquet(
-			parquetWriteBuffer({
-				columnData: [
-					{ name: 'title', data: ['Day', 'Moment'] },
-					{
-						name: 'start',
-						data: [new Date('2024-01-02T00:00:00Z'), new Date('2024-01-02T10:30:00Z')]
-					},
-					{ name: 'end', data: [new Date('2024-01-05T00:00:00Z'), null] },
-					{ name: 'approximate', data: [true, null] }
-				],
-				schema: [
-					{ name: 'root', num_children: 4 },
-					{
-						name: 'title',
-						type: 'BYTE_ARRAY',
-						converted_type: 'UTF8',
-						repetition_type: 'OPTIONAL'
-					},
-					{
-						name: 'start',
-						type: 'INT64',
-						converted_type: 'TIMESTAMP_MILLIS',
-						repetition_type: 'OPTIONAL'
-					},
-					{
-						name: 'end',
-						type: 'INT32',
-						converted_type: 'DATE',
-						logical_type: { type: 'DATE' },
-						repetition_type: 'OPTIONAL'
-					},
-					{ name: 'approximate', type: 'BOOLEAN', repetition_type: 'OPTIONAL' }
-				]
-			}).slice(0)
+			storedParquet([
+				{ name: 'title', data: ['Day', 'Moment'], stored: STRING },
+				{
+					name: 'start',
+					data: [new Date('2024-01-02T00:00:00Z'), new Date('2024-01-02T10:30:00Z')],
+					stored: { type: 'INT64', converted_type: 'TIMESTAMP_MILLIS' }
+				},
+				{
+					name: 'end',
+					data: [new Date('2024-01-05T00:00:00Z'), null],
+					stored: { type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' } }
+				},
+				{ name: 'approximate', data: [true, null], stored: { type: 'BOOLEAN' } }
+			])
 		);
 		expect(outcome.rejected).toEqual([]);
 		expect(outcome.dataset?.events).toEqual([
@@ -152,36 +142,16 @@ describe('importParquet', () => {
 
 	it('reads list columns, Parquet LIST or JSON, as the lists of people and places', async () => {
 		const outcome = await importParquet(
-			parquetWriteBuffer({
-				columnData: [
-					{ name: 'title', data: ['One', 'Two', 'Three'] },
-					{ name: 'start', data: ['2024-01-01', '2024-01-02', '2024-01-03'] },
-					...listColumn('actors', [['Ann', ' Bo '], null, []]),
-					{ name: 'places', data: [null, ['Kyiv', ''], ['Lviv']] }
-				],
-				schema: [
-					{ name: 'root', num_children: 4 },
-					{
-						name: 'title',
-						type: 'BYTE_ARRAY',
-						converted_type: 'UTF8',
-						repetition_type: 'OPTIONAL'
-					},
-					{
-						name: 'start',
-						type: 'BYTE_ARRAY',
-						converted_type: 'UTF8',
-						repetition_type: 'OPTIONAL'
-					},
-					...LIST_SCHEMA('actors'),
-					{
-						name: 'places',
-						type: 'BYTE_ARRAY',
-						converted_type: 'JSON',
-						repetition_type: 'OPTIONAL'
-					}
-				]
-			}).slice(0)
+			storedParquet([
+				{ name: 'title', data: ['One', 'Two', 'Three'], stored: STRING },
+				{ name: 'start', data: ['2024-01-01', '2024-01-02', '2024-01-03'], stored: STRING },
+				{ name: 'actors', data: [['Ann', ' Bo '], null, []], ...LIST_OF_STRINGS },
+				{
+					name: 'places',
+					data: [null, ['Kyiv', ''], ['Lviv']],
+					stored: { type: 'BYTE_ARRAY', converted_type: 'JSON' }
+				}
+			])
 		);
 		expect(outcome.rejected).toEqual([]);
 		expect(outcome.dataset?.events.map((e) => [e.actors, e.places])).toEqual([
