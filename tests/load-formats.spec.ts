@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { fixture, openFile, openTimeline } from './helpers';
 
@@ -57,4 +58,31 @@ test('a Parquet file opens with Open data…', async ({ page }) => {
 	await ready(page);
 	await expect(page.locator(marks)).toHaveCount(3);
 	await expect(page.locator(`${marks}[data-event-id="q3"]`)).toBeVisible();
+});
+
+test('a Parquet file with a bad record loads the rest, names the record and gives it back as CSV', async ({
+	page
+}) => {
+	await openTimeline(page);
+	const bytes = parquetWriteBuffer({
+		columnData: [
+			{ name: 'id', data: ['r1', 'r2', 'r3'], type: 'STRING' },
+			{ name: 'title', data: ['Kept one', 'Impossible day', 'Kept two'], type: 'STRING' },
+			{ name: 'start', data: ['2024-07-01', '2024-02-30', '2024-07-05'], type: 'STRING' }
+		]
+	});
+	await openFile(page, 'records.parquet', Buffer.from(bytes), 'application/vnd.apache.parquet');
+	await ready(page);
+	await expect(page.locator(marks)).toHaveCount(2);
+	const report = page.getByRole('region', { name: 'About the loaded file' });
+	await expect(report).toContainText('1 of 3 events');
+	await expect(report).toContainText('row 2');
+	await expect(report).toContainText('"2024-02-30" is not a real date');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		report.getByRole('button', { name: 'Download set-aside rows' }).click()
+	]);
+	expect(readFileSync(await download.path(), 'utf8')).toBe(
+		'id,title,start\nr2,Impossible day,2024-02-30\n'
+	);
 });
