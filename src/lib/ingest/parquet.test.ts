@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSource } from 'hyparquet-writer/src/types.js';
-import { importParquet } from './parquet';
+import fc from 'fast-check';
+import { importParquet, stringFromBytes } from './parquet';
 
 /** A small Parquet file written here: each column as hyparquet-writer stores it by default. */
 function parquet(columnData: ColumnSource[], options: { rowGroupSize?: number } = {}): ArrayBuffer {
@@ -176,5 +177,37 @@ describe('importParquet', () => {
 		const outcome = await importParquet(parquet([text('title', ['A']), text('category', ['x'])]));
 		expect(outcome.dataset).toBeUndefined();
 		expect(outcome.fatal).toContainEqual({ path: 'row 0', message: 'needs a "start" column' });
+	});
+});
+
+describe('stringFromBytes', () => {
+	const decoder = new TextDecoder();
+	it('gives the text TextDecoder gives, for any bytes', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+				expect(stringFromBytes(bytes)).toBe(decoder.decode(bytes));
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('reads back any text, short or long, ASCII or not', () => {
+		const encoder = new TextEncoder();
+		fc.assert(
+			fc.property(
+				fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 400 })),
+				(text) => {
+					expect(stringFromBytes(encoder.encode(text))).toBe(text);
+				}
+			),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it("keeps a Parquet file's non-ASCII titles as they were written", async () => {
+		const outcome = await importParquet(
+			parquet([text('title', ['Żółta łódź', 'Plain']), text('start', ['2024-01-01', '2024-01-02'])])
+		);
+		expect(outcome.dataset?.events.map((e) => e.title)).toEqual(['Żółta łódź', 'Plain']);
 	});
 });

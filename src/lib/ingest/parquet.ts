@@ -7,6 +7,23 @@ import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { importColumnTable, type ColumnTable } from './import';
 import { fatalOutcome, type ImportOutcome } from './outcome';
 
+/** Longer text is always handed to TextDecoder, whose cost per call then matters less. */
+const SHORT_TEXT = 256;
+const utf8 = new TextDecoder();
+
+/**
+ * A Parquet string's text. Short ASCII text, most of what an event file holds, is read a byte at a
+ * time: TextDecoder costs far more per call than per byte, and a million records are millions of
+ * calls (docs/decisions.md, 27). Anything else is TextDecoder's, as hyparquet would decode it.
+ */
+export function stringFromBytes(bytes: Uint8Array | undefined): string | undefined {
+	if (!bytes) return undefined;
+	const length = bytes.length;
+	if (length > SHORT_TEXT) return utf8.decode(bytes);
+	for (let i = 0; i < length; i++) if ((bytes[i] ?? 0) > 0x7f) return utf8.decode(bytes);
+	return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
 /** One Parquet value as the text a CSV cell would hold. */
 export function cellText(value: unknown): string {
 	if (value === null || value === undefined) return '';
@@ -37,6 +54,7 @@ export async function readParquetColumns(buffer: ArrayBuffer): Promise<ColumnTab
 	await parquetRead({
 		file: buffer,
 		metadata,
+		parsers: { stringFromBytes },
 		onChunk({ columnName, columnData, rowStart }) {
 			const column = values[positions.get(columnName) ?? -1];
 			if (!column) return;
