@@ -42,33 +42,33 @@ export function cellText(value: unknown): string {
 }
 
 /**
- * Reads a Parquet file's top-level columns as they are stored, one array of values per column, with
- * no row of values built per record; a value becomes text only when it is read.
+ * Reads a Parquet file's top-level columns as they are stored, one array of cell text per column,
+ * with no row of values built per record (strings are kept as they are, other values made text).
  */
 export async function readParquetColumns(buffer: ArrayBuffer): Promise<ColumnTable> {
 	const metadata = parquetMetadata(buffer);
 	const header = parquetSchema(metadata).children.map((column) => column.element.name);
 	const length = Number(metadata.num_rows);
 	const positions = new Map(header.map((name, i) => [name, i]));
-	const values: unknown[][] = header.map(() => new Array<unknown>(length));
+	const texts: string[][] = header.map(() => new Array<string>(length).fill(''));
 	await parquetRead({
 		file: buffer,
 		metadata,
 		parsers: { stringFromBytes },
 		onChunk({ columnName, columnData, rowStart }) {
-			const column = values[positions.get(columnName) ?? -1];
+			const column = texts[positions.get(columnName) ?? -1];
 			if (!column) return;
 			const end = Math.min(rowStart + columnData.length, length);
-			for (let row = rowStart; row < end; row++) column[row] = columnData[row - rowStart];
+			for (let row = rowStart; row < end; row++) {
+				const value: unknown = columnData[row - rowStart];
+				column[row] = typeof value === 'string' ? value : cellText(value);
+			}
 		}
 	});
 	return {
 		header,
 		length,
-		cell(row, column) {
-			const value = values[column]?.[row];
-			return typeof value === 'string' ? value : cellText(value);
-		}
+		cell: (row, column) => texts[column]?.[row] ?? ''
 	};
 }
 
