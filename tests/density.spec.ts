@@ -9,13 +9,14 @@ for (const event of data.events)
 	perLane.set(event.category, (perLane.get(event.category) ?? 0) + 1);
 const startOf = new Map(data.events.map((e) => [e.id, Date.parse(e.start)]));
 
-async function openBig(page: Page) {
-	const body = JSON.stringify(data);
+async function openBig(page: Page, as: 'json' | 'ndjson' = 'json') {
+	const body =
+		as === 'json' ? JSON.stringify(data) : data.events.map((e) => JSON.stringify(e)).join('\n');
 	await page.route(
-		(url) => url.pathname === '/big.json',
+		(url) => url.pathname === `/big.${as}`,
 		(route) => route.fulfill({ status: 200, contentType: 'application/json', body })
 	);
-	await page.goto('/?src=/big.json');
+	await page.goto(`/?src=/big.${as}`);
 	await expect(page.locator('html')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
 }
 
@@ -80,6 +81,17 @@ test.describe('40,000 events drawn as density', () => {
 			// One listed count per bar drawn.
 			expect(counts.length, lane).toBe(bars[lane]);
 		}
+	});
+
+	test('from NDJSON, whose events reach the page while the file is still read, every lane adds up', async ({
+		page
+	}) => {
+		await openBig(page, 'ndjson');
+		await expect(page.locator('.density-list > summary')).toHaveText(
+			/Counts in view: 40,000 events drawn as density in 8 lanes/
+		);
+		const lanes = await listedLanes(page);
+		for (const [lane, { total }] of lanes) expect(total, lane).toBe(perLane.get(lane));
 	});
 
 	test('hovering a bar gives its count, the one the list gives', async ({ page }) => {

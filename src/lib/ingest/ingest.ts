@@ -8,10 +8,10 @@ import type { ImportOptions, MappingRequest } from './column-map';
 import type { DataFormat, RejectedEvent } from './outcome';
 import { prepareTimeline, type PreparedTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
+import type { DatasetHeader } from '$lib/model/timeline-times';
 import type { DataIssue } from './validate';
 
 import { MAX_FILE_CHARS, tooLargeMessage } from './limits';
-import { packTimeline, type EventBatch, type PackedTimeline } from './pack';
 import { setAsideFile, type SetAsideFile } from './set-aside';
 
 /** What reading a file came to. */
@@ -77,9 +77,18 @@ export function ingest(
 function settle(
 	outcome: ImportOutcome,
 	fileName: string | undefined,
-	{ notices = [], onPhase }: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void }
+	{
+		notices = [],
+		onPhase,
+		sent
+	}: {
+		notices?: DataIssue[];
+		onPhase?: (phase: IngestPhase) => void;
+		/** Events already sent on (by the worker), counted instead of the outcome's own. */
+		sent?: number;
+	}
 ): Omit<IngestResult, 'timeline'> & { dataset?: Dataset } {
-	const usable = outcome.dataset && outcome.dataset.events.length > 0;
+	const usable = outcome.dataset && (sent ?? outcome.dataset.events.length) > 0;
 	if (usable) onPhase?.('index');
 	return {
 		format: outcome.format,
@@ -111,8 +120,14 @@ export function ingestOutcome(
 	return { ...result, ...(dataset ? { timeline: prepareTimeline(dataset) } : {}) };
 }
 
-/** {@link IngestResult} as the worker posts it: its timeline packed (see {@link packTimeline}). */
-export type IngestMessage = Omit<IngestResult, 'timeline'> & { packed?: PackedTimeline };
+/**
+ * {@link IngestResult} as the worker posts it, after the events (see ingest/pack.ts): what the page
+ * needs to order and index them, the dataset's header and how many were sent; no timeline.
+ */
+export type IngestMessage = Omit<IngestResult, 'timeline'> & {
+	header?: DatasetHeader;
+	count?: number;
+};
 
 /** A set-aside event without its raw value, which only the worker needs (to write the set-aside file). */
 function withoutRaw({ raw, ...rest }: RejectedEvent): RejectedEvent {
@@ -121,17 +136,19 @@ function withoutRaw({ raw, ...rest }: RejectedEvent): RejectedEvent {
 }
 
 /**
- * {@link ingestOutcome} as the worker posts it: the result with its timeline packed, then its
- * events in batches, packed as they are taken. The raw values of set-aside events stay behind.
+ * {@link ingestOutcome} as the worker posts it, once it has sent the `sent` events of the outcome
+ * to the page: the result with the dataset's header instead of its timeline. The raw values of
+ * set-aside events stay behind.
  */
 export function ingestMessage(
 	outcome: ImportOutcome,
-	fileName?: string,
-	options: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void } = {}
-): { message: IngestMessage; batches: Iterable<EventBatch> } {
-	const { dataset, rejected, ...rest } = settle(outcome, fileName, options);
+	fileName: string | undefined,
+	{ notices, sent }: { notices?: DataIssue[]; sent: number }
+): IngestMessage {
+	const { dataset, rejected, ...rest } = settle(outcome, fileName, { notices, sent });
 	const message = { ...rest, rejected: rejected.map(withoutRaw) };
-	if (!dataset) return { message, batches: [] };
-	const { packed, batches } = packTimeline(dataset);
-	return { message: { ...message, packed }, batches };
+	if (!dataset) return message;
+	const { events, ...header } = dataset;
+	void events;
+	return { ...message, header, count: sent };
 }

@@ -2,11 +2,12 @@
 /**
  * Decodes, parses and validates data files off the main thread, so a large file never freezes the
  * page. The page sends the file's name, then its bytes as they arrive (transferred, not copied),
- * then `end`; NDJSON and CSV are parsed as they arrive. The worker says when it starts each later
- * phase, then posts the result.
+ * then `end`. The events go to the page in packed batches as they are accepted (NDJSON while the
+ * file is still read; other formats once read), so the page resolves their times while this
+ * worker reads on; then the result, with what the page needs to order and index them.
  */
 import { failedIngest, ingestMessage, type IngestMessage } from './ingest';
-import { batchTransferList, transferList, type EventBatch } from './pack';
+import { batchTransferList, EventSender } from './pack';
 import type { ImportOptions } from './column-map';
 import { startImport, type StreamImport } from './stream-import';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
@@ -18,36 +19,34 @@ let reader: StreamImport | undefined;
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
 	self.postMessage(reply, transfer);
 
+const sender = new EventSender(
+	(batch) => post({ type: 'events', batch }, batchTransferList(batch)),
+	(zone) => post({ type: 'begin', zone })
+);
+
 self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
 	if (data.type === 'start') {
 		({ name, options } = data);
 		return;
 	}
-	reader ??= startImport(name, options);
+	reader ??= startImport(name, options, { onEvents: (events) => sender.add(events) });
 	if (data.type === 'chunk') {
 		reader.push(data.bytes);
 		return;
 	}
 	let message: IngestMessage;
-	let batches: Iterable<EventBatch> = [];
 	try {
 		post({ type: 'phase', phase: 'parse' });
 		const { outcome, notices } = await reader.finish();
-		({ message, batches } = ingestMessage(outcome, name, {
-			notices,
-			onPhase: (phase) => post({ type: 'phase', phase })
-		}));
+		// A file read whole holds its events; those read as they arrived were sent already.
+		if (outcome.dataset?.timeZone) sender.zone = outcome.dataset.timeZone;
+		sender.add(outcome.dataset?.events ?? []);
+		sender.flush();
+		message = ingestMessage(outcome, name, { notices, sent: sender.sent });
 	} catch (error) {
 		message = failure(error);
 	}
-	post({ type: 'result', result: message }, message.packed ? transferList(message.packed) : []);
-	// Each batch is packed while the page rebuilds the one before.
-	try {
-		for (const batch of batches) post({ type: 'events', batch }, batchTransferList(batch));
-	} catch (error) {
-		// A second result, without a timeline, replaces the first on the page.
-		post({ type: 'result', result: failure(error) });
-	}
+	post({ type: 'result', result: message });
 };
 
 function failure(error: unknown): IngestMessage {

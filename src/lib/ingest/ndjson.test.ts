@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importData } from './import';
-import { importNdjsonText, looksLikeNdjson } from './ndjson';
+import { importNdjsonText, looksLikeNdjson, NdjsonReader } from './ndjson';
+import type { TimelineEvent } from '$lib/model/schema';
 
 const line = (event: Record<string, unknown>) => JSON.stringify(event);
 const a = { id: 'a', title: 'First', start: '2024-05-01' };
@@ -53,6 +54,47 @@ describe('NDJSON', () => {
 				issues: [{ path: 'line 5001.id', message: 'duplicate id "e7" (also line 8)' }]
 			})
 		]);
+	});
+
+	it('keeps events in file order when plain lines and lines needing a full check alternate', () => {
+		const text = [
+			line(a),
+			// "description" is summary's other name: a line with it is read the long way.
+			line({ id: 'd', title: 'Aliased', start: '2024-05-03', description: 'Said here' }),
+			line(b),
+			line({ id: 'a', title: 'Repeat of a line that passed as it was', start: '2024-05-04' }),
+			line({ id: 'e', title: 'Ends before it starts', start: '2024-05-05', end: '2024-05-01' }),
+			line({ id: 'f', title: 'Last', start: '2024-05-06', summary: 'Plain again' })
+		];
+		const outcome = importNdjsonText(text.join('\n'));
+		expect(outcome.dataset?.events.map((e) => [e.id, e.summary])).toEqual([
+			['a', undefined],
+			['d', 'Said here'],
+			['b', undefined],
+			['f', 'Plain again']
+		]);
+		expect(outcome.rejected.map((r) => [r.where, r.issues.map((i) => i.message)])).toEqual([
+			['line 4', ['duplicate id "a" (also line 1)']],
+			['line 5', ['"2024-05-01" is before start "2024-05-05"']]
+		]);
+	});
+
+	it('hands accepted events on while the file is read, in order, when asked to', () => {
+		const handed: TimelineEvent[][] = [];
+		const reader = new NdjsonReader((events) => handed.push(events));
+		for (let i = 1; i <= 4500; i++) {
+			const start = i === 3000 ? 'soon' : '2024-05-01';
+			reader.add(line({ id: `e${i}`, title: `Event ${i}`, start }), i);
+			// Lines are checked 2,000 at a time: the first batch is handed on before the file ends.
+			if (i === 2000) expect(handed.flat()).toHaveLength(2000);
+		}
+		const outcome = reader.finish();
+		const ids = handed.flat().map((e) => e.id);
+		expect(ids).toHaveLength(4499);
+		expect(ids.slice(2997, 3000)).toEqual(['e2998', 'e2999', 'e3001']);
+		expect(outcome.dataset?.events).toEqual([]);
+		expect(outcome.total).toBe(4500);
+		expect(outcome.rejected.map((r) => r.where)).toEqual(['line 3000']);
 	});
 
 	it('an empty file has no events', () => {

@@ -5,15 +5,17 @@
  * file would be, and problems are placed by line number.
  */
 import type { TimelineEvent } from '$lib/model/schema';
-import { acceptEvents, convertEach, type Candidate } from './accept';
+import { acceptAsIs, acceptEvents, convertEach, type Candidate } from './accept';
 import { eventCandidate } from './eventline-json';
 import { LineSplitter } from './lines';
 import { fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
-import type { DataIssue } from './validate';
+import { eventRules, type DataIssue } from './validate';
 import { isRecord } from './values';
 
 /** Lines checked at once: small enough to keep the worker answering, large enough to be cheap. */
 const BATCH = 2_000;
+/** An NDJSON file has no dataset around its events: no categories to keep to, UTC by default. */
+const RULES = eventRules({});
 
 /** A parsed line waiting to be checked. */
 interface Parsed {
@@ -31,6 +33,15 @@ export class NdjsonReader {
 	#rejected: RejectedEvent[] = [];
 	#notices: DataIssue[] = [];
 	#firstWithId = new Map<string, string>();
+	#onEvents?: (events: TimelineEvent[]) => void;
+
+	/**
+	 * `onEvents`, when given, takes the accepted events as each batch of lines is checked, and they
+	 * are not kept: the outcome's dataset then lists none.
+	 */
+	constructor(onEvents?: (events: TimelineEvent[]) => void) {
+		this.#onEvents = onEvents;
+	}
 
 	/** Takes one line (blank lines are skipped, as JSON Lines readers do). */
 	add(line: string, number: number) {
@@ -72,12 +83,35 @@ export class NdjsonReader {
 		const batch = this.#batch;
 		if (!batch.length) return;
 		this.#batch = [];
+		// Lines that pass as they are go straight in; the others are checked in full, in runs, so
+		// the events stay in the file's order.
+		const streamed = this.#onEvents ? [] : undefined;
+		const accepted = streamed ?? this.#events;
+		const doubtful: Parsed[] = [];
+		for (const parsed of batch) {
+			const { value } = parsed;
+			const event = isRecord(value)
+				? acceptAsIs(value, RULES, this.#firstWithId, `line ${parsed.line}`)
+				: undefined;
+			if (!event) {
+				doubtful.push(parsed);
+				continue;
+			}
+			if (doubtful.length) this.#checkInFull(doubtful.splice(0), accepted);
+			accepted.push(event);
+		}
+		this.#checkInFull(doubtful, accepted);
+		if (streamed?.length) this.#onEvents?.(streamed);
+	}
+
+	#checkInFull(batch: Parsed[], accepted: TimelineEvent[]) {
+		if (!batch.length) return;
 		const { events, rejected, notices } = acceptEvents(
 			convertEach(batch, byLine),
 			{},
 			this.#firstWithId
 		);
-		for (const event of events) this.#events.push(event);
+		for (const event of events) accepted.push(event);
 		// The lines as the file gave them, looked up only when some were set aside.
 		const raw = rejected.length ? new Map(batch.map((p) => [p.position, p.value])) : undefined;
 		for (const r of rejected) this.#rejected.push({ ...r, raw: raw?.get(r.index) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import events from '$lib/data/events.json';
 import { eventsInWindow } from '$lib/model/time-index';
-import { batchTransferList, packTimeline, transferList, unpackTimeline } from './pack';
+import { batchTransferList, EventSender, unpackTimeline, type EventBatch } from './pack';
 import { prepareTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
 import { generateDataset } from '../../../scripts/bench-data.js';
@@ -9,25 +9,45 @@ import { generateDataset } from '../../../scripts/bench-data.js';
 const bundled = prepareTimeline(events as Dataset);
 
 /**
- * What the worker's messages do: prepares and packs a timeline, then structured clones of the
- * timeline and of each batch with their buffers transferred (which empties the sender's copies).
+ * What the worker's messages do: the events handed to the sender a few at a time, as a file read
+ * as it arrives gives them, each batch a structured clone with its buffers transferred (which
+ * empties the sender's copies); then the page orders and indexes them for the dataset's header.
+ * `zone` is the zone the worker tells the page before the first batch.
  */
-function postAndReceive(dataset: Dataset = events as Dataset, batchSize?: number) {
-	const { packed, batches } = packTimeline(dataset, batchSize);
-	return unpackTimeline(
-		structuredClone(packed, { transfer: transferList(packed) }),
-		[...batches].map((batch) => structuredClone(batch, { transfer: batchTransferList(batch) }))
+function postAndReceive(
+	dataset: Dataset = events as Dataset,
+	{ batchSize, run = 7, zone }: { batchSize?: number; run?: number; zone?: string } = {}
+) {
+	const received: EventBatch[] = [];
+	let told: string | undefined;
+	const sender = new EventSender(
+		(batch) => received.push(structuredClone(batch, { transfer: batchTransferList(batch) })),
+		(begin) => (told = begin),
+		batchSize
 	);
+	sender.zone = zone ?? dataset.timeZone ?? 'UTC';
+	for (let at = 0; at < dataset.events.length; at += run) {
+		sender.add(dataset.events.slice(at, at + run));
+	}
+	sender.flush();
+	expect(sender.sent).toBe(dataset.events.length);
+	const header: Partial<Dataset> = { ...dataset };
+	delete header.events;
+	return unpackTimeline(header, received, told);
 }
 
-describe('packTimeline / unpackTimeline', () => {
+describe('EventSender / unpackTimeline', () => {
 	it('gives back the same prepared timeline after crossing to another thread', () => {
 		const received = postAndReceive();
 		expect(received).toEqual(bundled);
 	});
 
 	it('gives back the same timeline when it crosses in many small batches', () => {
-		expect(postAndReceive(events as Dataset, 3)).toEqual(bundled);
+		expect(postAndReceive(events as Dataset, { batchSize: 3 })).toEqual(bundled);
+	});
+
+	it('reads the dates again when the header names another zone than the worker told', () => {
+		expect(postAndReceive(events as Dataset, { zone: 'America/New_York' })).toEqual(bundled);
 	});
 
 	it('keeps every field of an event: text, repeated values, lists and structured evidence', () => {
@@ -62,7 +82,7 @@ describe('packTimeline / unpackTimeline', () => {
 				{ id: 'c', title: 'Unicode ✓ 💥 text', start: '2024-11-15', approximate: true }
 			]
 		};
-		const received = postAndReceive(full, 2);
+		const received = postAndReceive(full, { batchSize: 2 });
 		expect(received).toEqual(prepareTimeline(full));
 		// Keys come back in the order validation gives them, so a downloaded file reads the same.
 		const a = received.events.find((e) => e.id === 'a')?.event;

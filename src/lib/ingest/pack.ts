@@ -1,31 +1,26 @@
 /**
- * A prepared timeline in the shape that crosses from the data worker to the page cheaply. The times
- * and indexes are typed arrays ({@link TimelineTimes}), transferred without a copy. The events go as
- * columns in batches: their free text joined into one string per batch with its offsets, the
- * values that repeat (category, precision, actors, places…) as numbers into a table sent once, and
- * only the rare structured fields (quotes, sources, body…) as objects. Structured-cloning a
- * million event objects and rebuilding them took most of a million-event load; a string and a few
- * typed arrays per batch copy in a moment.
+ * Events on their way from the data worker to the page, cheaply. The worker packs the events it
+ * accepts, in file order, into batches of columns as it reads (NDJSON while the file still
+ * arrives): their free text joined into one string per batch with its offsets, the values that
+ * repeat (category, precision, actors, places…) as numbers into a table sent once, and only the
+ * rare structured fields (quotes, sources, body…) as objects. The page rebuilds each batch and
+ * resolves its times while the worker reads on, then orders and indexes the whole timeline
+ * ({@link timelineAssembler}). Structured-cloning a million event objects took most of a load; a
+ * string and a few typed arrays per batch copy in a moment.
  */
 import { EventSchema, type TimelineEvent } from '$lib/model/schema';
 import {
 	assembleTimeline,
 	preparedEvents,
-	prepareTimes,
+	TimesBuilder,
+	type DatasetHeader,
 	type TimelineTimes
 } from '$lib/model/timeline-times';
-import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
-import type { Dataset } from '$lib/model/schema';
-
-/** {@link TimelineTimes} without its events, which follow in {@link EventBatch}es. */
-export interface PackedTimeline extends Omit<TimelineTimes, 'events'> {
-	/** How many events the batches hold. */
-	count: number;
-}
+import type { PreparedTimeline } from '$lib/model/timeline';
 
 /** A run of consecutive events, as columns. */
 export interface EventBatch {
-	/** Position of the first event of the batch in the timeline. */
+	/** Position of the first event of the batch among the file's accepted events. */
 	from: number;
 	count: number;
 	/** The text fields ({@link TEXT}) of every event, one after another. */
@@ -98,28 +93,78 @@ function codeKey(value: unknown): string {
 }
 
 /**
- * Prepares and packs a dataset; returns the timeline (post with {@link transferList}) and its
- * events in batches of at most `batchSize` (post each with {@link batchTransferList}). Batches are
- * packed as they are asked for, so the page can rebuild one while the next is packed.
+ * Packs events a run at a time, in batches of at most `batchSize`: each call yields the batches of
+ * the events given, numbered on from the last call's, with the repeating values each first uses.
  */
-export function packTimeline(
-	dataset: Dataset,
+export function eventPacker(
 	batchSize = EVENT_BATCH
-): { packed: PackedTimeline; batches: Generator<EventBatch> } {
-	const { events, ...times } = prepareTimes(dataset);
-	return { packed: { ...times, count: events.length }, batches: packBatches(events, batchSize) };
-}
-
-function* packBatches(events: readonly TimelineEvent[], batchSize: number): Generator<EventBatch> {
+): (events: readonly TimelineEvent[]) => Generator<EventBatch> {
 	const tables = CODED.map(() => new Map<string, number>());
 	const values: unknown[][] = CODED.map(() => [undefined]);
 	let from = 0;
-	while (from < events.length) {
-		const known = values.map((list) => list.length);
-		const batch = packBatch(events, from, batchSize, tables, values);
-		batch.added = values.map((list, f) => list.slice(known[f]));
-		yield batch;
-		from += batch.count;
+	return function* (events) {
+		let at = 0;
+		while (at < events.length) {
+			const known = values.map((list) => list.length);
+			const batch = packBatch(events, at, batchSize, tables, values);
+			batch.added = values.map((list, f) => list.slice(known[f]));
+			batch.from = from;
+			yield batch;
+			at += batch.count;
+			from += batch.count;
+		}
+	};
+}
+
+/**
+ * The worker's side: events as they are accepted, gathered into batches of `batchSize`, packed and
+ * handed to `post` (each with {@link batchTransferList}). `begin` hears, before the first batch,
+ * the zone the page should read their dates in (call {@link EventSender.zone} before that, if not UTC).
+ */
+export class EventSender {
+	#pending: TimelineEvent[] = [];
+	#sent = 0;
+	#pack: (events: readonly TimelineEvent[]) => Generator<EventBatch>;
+	#begun = false;
+	/** The zone the events' dates are read in (the dataset's), told to the page before any batch. */
+	zone = 'UTC';
+
+	#post: (batch: EventBatch) => void;
+	#begin: (zone: string) => void;
+	#batchSize: number;
+
+	constructor(
+		post: (batch: EventBatch) => void,
+		begin: (zone: string) => void,
+		batchSize = EVENT_BATCH
+	) {
+		this.#post = post;
+		this.#begin = begin;
+		this.#batchSize = batchSize;
+		this.#pack = eventPacker(batchSize);
+	}
+
+	/** The next accepted events, in file order. */
+	add(events: readonly TimelineEvent[]): void {
+		for (const event of events) this.#pending.push(event);
+		if (this.#pending.length >= this.#batchSize) this.flush();
+	}
+
+	/** Sends what is waiting. */
+	flush(): void {
+		if (!this.#pending.length) return;
+		if (!this.#begun) {
+			this.#begun = true;
+			this.#begin(this.zone);
+		}
+		for (const batch of this.#pack(this.#pending)) this.#post(batch);
+		this.#sent += this.#pending.length;
+		this.#pending = [];
+	}
+
+	/** How many events have been sent. */
+	get sent(): number {
+		return this.#sent;
 	}
 }
 
@@ -190,19 +235,6 @@ function packBatch(
 	};
 }
 
-/** The buffers of a packed timeline to transfer rather than copy. */
-export const transferList = (packed: PackedTimeline): Transferable[] => [
-	packed.times.buffer,
-	packed.flags.buffer,
-	packed.index.starts.buffer,
-	...packed.byLane.flatMap((lane) => [
-		lane.positions.buffer,
-		lane.index.starts.buffer,
-		lane.mids.mids.buffer,
-		lane.mids.order.buffer
-	])
-];
-
 /** The buffers of a batch to transfer rather than copy. */
 export const batchTransferList = (batch: EventBatch): Transferable[] => [
 	batch.ends.buffer,
@@ -247,20 +279,42 @@ function unpackBatch(values: readonly unknown[][], batch: EventBatch): TimelineE
 	return events;
 }
 
-/** Reads batches in the order they were packed, as prepared events of `packed`. */
-export function preparedReader(packed: PackedTimeline): (batch: EventBatch) => PreparedEvent[] {
-	const read = batchReader();
-	return (batch) => preparedEvents(packed, read(batch), batch.from);
+/**
+ * The page's side: each batch rebuilt and its times resolved as it arrives (in `zone`, the one the
+ * worker said), then, once the file is read, the events in time order with their lanes and indexes.
+ */
+export interface TimelineAssembler {
+	add(batch: EventBatch): void;
+	/** Events added so far. */
+	readonly count: number;
+	/** All batches are in: the timeline of `header`, in time order and indexed, its events not yet prepared. */
+	index(header: DatasetHeader): TimelineTimes;
 }
 
-/** Rebuilds, on one thread, the prepared timeline {@link packTimeline} packed. */
+export function timelineAssembler(zone: string): TimelineAssembler {
+	const read = batchReader();
+	const times = new TimesBuilder(zone);
+	let count = 0;
+	return {
+		add(batch) {
+			times.add(read(batch));
+			count += batch.count;
+		},
+		get count() {
+			return count;
+		},
+		index: (header) => times.finish(header)
+	};
+}
+
+/** Rebuilds, on one thread, the prepared timeline of `header` from the batches its events were sent in. */
 export function unpackTimeline(
-	packed: PackedTimeline,
-	batches: Iterable<EventBatch>
+	header: DatasetHeader,
+	batches: Iterable<EventBatch>,
+	zone = header.timeZone ?? 'UTC'
 ): PreparedTimeline {
-	const read = preparedReader(packed);
-	return assembleTimeline(
-		packed,
-		[...batches].flatMap((batch) => read(batch))
-	);
+	const assembler = timelineAssembler(zone);
+	for (const batch of batches) assembler.add(batch);
+	const times = assembler.index(header);
+	return assembleTimeline(times, preparedEvents(times, times.events));
 }

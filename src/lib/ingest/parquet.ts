@@ -14,7 +14,7 @@ const utf8 = new TextDecoder();
 /**
  * A Parquet string's text. Short ASCII text, most of what an event file holds, is read a byte at a
  * time: TextDecoder costs far more per call than per byte, and a million records are millions of
- * calls (docs/decisions.md, 27). Anything else is TextDecoder's, as hyparquet would decode it.
+ * calls (docs/decisions.md, 29). Anything else is TextDecoder's, as hyparquet would decode it.
  */
 export function stringFromBytes(bytes: Uint8Array | undefined): string | undefined {
 	if (!bytes) return undefined;

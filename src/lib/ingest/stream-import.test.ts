@@ -20,7 +20,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
  * byte unless `wholeCsvBytes` says otherwise.
  */
 async function read(name: string, bytes: Uint8Array, cuts: number[] = [], wholeCsvBytes = 0) {
-	const reader = startImport(name, {}, wholeCsvBytes);
+	const reader = startImport(name, {}, { wholeCsvBytes });
 	let from = 0;
 	for (const cut of [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort(
 		(x, y) => x - y

@@ -14,6 +14,7 @@ import { NdjsonReader } from './ndjson';
 import { fatalOutcome, type ImportOutcome } from './outcome';
 import { TextStream } from './text-stream';
 import type { DataIssue } from './validate';
+import type { TimelineEvent } from '$lib/model/schema';
 
 /** What reading a file came to, and what decoding it changed. */
 export interface StreamOutcome {
@@ -60,8 +61,12 @@ function textImport(name: string, options?: ImportOptions): StreamImport {
 	};
 }
 
-function ndjsonImport(): StreamImport {
-	const reader = new NdjsonReader();
+function ndjsonImport(
+	_name: string,
+	_options?: ImportOptions,
+	{ onEvents }: StreamOptions = {}
+): StreamImport {
+	const reader = new NdjsonReader(onEvents);
 	const lines = new LineSplitter((line, number) => reader.add(line, number));
 	const text = new TextStream((piece) => lines.push(piece));
 	return {
@@ -84,7 +89,7 @@ export const WHOLE_CSV_BYTES = 16 * 1024 * 1024;
 function csvImport(
 	name: string,
 	options?: ImportOptions,
-	wholeBytes = WHOLE_CSV_BYTES
+	{ wholeCsvBytes: wholeBytes = WHOLE_CSV_BYTES }: StreamOptions = {}
 ): StreamImport {
 	let held: Uint8Array[] = [];
 	let size = 0;
@@ -150,7 +155,7 @@ function parquetImport(): StreamImport {
 
 const IMPORTS: Record<
 	ReadKind,
-	(name: string, options?: ImportOptions, wholeCsvBytes?: number) => StreamImport
+	(name: string, options?: ImportOptions, stream?: StreamOptions) => StreamImport
 > = {
 	text: textImport,
 	ndjson: ndjsonImport,
@@ -158,15 +163,25 @@ const IMPORTS: Record<
 	parquet: parquetImport
 };
 
+/** How a file is streamed. */
+export interface StreamOptions {
+	/** CSV longer than this is parsed as it arrives ({@link WHOLE_CSV_BYTES}). */
+	wholeCsvBytes?: number;
+	/**
+	 * Takes the events of a file read as it arrives (NDJSON), as they are accepted, in file order;
+	 * they are then not in the outcome's dataset. Files read whole keep theirs there.
+	 */
+	onEvents?: (events: TimelineEvent[]) => void;
+}
+
 /**
  * Starts reading a file called `name` (its path or address: the extension says how to read it, and
- * relative links in it are resolved against an address), with `options` (a column mapping). CSV
- * longer than `wholeCsvBytes` is parsed as it arrives.
+ * relative links in it are resolved against an address), with `options` (a column mapping).
  */
 export function startImport(
 	name: string,
 	options?: ImportOptions,
-	wholeCsvBytes = WHOLE_CSV_BYTES
+	stream: StreamOptions = {}
 ): StreamImport {
 	let chosen: StreamImport | undefined;
 	let head: Uint8Array[] = [];
@@ -179,7 +194,7 @@ export function startImport(
 			at += chunk.length;
 		}
 		head = [];
-		const reader = IMPORTS[streamKind(name, first)](name, options, wholeCsvBytes);
+		const reader = IMPORTS[streamKind(name, first)](name, options, stream);
 		if (first.length) reader.push(first);
 		return reader;
 	};

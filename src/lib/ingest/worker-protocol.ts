@@ -1,8 +1,9 @@
 /**
  * The messages between the page and the data worker (ingest.worker.ts). A large timeline crosses in
- * parts: the result with its typed arrays (transferred, no copy) but no events, then the events in
- * batches of columns (pack.ts). Each message is a task of its own on the page, so a million events
- * never block it for long, and the page rebuilds each batch as it arrives.
+ * parts: the events in batches of columns (pack.ts) as the worker accepts them, then the result
+ * with the dataset's header. Each message is a task of its own on the page, so a million events
+ * never block it for long, and the page rebuilds each batch and resolves its times as it arrives,
+ * while the worker reads on.
  */
 import type { IngestMessage, IngestPhase } from './ingest';
 import type { ImportOptions } from './column-map';
@@ -18,10 +19,13 @@ export type WorkerRequest =
 	| { type: 'end' };
 
 /**
- * Worker → page: a phase has started; the result (its packed timeline, if any, without events);
- * then the events of that timeline, in order, a batch at a time.
+ * Worker → page: a phase has started; the zone the events' dates are read in, before the first
+ * batch; the accepted events, in file order, a batch at a time; then the result (with the dataset's
+ * header and the number of events sent, when there is a timeline). A failure after some batches
+ * is a result without a header: the batches are dropped.
  */
 export type WorkerReply =
 	| { type: 'phase'; phase: IngestPhase }
-	| { type: 'result'; result: IngestMessage }
-	| { type: 'events'; batch: EventBatch };
+	| { type: 'begin'; zone: string }
+	| { type: 'events'; batch: EventBatch }
+	| { type: 'result'; result: IngestMessage };

@@ -1,5 +1,13 @@
+import { tzOffset } from '@date-fns/tz';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventTime, fromWallClock, toWallClock, type EventDateFields } from './dates';
+import {
+	eventTime,
+	fromWallClock,
+	toWallClock,
+	zoneOffsetMinutes,
+	type EventDateFields
+} from './dates';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -158,5 +166,30 @@ describe('eventTime beyond the years a Date can hold', () => {
 	it('reads a BCE day with Date, as the proleptic Gregorian calendar', () => {
 		const time = eventTime({ start: '-0043-03-15' }, 'UTC');
 		expect(iso(time?.outer.start ?? NaN)).toBe('-000043-03-15T00:00:00.000Z');
+	});
+});
+
+describe('zoneOffsetMinutes', () => {
+	it('gives the offset Intl gives, on ordinary days and on the days clocks change', () => {
+		const zones = ['Europe/Kyiv', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
+		// 2022–2025 by the minute: every daylight-saving change of those years, in zones that move by
+		// an hour, by half an hour, or sit at a quarter-hour offset.
+		const from = Date.UTC(2022, 0, 1);
+		const to = Date.UTC(2026, 0, 1);
+		fc.assert(
+			fc.property(fc.constantFrom(...zones), fc.integer({ min: from, max: to }), (zone, ms) => {
+				const at = Math.floor(ms / 60_000) * 60_000;
+				expect(zoneOffsetMinutes(zone, at)).toBe(tzOffset(zone, new Date(at)));
+			}),
+			{ numRuns: 3000 }
+		);
+	});
+
+	it('is right either side of a change, on the day of it', () => {
+		// Kyiv went from +02:00 to +03:00 at 01:00 UTC on 27 March 2022.
+		expect(zoneOffsetMinutes('Europe/Kyiv', Date.UTC(2022, 2, 27, 0, 59))).toBe(120);
+		expect(zoneOffsetMinutes('Europe/Kyiv', Date.UTC(2022, 2, 27, 1, 0))).toBe(180);
+		expect(zoneOffsetMinutes('Europe/Kyiv', Date.UTC(2022, 2, 26, 12))).toBe(120);
+		expect(zoneOffsetMinutes('Europe/Kyiv', Date.UTC(2022, 2, 28, 12))).toBe(180);
 	});
 });

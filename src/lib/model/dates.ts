@@ -4,7 +4,7 @@
  */
 import { tzOffset } from '@date-fns/tz';
 import { civilTime, dateCanHold, isCalendarYear } from './civil';
-import { ISO_DATE_PATTERN } from './iso';
+import { isoFields } from './iso';
 import type { PartOfDay, Precision } from './schema';
 
 /** The fields an ISO 8601 string spells out; missing fields were not given. */
@@ -31,10 +31,9 @@ export const PART_OF_DAY_HOURS: Record<PartOfDay, readonly [number, number]> = {
 
 /** Splits an ISO 8601 string into its fields, or returns undefined when it is not one. */
 export function parseDateParts(text: string): DateParts | undefined {
-	const m = ISO_DATE_PATTERN.exec(text);
-	if (!m) return undefined;
-	const [, y, mo, d, h, mi, s, offset] = m;
-	const num = (part: string | undefined) => (part === undefined ? undefined : Number(part));
+	const fields = isoFields(text);
+	if (!fields) return undefined;
+	const { offset } = fields;
 	let offsetMinutes: number | undefined;
 	if (offset === 'Z') offsetMinutes = 0;
 	else if (offset) {
@@ -43,12 +42,12 @@ export function parseDateParts(text: string): DateParts | undefined {
 		offsetMinutes = sign * ((oh ?? 0) * 60 + (om ?? 0));
 	}
 	return {
-		year: Number(y),
-		month: num(mo),
-		day: num(d),
-		hour: num(h),
-		minute: num(mi),
-		second: num(s),
+		year: fields.year,
+		month: fields.month,
+		day: fields.day,
+		hour: fields.hour,
+		minute: fields.minute,
+		second: fields.second,
 		offsetMinutes
 	};
 }
@@ -99,42 +98,64 @@ export function utcTime(
 }
 
 const QUARTER_HOUR = 15 * 60_000;
+const DAY = 86_400_000;
+/** Per zone and UTC quarter-hour: its offset. */
 const offsetCache = new Map<string, Map<number, number>>();
+/** Per zone and UTC day: its offset when the day starts and ends with the same one, else NaN. */
+const dayCache = new Map<string, Map<number, number>>();
+/** Entries a cache holds before it is emptied. */
+const CACHE_LIMIT = 50_000;
+
+function cached(
+	caches: Map<string, Map<number, number>>,
+	zone: string,
+	key: number,
+	make: () => number
+) {
+	let cache = caches.get(zone);
+	if (!cache) caches.set(zone, (cache = new Map()));
+	let value = cache.get(key);
+	if (value === undefined) {
+		value = make();
+		if (cache.size > CACHE_LIMIT) cache.clear();
+		cache.set(key, value);
+	}
+	return value;
+}
+
+const quarterHourOffset = (zone: string, bucket: number) =>
+	cached(offsetCache, zone, bucket, () => tzOffset(zone, new Date(bucket * QUARTER_HOUR)));
 
 /**
- * Offset of a zone from UTC at an instant, in minutes (Kyiv in November: 120). Offsets only change on
- * quarter-hour boundaries, so answers are cached per zone and UTC quarter-hour: a dataset of 100,000
- * events asks Intl a few thousand times instead of hundreds of thousands.
+ * Offset of a zone from UTC at an instant, in minutes (Kyiv in November: 120). Offsets change a few
+ * times a year, on quarter-hour boundaries: a day that starts and ends on one offset has it all day,
+ * so answers are cached per zone and day, and per quarter-hour only on days the offset changes. A
+ * million events over three years ask Intl a few thousand times (a cache of quarter-hours alone
+ * filled and emptied itself over and over).
  */
 export function zoneOffsetMinutes(zone: string, utcMs: number): number {
 	// Time zones are a matter of the last few centuries; deep time is told in UTC.
 	if (zone === 'UTC' || !dateCanHold(utcMs)) return 0;
-	let cache = offsetCache.get(zone);
-	if (!cache) offsetCache.set(zone, (cache = new Map()));
-	const bucket = Math.floor(utcMs / QUARTER_HOUR);
-	let offset = cache.get(bucket);
-	if (offset === undefined) {
-		offset = tzOffset(zone, new Date(bucket * QUARTER_HOUR));
-		if (cache.size > 50_000) cache.clear();
-		cache.set(bucket, offset);
-	}
-	return offset;
+	const day = Math.floor(utcMs / DAY);
+	const whole = cached(dayCache, zone, day, () => {
+		const first = day * (DAY / QUARTER_HOUR);
+		const start = quarterHourOffset(zone, first);
+		return quarterHourOffset(zone, first + DAY / QUARTER_HOUR - 1) === start ? start : NaN;
+	});
+	return Number.isNaN(whole) ? quarterHourOffset(zone, Math.floor(utcMs / QUARTER_HOUR)) : whole;
 }
 
-/** UTC milliseconds of a local wall-clock time in a zone (or at a fixed offset). */
+/** UTC milliseconds of a local wall-clock time in a zone (or at the string's fixed offset). */
 function wallToUtc(
 	parts: DateParts,
 	zone: string,
-	fields: { month: number; day: number; hour: number; minute: number; second: number }
+	month: number,
+	day: number,
+	hour = 0,
+	minute = 0,
+	second = 0
 ): number {
-	const wall = utcTime(
-		parts.year,
-		fields.month - 1,
-		fields.day,
-		fields.hour,
-		fields.minute,
-		fields.second
-	);
+	const wall = utcTime(parts.year, month - 1, day, hour, minute, second);
 	if (parts.offsetMinutes !== undefined) return wall - parts.offsetMinutes * 60_000;
 	return fromWallClock(wall, zone);
 }
@@ -158,26 +179,29 @@ export function unitInterval(
 	const month = parts.month ?? 1;
 	const day = parts.day ?? 1;
 	const hour = parts.hour ?? 0;
-	const minute = parts.minute ?? 0;
-	const second = parts.second ?? 0;
-	const at = (f: Partial<{ month: number; day: number; hour: number; minute: number }>) =>
-		wallToUtc(parts, zone, { month, day, hour: 0, minute: 0, second: 0, ...f });
+	const interval = (start: number, end: number): Interval => ({ start, end });
 	switch (precision) {
 		case 'year':
-			return { start: at({ month: 1, day: 1 }), end: at({ month: 13, day: 1 }) };
+			return interval(wallToUtc(parts, zone, 1, 1), wallToUtc(parts, zone, 13, 1));
 		case 'month':
-			return { start: at({ day: 1 }), end: at({ month: month + 1, day: 1 }) };
+			return interval(wallToUtc(parts, zone, month, 1), wallToUtc(parts, zone, month + 1, 1));
 		case 'day':
-			return { start: at({}), end: at({ day: day + 1 }) };
+			return interval(wallToUtc(parts, zone, month, day), wallToUtc(parts, zone, month, day + 1));
 		case 'part-of-day': {
 			const [from, to] = PART_OF_DAY_HOURS[partOfDay ?? 'morning'];
-			return { start: at({ hour: from }), end: at({ hour: to }) };
+			return interval(
+				wallToUtc(parts, zone, month, day, from),
+				wallToUtc(parts, zone, month, day, to)
+			);
 		}
 		case 'hour':
-			return { start: at({ hour }), end: at({ hour: hour + 1 }) };
+			return interval(
+				wallToUtc(parts, zone, month, day, hour),
+				wallToUtc(parts, zone, month, day, hour + 1)
+			);
 		case 'minute': {
-			const t = wallToUtc(parts, zone, { month, day, hour, minute, second });
-			return { start: t, end: t };
+			const t = wallToUtc(parts, zone, month, day, hour, parts.minute ?? 0, parts.second ?? 0);
+			return interval(t, t);
 		}
 	}
 }

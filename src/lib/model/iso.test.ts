@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDateParts, utcTime } from './dates';
-import { fitsCalendar, ISO_DATE_PATTERN, isoInstant, isoYear, isRealDate } from './iso';
+import { fitsCalendar, ISO_DATE_PATTERN, isoFields, isoInstant, isoYear, isRealDate } from './iso';
 
 describe('isRealDate', () => {
 	it('knows leap years by the Gregorian rules', () => {
@@ -73,5 +73,84 @@ describe('expanded years (astronomical numbering, as ISO 8601 writes them)', () 
 				expect(Math.abs(back - ms)).toBeLessThanOrEqual(Math.max(30_000, Math.abs(ms) * 4e-16));
 			})
 		);
+	});
+});
+
+describe('isoFields', () => {
+	/** What the regular expression alone makes of a string: the reference the fast reader must match. */
+	function byPattern(text: string) {
+		const m = ISO_DATE_PATTERN.exec(text);
+		if (!m) return undefined;
+		const num = (part: string | undefined) => (part === undefined ? undefined : Number(part));
+		return {
+			year: Number(m[1]),
+			month: num(m[2]),
+			day: num(m[3]),
+			hour: num(m[4]),
+			minute: num(m[5]),
+			second: num(m[6]),
+			offset: m[7]
+		};
+	}
+	const defined = (fields: object | undefined) =>
+		fields && Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+
+	it('reads every string exactly as the ISO pattern does', () => {
+		const piece = fc.constantFrom(
+			...['2024', '0043', '-0043', '+12345', '-', ':', 'T', 'Z', '.', '+', '11', '17', '06', '5'],
+			...['30', '.123', '.1234', '+02:00', '-05:30', '+2:00', ' ', 'x', '', '9', '00', '24']
+		);
+		/** Mostly well formed, sometimes not: each field and separator goes wrong one time in eight. */
+		const mostly = (usual: fc.Arbitrary<string>, ...odd: string[]) =>
+			fc.oneof({ arbitrary: usual, weight: 7 }, { arbitrary: fc.constantFrom(...odd), weight: 1 });
+		const two = mostly(fc.constantFrom('00', '06', '11', '17', '30', '59'), '1', '123', 'x1');
+		const sep = (usual: string) => mostly(fc.constant(usual), '-', ':', '/', '', 'T');
+		// Dates built field by field (each field may be missing or malformed), then possibly edited.
+		// Dates built field by field to a random depth, each field or separator possibly malformed.
+		const built = fc
+			.tuple(
+				fc.constantFrom('2024', '0043', '-0043', '+12345', '-13800000000', '202', '20245'),
+				fc.nat(5),
+				fc.tuple(sep('-'), two, sep('-'), two, sep('T'), two, sep(':'), two, sep(':'), two),
+				fc.constantFrom('', '', '.5', '.123', '.1234', '.', 'Z'),
+				fc.constantFrom('', '', 'Z', '+02:00', '-05:30', '+2:00', '-0530', ' ')
+			)
+			.map(
+				([year, depth, fields, fraction, offset]) =>
+					year +
+					fields.slice(0, [0, 2, 4, 8, 10, 10][depth]).join('') +
+					(depth >= 4 ? fraction : '') +
+					offset
+			);
+		const edited = fc
+			.tuple(built, fc.nat(30), fc.constantFrom('', '0', ':', '-', 'T', 'Z', '.', ' '))
+			.map(([text, at, insert]) => text.slice(0, at) + insert + text.slice(at + 1));
+		const candidates = fc.oneof(
+			built,
+			edited,
+			fc.array(piece, { maxLength: 9 }).map((pieces) => pieces.join('')),
+			fc.string({ unit: fc.constantFrom(...'0123456789-+:TZ. '), maxLength: 26 })
+		);
+		fc.assert(
+			fc.property(candidates, (text) => {
+				expect(defined(isoFields(text))).toEqual(defined(byPattern(text)));
+			}),
+			{ numRuns: 20_000 }
+		);
+	});
+
+	it('reads the forms real files use', () => {
+		expect(isoFields('2024-11-17T06:30:15.5+02:00')).toMatchObject({
+			year: 2024,
+			month: 11,
+			day: 17,
+			hour: 6,
+			minute: 30,
+			second: 15,
+			offset: '+02:00'
+		});
+		expect(isoFields('-13800000000')).toEqual(expect.objectContaining({ year: -13800000000 }));
+		expect(isoFields('2024-11-17T06')).toBeUndefined();
+		expect(isoFields('2024-11-17 06:30')).toBeUndefined();
 	});
 });

@@ -17,26 +17,110 @@ export const ISO_DATE_PATTERN =
 const daysInMonth = (year: number, month: number) =>
 	daysFromCivil(year, month + 1, 1) - daysFromCivil(year, month, 1);
 
+/** The fields of an ISO date string, as {@link ISO_DATE_PATTERN} captures them. */
+export interface IsoFields {
+	year: number;
+	month?: number;
+	day?: number;
+	hour?: number;
+	minute?: number;
+	second?: number;
+	/** `Z` or `±HH:MM`, when the string carries one. */
+	offset?: string;
+}
+
+/** The number written by the `count` digits at `at`, or −1 when they are not all digits. */
+function digitsAt(text: string, at: number, count: number): number {
+	let value = 0;
+	for (let i = at; i < at + count; i++) {
+		const digit = text.charCodeAt(i) - 0x30;
+		if (!(digit >= 0 && digit <= 9)) return -1;
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+/** What comes before month, day, hour, minute and second in a date with a four-digit year. */
+const SEPARATORS = '--T::';
+
+/**
+ * The fields of a date with a four-digit year, read character by character; null when the string
+ * is not one that {@link ISO_DATE_PATTERN} matches. A million dates are read in a load, and the
+ * regular expression with its array of captures was a large part of it (docs/decisions.md, 27).
+ */
+function plainIsoFields(text: string): IsoFields | null {
+	const year = digitsAt(text, 0, 4);
+	if (year < 0) return null;
+	// Month, day, hour, minute, second: each two digits after its separator.
+	const fields: number[] = [];
+	let at = 4;
+	while (fields.length < 5 && text[at] === SEPARATORS[fields.length]) {
+		const value = digitsAt(text, at + 1, 2);
+		if (value < 0) return null;
+		fields.push(value);
+		at += 3;
+	}
+	// An hour needs its minute; a fraction, seconds; an offset, a time.
+	if (fields.length === 3) return null;
+	if (fields.length === 5 && text[at] === '.') {
+		let digits = 0;
+		while (digits < 3 && digitsAt(text, at + 1 + digits, 1) >= 0) digits++;
+		if (!digits) return null;
+		at += 1 + digits;
+	}
+	let offset: string | undefined;
+	if (fields.length >= 4 && text[at] === 'Z') offset = 'Z';
+	else if (fields.length >= 4 && (text[at] === '+' || text[at] === '-')) {
+		if (digitsAt(text, at + 1, 2) < 0 || text[at + 3] !== ':' || digitsAt(text, at + 4, 2) < 0)
+			return null;
+		offset = text.slice(at, at + 6);
+	}
+	if (at + (offset?.length ?? 0) !== text.length) return null;
+	const [month, day, hour, minute, second] = fields;
+	return { year, month, day, hour, minute, second, offset };
+}
+
+/** The fields of an ISO date string, or undefined when {@link ISO_DATE_PATTERN} does not match it. */
+export function isoFields(text: string): IsoFields | undefined {
+	// Four-digit years, nearly every date there is, are read without the regular expression.
+	const plain = plainIsoFields(text);
+	if (plain) return plain;
+	const first = text.charCodeAt(0);
+	if (first >= 0x30 && first <= 0x39) return undefined;
+	const m = ISO_DATE_PATTERN.exec(text);
+	if (!m) return undefined;
+	const [, y, mo, d, h, mi, s, offset] = m;
+	const num = (part: string | undefined) => (part === undefined ? undefined : Number(part));
+	return {
+		year: Number(y),
+		month: num(mo),
+		day: num(d),
+		hour: num(h),
+		minute: num(mi),
+		second: num(s),
+		offset
+	};
+}
+
 /**
  * True when a date string gives only a year, or its year is one whose days a JavaScript Date can
  * hold: deep-time dates are years (a month of 13.8 billion years ago means nothing anyway).
  */
 export function fitsCalendar(text: string): boolean {
-	const m = ISO_DATE_PATTERN.exec(text);
-	return !m || m[2] === undefined || isCalendarYear(Number(m[1]));
+	const fields = isoFields(text);
+	return !fields || fields.month === undefined || isCalendarYear(fields.year);
 }
 
 /** True when an ISO string names a real calendar date and clock time (no 2024-02-30, no 25:00). */
 export function isRealDate(text: string): boolean {
-	const m = ISO_DATE_PATTERN.exec(text);
-	if (!m) return false;
-	const [, y, mo, d, h, mi, s, offset] = m;
-	const year = Number(y);
-	if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return false;
-	if (d !== undefined && (Number(d) < 1 || Number(d) > daysInMonth(year, Number(mo)))) return false;
-	if (h !== undefined && Number(h) > 23) return false;
-	if (mi !== undefined && Number(mi) > 59) return false;
-	if (s !== undefined && Number(s) > 59) return false;
+	const fields = isoFields(text);
+	if (!fields) return false;
+	const { year, month, day, hour, minute, second, offset } = fields;
+	if (month !== undefined && (month < 1 || month > 12)) return false;
+	if (day !== undefined && (day < 1 || day > daysInMonth(year, month ?? 1))) return false;
+	if (hour !== undefined && hour > 23) return false;
+	if (minute !== undefined && minute > 59) return false;
+	if (second !== undefined && second > 59) return false;
 	if (offset && offset !== 'Z') {
 		const [oh, om] = offset.slice(1).split(':').map(Number);
 		if ((oh ?? 99) > 14 || (om ?? 99) > 59) return false;

@@ -1,7 +1,8 @@
 /**
- * A prepared timeline with its events' times in typed arrays: how the data worker prepares a large
- * file, and the shape that crosses to the page without a copy (ingest/pack.ts). At a million events,
- * building and copying an object per event and per interval was most of a load. The page's own
+ * A prepared timeline with its events' times in typed arrays: how a loaded file is prepared. The
+ * page resolves each batch of events as the data worker sends it, while the worker reads the rest of
+ * the file (ingest/pack.ts), then puts them in time order and indexes them. At a million events,
+ * building an object per event and per interval was most of a load. The page's own
  * bundled timeline is prepared by `prepareTimeline` (timeline.ts) and stays out of this module, to
  * keep the first paint small; a test holds the two to the same result (ingest/pack.test.ts).
  */
@@ -41,84 +42,158 @@ export interface TimelineTimes extends Omit<PreparedTimeline, 'events' | 'byLane
 	byLane: { positions: Uint32Array; index: TimeIndex; mids: MidpointIndex }[];
 }
 
-/** The events of a dataset resolved into real time, in file order, with those that have none left out. */
-function resolveTimes(dataset: Dataset, zone: string) {
-	const all = dataset.events;
-	const times = new Float64Array(all.length * TIME_FIELDS);
-	const flags = new Uint8Array(all.length);
-	const events: TimelineEvent[] = [];
-	for (const event of all) {
-		const time = eventTime(event, event.timeZone ?? zone);
-		if (!time) continue;
-		const at = events.length * TIME_FIELDS;
-		const { outer, core } = time;
-		times[at] = outer.start;
-		times[at + 1] = outer.end;
-		times[at + 2] = core ? core.start : NaN;
-		times[at + 3] = core ? core.end : NaN;
-		times[at + 4] = toWallClock(outer.start, zone);
-		times[at + 5] = toWallClock(outer.end, zone);
-		times[at + 6] = core ? toWallClock(core.start, zone) : NaN;
-		times[at + 7] = core ? toWallClock(core.end, zone) : NaN;
-		flags[events.length] =
-			PRECISION_ORDER.indexOf(time.precision) +
-			(time.instant ? INSTANT : 0) +
-			(time.uncertain ? UNCERTAIN : 0);
-		events.push(event);
-	}
-	return { events, times, flags };
+/** A dataset without its events: what a timeline's header, lanes and eras come from. */
+export type DatasetHeader = Omit<Dataset, 'events'>;
+
+/**
+ * Resolves `event` into real time at position `at` of `times` and `flags` (in `zone`, unless the
+ * event names its own). False when its dates are not ISO 8601 (validation reports those).
+ */
+function resolveInto(
+	event: TimelineEvent,
+	zone: string,
+	times: Float64Array,
+	flags: Uint8Array,
+	at: number
+): boolean {
+	const time = eventTime(event, event.timeZone ?? zone);
+	if (!time) return false;
+	const base = at * TIME_FIELDS;
+	const { outer, core } = time;
+	times[base] = outer.start;
+	times[base + 1] = outer.end;
+	times[base + 2] = core ? core.start : NaN;
+	times[base + 3] = core ? core.end : NaN;
+	times[base + 4] = toWallClock(outer.start, zone);
+	times[base + 5] = toWallClock(outer.end, zone);
+	times[base + 6] = core ? toWallClock(core.start, zone) : NaN;
+	times[base + 7] = core ? toWallClock(core.end, zone) : NaN;
+	flags[at] =
+		PRECISION_ORDER.indexOf(time.precision) +
+		(time.instant ? INSTANT : 0) +
+		(time.uncertain ? UNCERTAIN : 0);
+	return true;
 }
 
 /**
- * Positions of `events` in wall-clock order: by start, then end, then id. Keys are read from typed
- * arrays, as comparing object properties dominated the cost at 100,000 events; a file already in
- * that order (as exports often are) is not sorted again.
+ * A timeline's events resolved into real time as they come, a batch at a time and in file order
+ * (those with no time left out); then, once all are in, put in time order and indexed
+ * ({@link TimesBuilder.finish}). The page feeds it each batch the data worker sends while the
+ * worker reads on, so the two threads share the work of a load.
  */
-function timeOrder(times: Float64Array, events: readonly TimelineEvent[]): ArrayLike<number> {
-	const n = events.length;
-	const starts = new Float64Array(n);
-	const ends = new Float64Array(n);
-	for (let i = 0; i < n; i++) {
-		starts[i] = times[i * TIME_FIELDS + 4] ?? 0;
-		ends[i] = times[i * TIME_FIELDS + 5] ?? 0;
+export class TimesBuilder {
+	#zone: string;
+	#events: TimelineEvent[] = [];
+	#times = new Float64Array(0);
+	#flags = new Uint8Array(0);
+	/** Positions of the events, each run added in time order: sorting the whole then only merges the runs. */
+	#order: number[] = [];
+
+	/** `zone`: the dataset's, which its events' dates are read in unless they name their own. */
+	constructor(zone: string) {
+		this.#zone = zone;
 	}
-	const compare = (a: number, b: number) => {
-		const d = (starts[a] ?? 0) - (starts[b] ?? 0) || (ends[a] ?? 0) - (ends[b] ?? 0);
+
+	/** Resolves the next events of the file. */
+	add(events: readonly TimelineEvent[]): void {
+		const from = this.#events.length;
+		const need = from + events.length;
+		if (need > this.#flags.length) this.#grow(need);
+		for (const event of events) {
+			if (resolveInto(event, this.#zone, this.#times, this.#flags, this.#events.length)) {
+				this.#events.push(event);
+			}
+		}
+		// Each run is put in order as it comes (on the page, while the worker reads on).
+		const run: number[] = [];
+		for (let i = from; i < this.#events.length; i++) run.push(i);
+		run.sort(timeComparison(this.#times, this.#events));
+		for (const i of run) this.#order.push(i);
+	}
+
+	#grow(need: number) {
+		const size = Math.max(need, this.#flags.length * 2, 1024);
+		const times = new Float64Array(size * TIME_FIELDS);
+		times.set(this.#times);
+		const flags = new Uint8Array(size);
+		flags.set(this.#flags);
+		this.#times = times;
+		this.#flags = flags;
+	}
+
+	/**
+	 * Every event is in: the timeline of `header` (its zone, categories, eras), in time order and
+	 * indexed. A header whose zone is not the one the events were read in has them read again.
+	 */
+	finish(header: DatasetHeader): TimelineTimes {
+		const zone = header.timeZone ?? 'UTC';
+		if (zone !== this.#zone) {
+			const events = this.#events;
+			this.#zone = zone;
+			this.#events = [];
+			this.#order = [];
+			this.add(events);
+		}
+		const n = this.#events.length;
+		// Runs already in order: the sort merges them (and finds a whole already sorted at once).
+		const order = this.#order.sort(timeComparison(this.#times, this.#events));
+		return indexTimes(header, zone, order, {
+			events: this.#events,
+			times: this.#times.subarray(0, n * TIME_FIELDS),
+			flags: this.#flags.subarray(0, n)
+		});
+	}
+}
+
+/**
+ * The order of time for positions of `events`: by wall-clock start, then end, then id. Keys are read
+ * from the typed `times`, as comparing object properties dominated the cost at 100,000 events.
+ */
+function timeComparison(times: Float64Array, events: readonly TimelineEvent[]) {
+	return (a: number, b: number) => {
+		const d =
+			(times[a * TIME_FIELDS + 4] ?? 0) - (times[b * TIME_FIELDS + 4] ?? 0) ||
+			(times[a * TIME_FIELDS + 5] ?? 0) - (times[b * TIME_FIELDS + 5] ?? 0);
 		if (d !== 0) return d;
 		const x = events[a]?.id ?? '';
 		const y = events[b]?.id ?? '';
 		return x < y ? -1 : x > y ? 1 : 0;
 	};
-	let sorted = true;
-	for (let i = 1; i < n && sorted; i++) sorted = compare(i - 1, i) <= 0;
-	const identity = new Uint32Array(n);
-	for (let i = 0; i < n; i++) identity[i] = i;
-	return sorted ? identity : Array.from(identity).sort(compare);
 }
 
 /** Resolves a validated dataset into a {@link TimelineTimes}: times, order, lanes and indexes. */
 export function prepareTimes(dataset: Dataset): TimelineTimes {
-	const zone = dataset.timeZone ?? 'UTC';
-	const resolved = resolveTimes(dataset, zone);
-	const order = timeOrder(resolved.times, resolved.events);
+	const builder = new TimesBuilder(dataset.timeZone ?? 'UTC');
+	builder.add(dataset.events);
+	return builder.finish(dataset);
+}
+
+/** Events resolved in file order, put in time `order`, with their lanes and indexes. */
+function indexTimes(
+	header: DatasetHeader,
+	zone: string,
+	order: readonly number[],
+	resolved: { events: TimelineEvent[]; times: Float64Array; flags: Uint8Array }
+): TimelineTimes {
 	const n = resolved.events.length;
 	const times = new Float64Array(n * TIME_FIELDS);
 	const flags = new Uint8Array(n);
-	const events: TimelineEvent[] = new Array<TimelineEvent>(n);
+	// Pushed, not written into `new Array(n)`: filling a preallocated array of a million took twice as long.
+	const events: TimelineEvent[] = [];
 	const starts = new Float64Array(n);
 	const ends = new Float64Array(n);
 	for (let k = 0; k < n; k++) {
 		const i = order[k] ?? 0;
 		for (let f = 0; f < TIME_FIELDS; f++) {
-			times[k * TIME_FIELDS + f] = resolved.times[i * TIME_FIELDS + f] ?? NaN;
+			times[k * TIME_FIELDS + f] = resolved.times[i * TIME_FIELDS + f] as number;
 		}
 		flags[k] = resolved.flags[i] ?? 0;
-		events[k] = resolved.events[i] as TimelineEvent;
+		events.push(resolved.events[i] as TimelineEvent);
 		starts[k] = times[k * TIME_FIELDS + 4] ?? 0;
 		ends[k] = times[k * TIME_FIELDS + 5] ?? 0;
 	}
 	// Lanes: the file's categories in its order, then the others as events first name them.
-	const lanes = [...(dataset.categories ?? [])];
+	const lanes = [...(header.categories ?? [])];
 	const laneAt = new Map(lanes.map((lane, i) => [lane.id, i]));
 	const laneOf = new Uint32Array(n);
 	for (let k = 0; k < n; k++) {
@@ -151,8 +226,12 @@ export function prepareTimes(dataset: Dataset): TimelineTimes {
 		index: timeIndexOf(starts, ends),
 		byLane: used.map((i) => {
 			const at = positions[i] as Uint32Array;
-			const laneStarts = Float64Array.from(at, (k) => starts[k] ?? 0);
-			const laneEnds = Float64Array.from(at, (k) => ends[k] ?? 0);
+			const laneStarts = new Float64Array(at.length);
+			const laneEnds = new Float64Array(at.length);
+			for (let j = 0; j < at.length; j++) {
+				laneStarts[j] = starts[at[j] as number] as number;
+				laneEnds[j] = ends[at[j] as number] as number;
+			}
 			return {
 				positions: at,
 				index: timeIndexOf(laneStarts, laneEnds),
@@ -166,11 +245,11 @@ export function prepareTimes(dataset: Dataset): TimelineTimes {
 		end: toWallClock(interval.end, zone)
 	});
 	return {
-		...timelineHeader(dataset, zone),
+		...timelineHeader(header, zone),
 		events,
 		times,
 		flags,
-		...withEras(indexed, prepareEras(dataset.eras ?? [], zone, wall))
+		...withEras(indexed, prepareEras(header.eras ?? [], zone, wall))
 	};
 }
 

@@ -109,7 +109,7 @@ export const EMPTY_TIMELINE: PreparedTimeline = {
 
 /** What a prepared timeline says of itself: its title, description, picture, zone and source. */
 export function timelineHeader(
-	dataset: Dataset,
+	dataset: Omit<Dataset, 'events'>,
 	zone: string
 ): Pick<PreparedTimeline, 'title' | 'description' | 'media' | 'zone' | 'floating' | 'source'> {
 	return {

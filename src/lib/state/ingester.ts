@@ -4,8 +4,8 @@
  * In a browser without workers, the same steps run on this thread.
  */
 import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
-import { preparedReader, type EventBatch, type PackedTimeline } from '$lib/ingest/pack';
-import { assembleTimeline } from '$lib/model/timeline-times';
+import { timelineAssembler, type TimelineAssembler } from '$lib/ingest/pack';
+import { assembleTimeline, preparedEvents, type TimelineTimes } from '$lib/model/timeline-times';
 import type { PreparedEvent } from '$lib/model/timeline';
 import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
 import type { ImportOptions } from '$lib/ingest/column-map';
@@ -62,6 +62,14 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 	const send = (request: WorkerRequest, transfer: Transferable[] = []) =>
 		worker.postMessage(request, transfer);
 	send({ type: 'start', name, ...(options ? { options } : {}) });
+	// Batches of events come while the file still arrives: each is rebuilt and resolved at once.
+	let assembler: TimelineAssembler | undefined;
+	let onReply: ((reply: WorkerReply & { type: 'phase' | 'result' }) => void) | undefined;
+	worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
+		if (data.type === 'begin') assembler = timelineAssembler(data.zone);
+		else if (data.type === 'events') assembler?.add(data.batch);
+		else onReply?.(data);
+	};
 	return {
 		push(bytes) {
 			const own = transferable(bytes);
@@ -71,34 +79,61 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 			new Promise<IngestResult>((resolve, reject) => {
 				signal.throwIfAborted();
 				signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-				// The result arrives first, then its events in batches, each rebuilt as it comes.
-				let result: Omit<IngestResult, 'timeline'> | undefined;
-				let packed: PackedTimeline | undefined;
-				let read: ((batch: EventBatch) => PreparedEvent[]) | undefined;
-				const events: PreparedEvent[] = [];
-				const settle = () => {
-					if (!result || (packed && events.length < packed.count)) return;
-					const done = packed ? { ...result, timeline: assembleTimeline(packed, events) } : result;
-					endLoadPhase('transfer');
-					// Drawing the new timeline is a task of its own, not added to the last batch's.
-					setTimeout(() => resolve(done));
-				};
-				worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
-					if (data.type === 'phase') return onPhase(data.phase);
-					if (data.type === 'result') {
-						({ packed, ...result } = data.result);
-						read = packed && preparedReader(packed);
-						endLoadPhase(packed ? 'index' : 'parse');
-					} else if (read) {
-						for (const event of read(data.batch)) events.push(event);
+				onReply = (reply) => {
+					if (reply.type === 'phase') return onPhase(reply.phase);
+					const { header, count, ...result } = reply.result;
+					if (!header) {
+						endLoadPhase('parse');
+						resolve(result);
+					} else if (!assembler || assembler.count !== count) {
+						const got = assembler?.count ?? 0;
+						reject(new Error(`${count} events were read but ${got} reached the page`));
+					} else {
+						// The result: the page orders and indexes the events.
+						onPhase('index');
+						timelineOf(assembler, header, signal).then(
+							(timeline) => resolve({ ...result, timeline }),
+							reject
+						);
 					}
-					settle();
 				};
 				worker.onerror = (event) => reject(new Error(event.message || 'the data worker failed'));
 				send({ type: 'end' });
 			}),
 		stop: () => worker.terminate()
 	};
+}
+
+/** Prepared events are built this many at a time, each run a task of its own. */
+const PREPARE_RUN = 100_000;
+
+/** A task's end: the page can paint and answer input before the next step of a load. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * Every batch is in: the events in time order and indexed, then prepared a run at a time (a
+ * million events never block the page in one task), then drawn in a task of its own.
+ */
+async function timelineOf(
+	assembler: TimelineAssembler,
+	header: Parameters<TimelineAssembler['index']>[0],
+	signal: AbortSignal
+) {
+	await nextTask();
+	signal.throwIfAborted();
+	const times: TimelineTimes = assembler.index(header);
+	endLoadPhase('index');
+	const prepared: PreparedEvent[] = [];
+	for (let from = 0; from < times.events.length; from += PREPARE_RUN) {
+		await nextTask();
+		signal.throwIfAborted();
+		const run = preparedEvents(times, times.events.slice(from, from + PREPARE_RUN), from);
+		for (const event of run) prepared.push(event);
+	}
+	const timeline = assembleTimeline(times, prepared);
+	endLoadPhase('transfer');
+	await nextTask();
+	return timeline;
 }
 
 /**
