@@ -7,9 +7,9 @@ import { acceptEvents, type Candidate } from './accept';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
-import { NO_EVENTS, fatalOutcome, type ImportOutcome } from './outcome';
+import { NO_EVENTS, fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
 import { isHttpUrl } from './values';
-import { EventSchema } from '$lib/model/schema';
+import { EventSchema, type TimelineEvent } from '$lib/model/schema';
 
 const TEXT_FIELDS = [
 	'id',
@@ -81,11 +81,19 @@ export function importEventlineCsv(table: CsvTable): ImportOutcome {
 	return importEventlineRows(table, tableRows(table));
 }
 
+/** Rows checked at a time: each run's accepted events go on together. */
+const ROWS_AT_A_TIME = 5_000;
+
 /**
  * Imports `rows` under `table`'s header, whose names are Eventline's fields. `table.rows` is read
- * only to tell whether a column without a name holds data.
+ * only to tell whether a column without a name holds data. `onEvents`, when given, takes the
+ * accepted events a run of rows at a time, in file order, and the outcome's dataset lists none.
  */
-export function importEventlineRows(table: CsvTable, rows: CellRows): ImportOutcome {
+export function importEventlineRows(
+	table: CsvTable,
+	rows: CellRows,
+	onEvents?: (events: TimelineEvent[]) => void
+): ImportOutcome {
 	const { columns, issues } = bindColumns(table, EVENTLINE_COLUMNS);
 	for (const required of ['title', 'start'] as const) {
 		if (!columns.has(required)) {
@@ -109,9 +117,9 @@ export function importEventlineRows(table: CsvTable, rows: CellRows): ImportOutc
 		}
 		return taken;
 	};
-	function* candidates(): Generator<Candidate> {
+	function* candidates(from: number, to: number): Generator<Candidate> {
 		// One at a time, as acceptEvents takes them: a million converted events never wait at once.
-		for (let i = 0; i < rows.length; i++) {
+		for (let i = from; i < to; i++) {
 			const row = rows.rowNumber(i);
 			const index = row - table.headerRow - 1;
 			const id = text(i, at.id) || generatedId(text(i, at.title), index, ownIds());
@@ -124,7 +132,19 @@ export function importEventlineRows(table: CsvTable, rows: CellRows): ImportOutc
 			);
 		}
 	}
-	const { events, rejected, notices } = acceptEvents(candidates(), {});
+	const events: TimelineEvent[] = [];
+	const rejected: RejectedEvent[] = [];
+	const notices: DataIssue[] = [];
+	const firstWithId = new Map<string, string>();
+	for (let from = 0; from < rows.length; from += ROWS_AT_A_TIME) {
+		const to = Math.min(from + ROWS_AT_A_TIME, rows.length);
+		const run = acceptEvents(candidates(from, to), {}, firstWithId);
+		if (onEvents) {
+			if (run.events.length) onEvents(run.events);
+		} else for (const event of run.events) events.push(event);
+		for (const r of run.rejected) rejected.push(r);
+		for (const notice of run.notices) notices.push(notice);
+	}
 	return {
 		format: 'csv-eventline',
 		dataset: { events },

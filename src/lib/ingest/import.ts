@@ -33,6 +33,7 @@ import { fatalOutcome, type ImportOutcome } from './outcome';
 import { limitText } from './text-limits';
 import { importTimelineJs, looksLikeTimelineJs } from './timelinejs';
 import { field, isRecord } from './values';
+import type { TimelineEvent } from '$lib/model/schema';
 
 export type { DataFormat, ImportOutcome, RejectedEvent } from './outcome';
 export type { ImportOptions } from './column-map';
@@ -129,9 +130,13 @@ export interface ColumnTable {
 /**
  * Imports a table held as columns as {@link importCsvTable} imports the same table, with the same
  * messages and set-aside rows; when its columns are Eventline's, their cells are read in place
- * rather than copied into a row each.
+ * rather than copied into a row each, and `onEvents` (when given) takes the accepted events as
+ * they are checked, in file order, instead of the outcome's dataset.
  */
-export function importColumnTable(columns: ColumnTable): ImportOutcome {
+export function importColumnTable(
+	columns: ColumnTable,
+	onEvents?: (events: TimelineEvent[]) => void
+): ImportOutcome {
 	const { header, length } = columns;
 	const cellsOf = (row: number) => header.map((_, column) => columns.cell(row - 1, column));
 	// Only a column without a name makes the importer look at the rows, and then they are built.
@@ -142,7 +147,8 @@ export function importColumnTable(columns: ColumnTable): ImportOutcome {
 	if (inPlace) {
 		const outcome = importEventlineRows(
 			{ header, headerRow: 0, rows: [] },
-			{ length, rowNumber: (i) => i + 1, cell: columns.cell }
+			{ length, rowNumber: (i) => i + 1, cell: columns.cell },
+			onEvents
 		);
 		// A table that fails as a whole goes the CSV way, which also offers to map its columns.
 		if (outcome.dataset) return limitTopLevel(withCells(outcome, header, 0, cellsOf));

@@ -117,6 +117,34 @@ describe('importParquet', () => {
 		]);
 	});
 
+	it('hands accepted events on in file order as it checks them, with the same set-aside rows', async () => {
+		const count = 12_001;
+		const starts = Array.from({ length: count }, (_, i) =>
+			i === 7_000 ? '2024-02-30' : `2024-01-${String((i % 28) + 1).padStart(2, '0')}`
+		);
+		const file = parquet([
+			text(
+				'id',
+				starts.map((_, i) => `e${i}`)
+			),
+			text(
+				'title',
+				starts.map((_, i) => `Event ${i}`)
+			),
+			text('start', starts)
+		]);
+		const whole = await importParquet(file);
+		const runs: string[][] = [];
+		const streamed = await importParquet(file, (events) => runs.push(events.map((e) => e.id)));
+		expect(runs.length).toBeGreaterThan(1);
+		expect(runs.flat()).toEqual(whole.dataset?.events.map((e) => e.id));
+		expect(runs.flat()).toHaveLength(count - 1);
+		expect(streamed.dataset?.events).toEqual([]);
+		expect(streamed.rejected).toEqual(whole.rejected);
+		expect(streamed.rejected.map((r) => r.where)).toEqual(['row 7001']);
+		expect(streamed.total).toBe(count);
+	});
+
 	it('reads DATE, TIMESTAMP and BOOLEAN columns as the dates and answers they hold', async () => {
 		const outcome = await importParquet(
 			storedParquet([

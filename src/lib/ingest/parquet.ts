@@ -6,6 +6,7 @@
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { importColumnTable, type ColumnTable } from './import';
 import { fatalOutcome, type ImportOutcome } from './outcome';
+import type { TimelineEvent } from '$lib/model/schema';
 
 /** Longer text is always handed to TextDecoder, whose cost per call then matters less. */
 const SHORT_TEXT = 256;
@@ -72,8 +73,14 @@ export async function readParquetColumns(buffer: ArrayBuffer): Promise<ColumnTab
 	};
 }
 
-/** Imports a Parquet file: as ACLED when its columns are ACLED's, else as Eventline's columns. */
-export async function importParquet(buffer: ArrayBuffer): Promise<ImportOutcome> {
+/**
+ * Imports a Parquet file: as ACLED when its columns are ACLED's, else as Eventline's columns, whose
+ * accepted events `onEvents` (when given) takes as they are checked, instead of the dataset.
+ */
+export async function importParquet(
+	buffer: ArrayBuffer,
+	onEvents?: (events: TimelineEvent[]) => void
+): Promise<ImportOutcome> {
 	let table: ColumnTable;
 	try {
 		table = await readParquetColumns(buffer);
@@ -83,7 +90,7 @@ export async function importParquet(buffer: ArrayBuffer): Promise<ImportOutcome>
 			{ path: '', message: `This Parquet file could not be read (${detail})` }
 		]);
 	}
-	const outcome = importColumnTable(table);
+	const outcome = importColumnTable(table, onEvents);
 	return outcome.format === 'acled' || outcome.format === undefined
 		? outcome
 		: { ...outcome, format: 'parquet' };
