@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import bundled from '../src/lib/data/events.json' with { type: 'json' };
 import type { Category, Dataset } from '../src/lib/model/schema';
 
@@ -38,6 +38,15 @@ export async function openFile(
 	const chooser = page.waitForEvent('filechooser');
 	await page.getByRole('button', { name: 'Open data…' }).click();
 	await (await chooser).setFiles({ name, mimeType, buffer: Buffer.from(contents) });
+}
+
+/** Clicks "Download set-aside rows" in the load report; gives the file's suggested name and its text. */
+export async function downloadSetAside(report: Locator) {
+	const [download] = await Promise.all([
+		report.page().waitForEvent('download'),
+		report.getByRole('button', { name: 'Download set-aside rows' }).click()
+	]);
+	return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
 /** Drops a file with this text on the page, as dragging it from the desktop does. */

@@ -1,10 +1,25 @@
 import { expect, test } from '@playwright/test';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { fixture, openFile, openTimeline } from './helpers';
+import { downloadSetAside, fixture, openFile, openTimeline } from './helpers';
 
 const marks = '[data-timeline] [data-event-id]';
 const ready = (page: import('@playwright/test').Page) =>
 	expect(page.locator('html')).toHaveAttribute('data-state', 'ready');
+
+/** Opens a Parquet file of string columns, written here, with Open data…. */
+async function openParquet(
+	page: import('@playwright/test').Page,
+	name: string,
+	columns: Record<string, string[]>
+) {
+	const columnData = Object.entries(columns).map(([column, data]) => ({
+		name: column,
+		data,
+		type: 'STRING' as const
+	}));
+	const bytes = Buffer.from(parquetWriteBuffer({ columnData }));
+	await openFile(page, name, bytes, 'application/vnd.apache.parquet');
+}
 
 test('an NDJSON file opens with Open data…, one event per line', async ({ page }) => {
 	await openTimeline(page);
@@ -45,16 +60,33 @@ test('an ACLED CSV export opens with its precision as a span and its fatalities 
 
 test('a Parquet file opens with Open data…', async ({ page }) => {
 	await openTimeline(page);
-	const bytes = parquetWriteBuffer({
-		columnData: [
-			{ name: 'id', data: ['q1', 'q2', 'q3'], type: 'STRING' },
-			{ name: 'title', data: ['Columnar one', 'Columnar two', 'Columnar three'], type: 'STRING' },
-			{ name: 'start', data: ['2024-07-01', '2024-07-02', '2024-07-05'], type: 'STRING' },
-			{ name: 'category', data: ['a', 'b', 'a'], type: 'STRING' }
-		]
+	await openParquet(page, 'events.parquet', {
+		id: ['q1', 'q2', 'q3'],
+		title: ['Columnar one', 'Columnar two', 'Columnar three'],
+		start: ['2024-07-01', '2024-07-02', '2024-07-05'],
+		category: ['a', 'b', 'a']
 	});
-	await openFile(page, 'events.parquet', Buffer.from(bytes), 'application/vnd.apache.parquet');
 	await ready(page);
 	await expect(page.locator(marks)).toHaveCount(3);
 	await expect(page.locator(`${marks}[data-event-id="q3"]`)).toBeVisible();
+});
+
+test('a Parquet file with a bad record loads the rest, names the record and gives it back as CSV', async ({
+	page
+}) => {
+	await openTimeline(page);
+	await openParquet(page, 'records.parquet', {
+		id: ['r1', 'r2', 'r3'],
+		title: ['Kept one', 'Impossible day', 'Kept two'],
+		start: ['2024-07-01', '2024-02-30', '2024-07-05']
+	});
+	await ready(page);
+	await expect(page.locator(marks)).toHaveCount(2);
+	const report = page.getByRole('region', { name: 'About the loaded file' });
+	await expect(report).toContainText('1 of 3 events');
+	await expect(report).toContainText('row 2');
+	await expect(report).toContainText('"2024-02-30" is not a real date');
+	expect((await downloadSetAside(report)).text).toBe(
+		'id,title,start\nr2,Impossible day,2024-02-30\n'
+	);
 });

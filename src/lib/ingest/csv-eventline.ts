@@ -3,12 +3,13 @@
  * can write. Lists (actors, places, notes) are separated by ";".
  */
 import type { DataIssue } from './validate';
-import { convertEach, acceptEvents, type Candidate } from './accept';
-import { bindColumns, extraCellsIssue, type BoundColumn, type CsvRow, type CsvTable } from './csv';
+import { acceptEvents, type Candidate } from './accept';
+import { bindColumns, extraCellsIssue, type BoundColumn, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
-import { NO_EVENTS, fatalOutcome, type ImportOutcome } from './outcome';
+import { NO_EVENTS, fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
 import { isHttpUrl } from './values';
+import { EventSchema, type TimelineEvent } from '$lib/model/schema';
 
 const TEXT_FIELDS = [
 	'id',
@@ -46,37 +47,135 @@ const LOCATED: readonly Column[] = [...TEXT_FIELDS, ...LIST_FIELDS, 'approximate
 const TRUE = new Set(['true', 'yes', '1']);
 const FALSE = new Set(['false', 'no', '0']);
 
+/**
+ * Data rows read one cell at a time: a CSV table's rows, or a Parquet file's columns, which are read
+ * in place rather than turned into a row of cells each.
+ */
+export interface CellRows {
+	/** How many data rows there are. */
+	length: number;
+	/** The number of row `i` (from 0) as messages name it: "row N". */
+	rowNumber(i: number): number;
+	/** The text of row `i`'s cell in column `column`; empty past the row's last cell. */
+	cell(i: number, column: number): string;
+	/** A problem with row `i` as a whole (more cells than the header has columns), if any. */
+	rowIssue?(i: number): DataIssue | undefined;
+}
+
+/** A CSV table's rows as {@link CellRows}. */
+function tableRows(table: CsvTable): CellRows {
+	const { rows } = table;
+	return {
+		length: rows.length,
+		rowNumber: (i) => rows[i]?.row ?? 0,
+		cell: (i, column) => rows[i]?.cells[column] ?? '',
+		rowIssue: (i) => {
+			const row = rows[i];
+			return row && extraCellsIssue(table, row);
+		}
+	};
+}
+
 /** Imports a CSV table whose header names Eventline's fields. */
 export function importEventlineCsv(table: CsvTable): ImportOutcome {
+	return importEventlineRows(table, tableRows(table));
+}
+
+/** Rows checked at a time: each run's accepted events go on together. */
+const ROWS_AT_A_TIME = 5_000;
+
+/**
+ * Imports `rows` under `table`'s header, whose names are Eventline's fields. `table.rows` is read
+ * only to tell whether a column without a name holds data. `onEvents`, when given, takes the
+ * accepted events a run of rows at a time, in file order, and the outcome's dataset lists none.
+ */
+export function importEventlineRows(
+	table: CsvTable,
+	rows: CellRows,
+	onEvents?: (events: TimelineEvent[]) => void
+): ImportOutcome {
 	const { columns, issues } = bindColumns(table, EVENTLINE_COLUMNS);
 	for (const required of ['title', 'start'] as const) {
 		if (!columns.has(required)) {
 			issues.push({ path: `row ${table.headerRow}`, message: `needs a "${required}" column` });
 		}
 	}
-	if (issues.length) return fatalOutcome('csv-eventline', issues, table.rows.length);
-	if (!table.rows.length) return fatalOutcome('csv-eventline', [NO_EVENTS]);
+	if (issues.length) return fatalOutcome('csv-eventline', issues, rows.length);
+	if (!rows.length) return fatalOutcome('csv-eventline', [NO_EVENTS]);
 
-	const cell = (row: CsvRow, name: Column) => {
-		const column = columns.get(name);
-		return column ? (row.cells[column.index] ?? '').trim() : '';
+	const at = columnIndexes(columns);
+	const fields = CELL_FIELDS.flatMap((name) => (at[name] < 0 ? [] : [{ name, column: at[name] }]));
+	const text = (i: number, column: number) => (column < 0 ? '' : rows.cell(i, column).trim());
+	// The file's own ids, gathered only when a row needs an id made for it: most files give every row one.
+	let taken: Set<string> | undefined;
+	const ownIds = () => {
+		if (taken) return taken;
+		taken = new Set();
+		for (let i = 0; i < rows.length; i++) {
+			const id = text(i, at.id);
+			if (id) taken.add(id);
+		}
+		return taken;
 	};
-	const taken = new Set(table.rows.map((row) => cell(row, 'id')).filter(Boolean));
-	const candidates = convertEach(table.rows, (row) => {
-		const index = row.row - table.headerRow - 1;
-		const id = cell(row, 'id') || generatedId(cell(row, 'title'), index, taken);
-		return rowCandidate(table, row, index, id, (name) => cell(row, name), columns);
-	});
-	const { events, rejected, notices } = acceptEvents(candidates, {});
+	function* candidates(from: number, to: number): Generator<Candidate> {
+		// One at a time, as acceptEvents takes them: a million converted events never wait at once.
+		for (let i = from; i < to; i++) {
+			const row = rows.rowNumber(i);
+			const index = row - table.headerRow - 1;
+			const id = text(i, at.id) || generatedId(text(i, at.title), index, ownIds());
+			yield rowCandidate(
+				{ row, index, id, cell: (column) => text(i, column) },
+				rows.rowIssue?.(i),
+				columns,
+				at,
+				fields
+			);
+		}
+	}
+	const events: TimelineEvent[] = [];
+	const rejected: RejectedEvent[] = [];
+	const notices: DataIssue[] = [];
+	const firstWithId = new Map<string, string>();
+	for (let from = 0; from < rows.length; from += ROWS_AT_A_TIME) {
+		const to = Math.min(from + ROWS_AT_A_TIME, rows.length);
+		const run = acceptEvents(candidates(from, to), {}, firstWithId);
+		if (onEvents) {
+			if (run.events.length) onEvents(run.events);
+		} else for (const event of run.events) events.push(event);
+		for (const r of run.rejected) rejected.push(r);
+		for (const notice of run.notices) notices.push(notice);
+	}
 	return {
 		format: 'csv-eventline',
 		dataset: { events },
 		fatal: [],
 		rejected,
 		notices,
-		total: table.rows.length
+		total: rows.length
 	};
 }
+
+/** Each field's column position in the rows, -1 when the table has no such column. */
+type ColumnIndexes = Readonly<Record<Column, number>>;
+
+function columnIndexes(columns: ReadonlyMap<Column, BoundColumn>): ColumnIndexes {
+	const names = new Set(EVENTLINE_COLUMNS.values());
+	return Object.fromEntries(
+		[...names].map((name) => [name, columns.get(name)?.index ?? -1])
+	) as Record<Column, number>;
+}
+
+/** The items of a list cell, separated by ";". */
+function listItems(text: string): string[] {
+	// Most cells hold one item or none: those need no splitting.
+	if (!text.includes(';')) return text ? [text] : [];
+	return text
+		.split(';')
+		.map((item) => item.trim())
+		.filter(Boolean);
+}
+
+const NO_SOURCE = {};
 
 /**
  * The source a row names: the name, the link if it is http(s), or the link's host when no name is
@@ -86,73 +185,103 @@ function sourceOf(
 	name: string,
 	url: string
 ): { sources?: { name: string; url?: string }[]; note?: string } {
+	if (!name && !url) return NO_SOURCE;
 	if (url && isHttpUrl(url)) return { sources: [{ name: name || new URL(url).hostname, url }] };
 	const note = url ? 'A source link that was not http(s) was removed' : undefined;
 	return { ...(name ? { sources: [{ name }] } : {}), ...(note ? { note } : {}) };
 }
 
+/**
+ * The fields a row fills from one cell each, in the order the event schema lists them: an event
+ * built in that order is the one the checks accept, kept as it is rather than copied.
+ */
+const CELL_FIELDS: readonly Column[] = Object.keys(EventSchema.entries).filter(
+	(key): key is Column =>
+		key !== 'id' && key !== 'notes' && key !== 'sources' && LOCATED.some((c) => c === key)
+);
+const TEXT = new Set<Column>(TEXT_FIELDS);
+
+/** One of {@link CELL_FIELDS} that a table has, and its column. */
+interface CellField {
+	name: Column;
+	column: number;
+}
+
+const APPROXIMATE_FAILED: ReadonlySet<string> = new Set(['approximate']);
+
+/** The row being converted: its number, position and id, and its cells' trimmed text by column. */
+interface RowAt {
+	row: number;
+	index: number;
+	id: string;
+	cell: (column: number) => string;
+}
+
 function rowCandidate(
-	table: CsvTable,
-	row: CsvRow,
-	index: number,
-	id: string,
-	cell: (name: Column) => string,
-	columns: ReadonlyMap<Column, BoundColumn>
+	{ row, index, id, cell }: RowAt,
+	rowIssue: DataIssue | undefined,
+	columns: ReadonlyMap<Column, BoundColumn>,
+	at: ColumnIndexes,
+	fields: readonly CellField[]
 ): Candidate {
-	const where = `row ${row.row}`;
-	const at = (name: Column, item?: number) => {
+	const where = `row ${row}`;
+	const place = (name: Column, item?: number) => {
 		const column = columns.get(name)?.name ?? name;
 		return `${where} (${column}${item === undefined ? '' : `, item ${item + 1}`})`;
 	};
-	const issues: DataIssue[] = [];
-	const failed = new Set<string>();
-	const extra = extraCellsIssue(table, row);
-	if (extra) issues.push(extra);
+	const issues: DataIssue[] = rowIssue ? [rowIssue] : [];
 
 	const event: Record<string, unknown> = { id };
-	for (const name of TEXT_FIELDS) {
-		const value = cell(name);
-		if (value && name !== 'id') event[name] = value;
-	}
-	const lists = new Map<Column, string[]>();
-	for (const name of LIST_FIELDS) {
-		const items = cell(name)
-			.split(';')
-			.map((item) => item.trim())
-			.filter(Boolean);
-		lists.set(name, items);
-		if (items.length) event[name] = items;
+	let failed: ReadonlySet<string> | undefined;
+	let actors: string[] = [];
+	let places: string[] = [];
+	for (const { name, column } of fields) {
+		const value = cell(column);
+		if (!value) continue;
+		if (TEXT.has(name)) event[name] = value;
+		else if (name === 'actors') {
+			actors = listItems(value);
+			// A cell of only ";" holds no list.
+			if (actors.length) event.actors = actors;
+		} else if (name === 'places') {
+			places = listItems(value);
+			if (places.length) event.places = places;
+		} else if (name === 'approximate') {
+			const answer = value.toLowerCase();
+			if (TRUE.has(answer)) event.approximate = true;
+			else if (FALSE.has(answer)) event.approximate = false;
+			else {
+				issues.push({
+					path: place('approximate'),
+					message: `${preview(value)} is not true or false (write true/false, yes/no or 1/0)`
+				});
+				failed = APPROXIMATE_FAILED;
+			}
+		}
 	}
 
-	const approximate = cell('approximate').toLowerCase();
-	if (TRUE.has(approximate)) event.approximate = true;
-	else if (FALSE.has(approximate)) event.approximate = false;
-	else if (approximate) {
-		issues.push({
-			path: at('approximate'),
-			message: `${preview(cell('approximate'))} is not true or false (write true/false, yes/no or 1/0)`
-		});
-		failed.add('approximate');
-	}
-
-	const source = sourceOf(cell('source'), cell('sourceUrl'));
+	const noteItems = listItems(cell(at.notes));
+	const source = sourceOf(cell(at.source), cell(at.sourceUrl));
 	if (source.sources) event.sources = source.sources;
-	if (source.note) event.notes = [...(lists.get('notes') ?? []), source.note];
+	const notes = source.note ? [...noteItems, source.note] : noteItems;
+	if (notes.length) event.notes = notes;
 
-	const title = cell('title');
+	const title = cell(at.title);
+	const listed = { actors, places, notes: noteItems } as const;
 	return {
 		index,
 		where,
-		...(title ? { title } : {}),
+		title: title || undefined,
 		event,
 		issues,
 		failed,
 		locate: ([key, item, part]) => {
-			if (key === 'sources') return at(part === 'url' ? 'sourceUrl' : 'source');
+			if (key === 'sources') return place(part === 'url' ? 'sourceUrl' : 'source');
 			const column = LOCATED.find((c) => c === key);
 			if (!column || (column === 'id' && !columns.has('id'))) return where;
-			const inList = typeof item === 'number' && item < (lists.get(column)?.length ?? 0);
-			return at(column, inList ? item : undefined);
+			const items = column in listed ? listed[column as keyof typeof listed] : [];
+			const inList = typeof item === 'number' && item < items.length;
+			return place(column, inList ? item : undefined);
 		}
 	};
 }

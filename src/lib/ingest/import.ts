@@ -21,7 +21,7 @@ import {
 } from './timelinejs-legacy';
 import { importVisTimeline, looksLikeVis } from './vis-timeline';
 import { importMappedRecords, recordList, recordsTable } from './json-records';
-import { EVENTLINE_COLUMNS, importEventlineCsv } from './csv-eventline';
+import { EVENTLINE_COLUMNS, importEventlineCsv, importEventlineRows } from './csv-eventline';
 import { TIMELINEJS_COLUMNS, importTimelineJsCsv } from './csv-timelinejs';
 import { importEventlineJson } from './eventline-json';
 import { duplicateKeys } from './json-keys';
@@ -33,6 +33,7 @@ import { fatalOutcome, type ImportOutcome } from './outcome';
 import { limitText } from './text-limits';
 import { importTimelineJs, looksLikeTimelineJs } from './timelinejs';
 import { field, isRecord } from './values';
+import type { TimelineEvent } from '$lib/model/schema';
 
 export type { DataFormat, ImportOutcome, RejectedEvent } from './outcome';
 export type { ImportOptions } from './column-map';
@@ -114,6 +115,46 @@ function csvTableOutcome(
 			'Year,Headline)' +
 			delimiterHint(table)
 	);
+}
+
+/**
+ * A table held as columns, with no header row: a Parquet file's, whose record `i` (from 0) is "row
+ * i + 1". `cell` gives a value as the text a CSV cell would hold.
+ */
+export interface ColumnTable {
+	header: string[];
+	length: number;
+	cell(row: number, column: number): string;
+}
+
+/**
+ * Imports a table held as columns as {@link importCsvTable} imports the same table, with the same
+ * messages and set-aside rows; when its columns are Eventline's, their cells are read in place
+ * rather than copied into a row each, and `onEvents` (when given) takes the accepted events as
+ * they are checked, in file order, instead of the outcome's dataset.
+ */
+export function importColumnTable(
+	columns: ColumnTable,
+	onEvents?: (events: TimelineEvent[]) => void
+): ImportOutcome {
+	const { header, length } = columns;
+	const cellsOf = (row: number) => header.map((_, column) => columns.cell(row - 1, column));
+	// Only a column without a name makes the importer look at the rows, and then they are built.
+	const inPlace =
+		header.every(Boolean) &&
+		!isTimelineJsV1Header(header) &&
+		csvFormat({ header, headerRow: 0, rows: [] }) === 'csv-eventline';
+	if (inPlace) {
+		const outcome = importEventlineRows(
+			{ header, headerRow: 0, rows: [] },
+			{ length, rowNumber: (i) => i + 1, cell: columns.cell },
+			onEvents
+		);
+		// A table that fails as a whole goes the CSV way, which also offers to map its columns.
+		if (outcome.dataset) return limitTopLevel(withCells(outcome, header, 0, cellsOf));
+	}
+	const rows = Array.from({ length }, (_, i) => ({ row: i + 1, cells: cellsOf(i + 1) }));
+	return importCsvTable({ header, headerRow: 0, rows });
 }
 
 function fatal(message: string, path = ''): ImportOutcome {
@@ -248,14 +289,22 @@ function withValues(outcome: ImportOutcome, file: Record<string, unknown>): Impo
 function withRows(outcome: ImportOutcome, table: CsvTable): ImportOutcome {
 	if (!outcome.rejected.length) return outcome;
 	const cells = new Map(table.rows.map((row) => [row.row, row.cells]));
+	return withCells(outcome, table.header, table.headerRow, (row) => cells.get(row));
+}
+
+/** Gives each rejected event the cells of its row (by the row's number), and the outcome the header. */
+function withCells(
+	outcome: ImportOutcome,
+	header: string[],
+	headerRow: number,
+	cellsOf: (row: number) => string[] | undefined
+): ImportOutcome {
+	if (!outcome.rejected.length) return outcome;
 	return {
 		...outcome,
 		// Both CSV importers number data rows from the one after the header (blank rows counted).
-		rejected: outcome.rejected.map((r) => ({
-			...r,
-			raw: cells.get(r.index + table.headerRow + 1)
-		})),
-		frame: { kind: 'csv', header: table.header }
+		rejected: outcome.rejected.map((r) => ({ ...r, raw: cellsOf(r.index + headerRow + 1) })),
+		frame: { kind: 'csv', header }
 	};
 }
 

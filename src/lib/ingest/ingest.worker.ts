@@ -3,8 +3,8 @@
  * Decodes, parses and validates data files off the main thread, so a large file never freezes the
  * page. The page sends the file's name, then its bytes as they arrive (transferred, not copied),
  * then `end`. The events go to the page in packed batches as they are accepted (NDJSON while the
- * file is still read; other formats once read), so the page resolves their times while this
- * worker reads on; then the result, with what the page needs to order and index them.
+ * file is still read, Parquet as its records are checked; other formats once read), so the page
+ * resolves their times while this worker reads on; then the result, with what the page needs to order and index them.
  */
 import { failedIngest, ingestMessage, type IngestMessage } from './ingest';
 import { batchTransferList, EventSender } from './pack';

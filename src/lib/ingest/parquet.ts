@@ -1,12 +1,29 @@
 /**
  * Apache Parquet files, read with hyparquet (loaded only when a Parquet file is opened). The columns
- * become a table of text cells, so a Parquet file with Eventline's CSV columns, or an ACLED export,
- * is checked exactly as the same CSV would be.
+ * are read as a table of text cells, so a Parquet file with Eventline's CSV columns, or an ACLED
+ * export, is checked exactly as the same CSV would be.
  */
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
-import type { CsvTable } from './csv';
-import { importCsvTable } from './import';
+import { importColumnTable, type ColumnTable } from './import';
 import { fatalOutcome, type ImportOutcome } from './outcome';
+import type { TimelineEvent } from '$lib/model/schema';
+
+/** Longer text is always handed to TextDecoder, whose cost per call then matters less. */
+const SHORT_TEXT = 256;
+const utf8 = new TextDecoder();
+
+/**
+ * A Parquet string's text. Short ASCII text, most of what an event file holds, is read a byte at a
+ * time: TextDecoder costs far more per call than per byte, and a million records are millions of
+ * calls (docs/decisions.md, 29). Anything else is TextDecoder's, as hyparquet would decode it.
+ */
+export function stringFromBytes(bytes: Uint8Array | undefined): string | undefined {
+	if (!bytes) return undefined;
+	const length = bytes.length;
+	if (length > SHORT_TEXT) return utf8.decode(bytes);
+	for (let i = 0; i < length; i++) if ((bytes[i] ?? 0) > 0x7f) return utf8.decode(bytes);
+	return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
 
 /** One Parquet value as the text a CSV cell would hold. */
 export function cellText(value: unknown): string {
@@ -25,37 +42,55 @@ export function cellText(value: unknown): string {
 	return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
 }
 
-/** Reads a Parquet file into a table: its top-level columns as the header, one row per record. */
-export async function readParquetTable(buffer: ArrayBuffer): Promise<CsvTable> {
+/**
+ * Reads a Parquet file's top-level columns as they are stored, one array of cell text per column,
+ * with no row of values built per record (strings are kept as they are, other values made text).
+ */
+export async function readParquetColumns(buffer: ArrayBuffer): Promise<ColumnTable> {
 	const metadata = parquetMetadata(buffer);
 	const header = parquetSchema(metadata).children.map((column) => column.element.name);
-	const records = await new Promise<unknown[][]>((resolve, reject) => {
-		parquetRead({ file: buffer, metadata, onComplete: resolve }).catch(reject);
+	const length = Number(metadata.num_rows);
+	const positions = new Map(header.map((name, i) => [name, i]));
+	const texts: string[][] = header.map(() => new Array<string>(length).fill(''));
+	await parquetRead({
+		file: buffer,
+		metadata,
+		parsers: { stringFromBytes },
+		onChunk({ columnName, columnData, rowStart }) {
+			const column = texts[positions.get(columnName) ?? -1];
+			if (!column) return;
+			const end = Math.min(rowStart + columnData.length, length);
+			for (let row = rowStart; row < end; row++) {
+				const value: unknown = columnData[row - rowStart];
+				column[row] = typeof value === 'string' ? value : cellText(value);
+			}
+		}
 	});
-	const rows: CsvTable['rows'] = new Array(records.length);
-	for (let i = 0; i < records.length; i++) {
-		// Each record becomes its row's cells in place: a second table of a million rows would
-		// double what the collector has to walk.
-		const cells = records[i] as unknown[];
-		for (let j = 0; j < cells.length; j++) cells[j] = cellText(cells[j]);
-		rows[i] = { row: i + 1, cells: cells as string[] };
-	}
-	// Row 1 is the first record: a Parquet file has no header row to count.
-	return { header, headerRow: 0, rows };
+	return {
+		header,
+		length,
+		cell: (row, column) => texts[column]?.[row] ?? ''
+	};
 }
 
-/** Imports a Parquet file: as ACLED when its columns are ACLED's, else as Eventline's columns. */
-export async function importParquet(buffer: ArrayBuffer): Promise<ImportOutcome> {
-	let table: CsvTable;
+/**
+ * Imports a Parquet file: as ACLED when its columns are ACLED's, else as Eventline's columns, whose
+ * accepted events `onEvents` (when given) takes as they are checked, instead of the dataset.
+ */
+export async function importParquet(
+	buffer: ArrayBuffer,
+	onEvents?: (events: TimelineEvent[]) => void
+): Promise<ImportOutcome> {
+	let table: ColumnTable;
 	try {
-		table = await readParquetTable(buffer);
+		table = await readParquetColumns(buffer);
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		return fatalOutcome('parquet', [
 			{ path: '', message: `This Parquet file could not be read (${detail})` }
 		]);
 	}
-	const outcome = importCsvTable(table);
+	const outcome = importColumnTable(table, onEvents);
 	return outcome.format === 'acled' || outcome.format === undefined
 		? outcome
 		: { ...outcome, format: 'parquet' };

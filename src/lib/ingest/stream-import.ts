@@ -1,8 +1,8 @@
 /**
  * Reads a data file from its bytes as they arrive, in the way its name and first bytes call for:
  * NDJSON and CSV are decoded and parsed chunk by chunk (the text is never whole); Parquet is
- * collected and read by a reader loaded only then; anything else (JSON, TimelineJS) is decoded
- * whole and detected by content, as before.
+ * collected and read by a reader loaded only then, its events handed on as they are checked;
+ * anything else (JSON, TimelineJS) is decoded whole and detected by content, as before.
  */
 import { TextAssembler } from './decode';
 import { CsvTableStream } from './csv-stream';
@@ -131,7 +131,11 @@ function csvStreamImport(name: string, options?: ImportOptions): StreamImport {
 	};
 }
 
-function parquetImport(): StreamImport {
+function parquetImport(
+	_name: string,
+	_options?: ImportOptions,
+	{ onEvents }: StreamOptions = {}
+): StreamImport {
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	return {
@@ -148,7 +152,7 @@ function parquetImport(): StreamImport {
 			}
 			// Loaded only now: most files are not Parquet, and the reader is the largest importer.
 			const { importParquet } = await import('./parquet');
-			return { outcome: await importParquet(bytes.buffer), notices: [] };
+			return { outcome: await importParquet(bytes.buffer, onEvents), notices: [] };
 		}
 	};
 }
@@ -168,8 +172,9 @@ export interface StreamOptions {
 	/** CSV longer than this is parsed as it arrives ({@link WHOLE_CSV_BYTES}). */
 	wholeCsvBytes?: number;
 	/**
-	 * Takes the events of a file read as it arrives (NDJSON), as they are accepted, in file order;
-	 * they are then not in the outcome's dataset. Files read whole keep theirs there.
+	 * Takes the events of NDJSON (as the file arrives) and of a Parquet file with Eventline's columns
+	 * (as its records are checked) as they are accepted, in file order; they are then not in the
+	 * outcome's dataset. Other files keep theirs there.
 	 */
 	onEvents?: (events: TimelineEvent[]) => void;
 }
