@@ -69,6 +69,66 @@ describe('packTimeline / unpackTimeline', () => {
 		expect(Object.keys(a ?? {})).toEqual(Object.keys(full.events[0] ?? {}));
 	});
 
+	it('puts each field back where it was, whichever fields an event has and whichever batch it is in', () => {
+		// Every field once, each with a value no other field has, so a column read into the wrong field shows.
+		const every = {
+			id: 'all',
+			title: 'Every field',
+			summary: 'Its summary',
+			body: [{ kind: 'p', spans: [{ text: 'Body text' }] }],
+			titleFrom: 'text',
+			start: '2024-11-17',
+			end: '2024-11-19',
+			precision: 'part-of-day',
+			partOfDay: 'evening',
+			approximate: true,
+			timeZone: 'Europe/Berlin',
+			dateBasis: { kind: 'inferred', note: 'A note on the date' },
+			displayDate: 'That weekend',
+			category: 'lane-a',
+			actors: ['Actor one', 'Actor two'],
+			places: ['Place one'],
+			certainty: 'disputed',
+			attribution: 'Attributed to someone',
+			quotes: [{ text: 'A quote', speaker: 'A speaker' }],
+			sources: [{ name: 'A source', url: 'https://example.org/s' }],
+			media: { kind: 'image', url: 'https://example.org/m.jpg' },
+			notes: ['A note']
+		} satisfies Required<Dataset['events'][number]>;
+		const dataset: Dataset = {
+			events: [
+				every,
+				// Only what is required, then the same lists and values again in later batches,
+				// where they cross as numbers into the tables earlier batches sent.
+				{ id: 'bare', title: 'Bare', start: '2024-11-18' },
+				{ id: 'again', title: 'Again', start: '2024-11-20', actors: ['Actor one', 'Actor two'] },
+				{ id: 'one', title: 'One actor', start: '2024-11-21', actors: ['Actor one'] },
+				{ id: 'other', title: 'Other one', start: '2024-11-22', actors: ['Actor two'] },
+				{
+					id: 'quoted',
+					title: 'Quoted',
+					start: '2024-11-23',
+					places: ['Place one'],
+					quotes: [{ text: 'Q' }]
+				},
+				{
+					id: 'empty',
+					title: 'Empty summary',
+					summary: '',
+					start: '2024-11-24',
+					approximate: false
+				}
+			]
+		};
+		for (const batchSize of [1, 2, 7]) {
+			const received = postAndReceive(dataset, batchSize);
+			expect(received.events.map((e) => e.event)).toEqual(dataset.events);
+			received.events.forEach((e, i) => {
+				expect(Object.keys(e.event)).toEqual(Object.keys(dataset.events[i] ?? {}));
+			});
+		}
+	});
+
 	it('keeps every precision and the uncertain and instant flags, in time order', () => {
 		const dataset: Dataset = {
 			timeZone: 'Europe/Kyiv',
