@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import events from '$lib/data/events.json';
 import { eventsInWindow } from '$lib/model/time-index';
+import { NO_REFINEMENT, refineTimeline } from '$lib/model/refine';
 import { batchTransferList, packTimeline, transferList, unpackTimeline } from './pack';
-import { prepareTimeline } from '$lib/model/timeline';
+import { prepareTimeline, type PreparedEvent, type PreparedTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
 import { generateDataset } from '../../../scripts/bench-data.js';
 
@@ -14,10 +15,39 @@ const bundled = prepareTimeline(events as Dataset);
  */
 function postAndReceive(dataset: Dataset = events as Dataset, batchSize?: number) {
 	const { packed, batches } = packTimeline(dataset, batchSize);
-	return unpackTimeline(
-		structuredClone(packed, { transfer: transferList(packed) }),
-		[...batches].map((batch) => structuredClone(batch, { transfer: batchTransferList(batch) }))
+	return asRead(
+		unpackTimeline(
+			structuredClone(packed, { transfer: transferList(packed) }),
+			[...batches].map((batch) => structuredClone(batch, { transfer: batchTransferList(batch) }))
+		)
 	);
+}
+
+/** Every field of a prepared event as a reader gets it (its intervals are getters), as a plain object. */
+const fieldsOf = (e: PreparedEvent): PreparedEvent => ({
+	outer: e.outer,
+	core: e.core,
+	instant: e.instant,
+	uncertain: e.uncertain,
+	precision: e.precision,
+	id: e.id,
+	order: e.order,
+	lane: e.lane,
+	zone: e.zone,
+	wall: e.wall,
+	wallCore: e.wallCore,
+	event: e.event
+});
+
+/** A timeline as its readers see it, so it can be compared with `toEqual`. */
+function asRead(timeline: PreparedTimeline): PreparedTimeline {
+	const read = new Map(timeline.events.map((e) => [e, fieldsOf(e)]));
+	const same = (e: PreparedEvent) => read.get(e) ?? e;
+	return {
+		...timeline,
+		events: timeline.events.map(same),
+		byLane: timeline.byLane.map((lane) => ({ ...lane, events: lane.events.map(same) }))
+	};
 }
 
 describe('packTimeline / unpackTimeline', () => {
@@ -88,7 +118,7 @@ describe('packTimeline / unpackTimeline', () => {
 			category: 'lane-a',
 			actors: ['Actor one', 'Actor two'],
 			places: ['Place one'],
-			certainty: 'disputed',
+			certainty: 'alleged',
 			attribution: 'Attributed to someone',
 			quotes: [{ text: 'A quote', speaker: 'A speaker' }],
 			sources: [{ name: 'A source', url: 'https://example.org/s' }],
@@ -109,7 +139,7 @@ describe('packTimeline / unpackTimeline', () => {
 					title: 'Quoted',
 					start: '2024-11-23',
 					places: ['Place one'],
-					quotes: [{ text: 'Q' }]
+					quotes: [{ text: 'Q', speaker: 'S' }]
 				},
 				{
 					id: 'empty',
@@ -171,6 +201,33 @@ describe('packTimeline / unpackTimeline', () => {
 			eventsInWindow(t.index, t.events, from, to).map((i) => t.events[i]?.id);
 		expect(ids(received)).toEqual(ids(bundled));
 		expect(ids(received).length).toBeGreaterThan(5);
+	});
+});
+
+describe('events rebuilt from the arrays', () => {
+	const dataset = generateDataset(2_000, 3) as Dataset;
+	const { packed, batches } = packTimeline(dataset, 700);
+	const timeline = unpackTimeline(packed, batches);
+	const page = prepareTimeline(dataset);
+
+	it('give the same intervals every time they are read', () => {
+		const e = timeline.events[10];
+		expect(e?.wall).toBe(e?.wall);
+		expect(e?.outer).toBe(e?.outer);
+		expect(timeline.events.map((e) => e.wall)).toEqual(page.events.map((e) => e.wall));
+		expect(timeline.events.some((e) => e.wallCore)).toBe(true);
+	});
+
+	it('keep their times when regrouped into other lanes or one lane', () => {
+		for (const groupBy of ['actor', 'place', 'none'] as const) {
+			const options = { ...NO_REFINEMENT, groupBy };
+			const regrouped = refineTimeline(timeline, options);
+			const expected = refineTimeline(page, options);
+			expect(regrouped.events.map(fieldsOf)).toEqual(expected.events.map(fieldsOf));
+			expect(new Set(regrouped.events.map((e) => e.lane))).not.toEqual(
+				new Set(timeline.events.map((e) => e.lane))
+			);
+		}
 	});
 });
 

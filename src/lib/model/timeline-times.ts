@@ -8,7 +8,7 @@
 import { max } from 'd3-array';
 import { eventTime, toWallClock, type Interval } from './dates';
 import { midpointIndexOf, timeIndexOf, type MidpointIndex, type TimeIndex } from './time-index';
-import type { Category, Dataset, TimelineEvent } from './schema';
+import type { Category, Dataset, Precision, TimelineEvent } from './schema';
 import {
 	PRECISION_ORDER,
 	prepareEras,
@@ -175,10 +175,68 @@ export function prepareTimes(dataset: Dataset): TimelineTimes {
 }
 
 /**
+ * A prepared event read from a timeline's typed arrays: its intervals are made from `times` the
+ * first time they are read and kept, so rebuilding a million events makes one object each rather
+ * than five. The page reads intervals only of the events it draws or counts.
+ */
+class TimesEvent implements PreparedEvent {
+	readonly precision: Precision;
+	readonly instant: boolean;
+	readonly uncertain: boolean;
+	readonly id: string;
+	readonly lane: string;
+	readonly zone: string;
+	#outer: Interval | undefined = undefined;
+	#wall: Interval | undefined = undefined;
+	// null until read: an event without a core has undefined.
+	#core: Interval | undefined | null = null;
+	#wallCore: Interval | undefined | null = null;
+	readonly #times: Float64Array;
+
+	constructor(
+		times: Float64Array,
+		flag: number,
+		readonly order: number,
+		zone: string,
+		readonly event: TimelineEvent
+	) {
+		this.#times = times;
+		this.precision = PRECISION_ORDER[flag & 7] ?? 'day';
+		this.instant = (flag & INSTANT) !== 0;
+		this.uncertain = (flag & UNCERTAIN) !== 0;
+		this.id = event.id;
+		this.lane = event.category ?? UNCATEGORISED.id;
+		this.zone = event.timeZone ?? zone;
+	}
+
+	/** The interval at `field` of this event's {@link TimelineTimes.times}; undefined when NaN. */
+	#interval(field: number): Interval | undefined {
+		const at = this.order * TIME_FIELDS + field;
+		const start = this.#times[at] ?? NaN;
+		return Number.isNaN(start) ? undefined : { start, end: this.#times[at + 1] ?? NaN };
+	}
+
+	get outer(): Interval {
+		return (this.#outer ??= this.#interval(0) ?? { start: NaN, end: NaN });
+	}
+	get core(): Interval | undefined {
+		if (this.#core === null) this.#core = this.#interval(2);
+		return this.#core;
+	}
+	get wall(): Interval {
+		return (this.#wall ??= this.#interval(4) ?? { start: NaN, end: NaN });
+	}
+	get wallCore(): Interval | undefined {
+		if (this.#wallCore === null) this.#wallCore = this.#interval(6);
+		return this.#wallCore;
+	}
+}
+
+/**
  * The prepared events of `events`, a slice of the timeline's events starting at `offset`, so that a
- * large timeline can be rebuilt a batch at a time. Every prepared event is built by this one
- * literal, so all share one shape: spreading a varying `EventTime` into them made every later
- * property read slow.
+ * large timeline can be rebuilt a batch at a time. They read their intervals from `times` when
+ * asked ({@link TimesEvent}); the objects are not plain, so a copy is made field by field (see
+ * `withLane` in model/refine.ts), never by spreading.
  */
 export function preparedEvents(
 	timeline: Pick<TimelineTimes, 'times' | 'flags' | 'zone'>,
@@ -186,28 +244,10 @@ export function preparedEvents(
 	offset = 0
 ): PreparedEvent[] {
 	const { times, flags, zone } = timeline;
-	const interval = (at: number) =>
-		Number.isNaN(times[at]) ? undefined : { start: times[at] ?? 0, end: times[at + 1] ?? 0 };
 	const prepared = new Array<PreparedEvent>(events.length);
 	for (let j = 0; j < events.length; j++) {
-		const event = events[j] as TimelineEvent;
 		const i = offset + j;
-		const at = i * TIME_FIELDS;
-		const flag = flags[i] ?? 0;
-		prepared[j] = {
-			outer: { start: times[at] ?? 0, end: times[at + 1] ?? 0 },
-			core: interval(at + 2),
-			instant: (flag & INSTANT) !== 0,
-			uncertain: (flag & UNCERTAIN) !== 0,
-			precision: PRECISION_ORDER[flag & 7] ?? 'day',
-			id: event.id,
-			order: i,
-			lane: event.category ?? UNCATEGORISED.id,
-			zone: event.timeZone ?? zone,
-			wall: { start: times[at + 4] ?? 0, end: times[at + 5] ?? 0 },
-			wallCore: interval(at + 6),
-			event
-		};
+		prepared[j] = new TimesEvent(times, flags[i] ?? 0, i, zone, events[j] as TimelineEvent);
 	}
 	return prepared;
 }
