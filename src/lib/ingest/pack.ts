@@ -12,7 +12,6 @@ import {
 	assembleTimeline,
 	preparedEvents,
 	prepareTimes,
-	type EventColumns,
 	type TimelineTimes
 } from '$lib/model/timeline-times';
 import type { PreparedEvent, PreparedTimeline } from '$lib/model/timeline';
@@ -239,74 +238,47 @@ export const batchTransferList = (batch: EventBatch): Transferable[] => [
 	batch.codes.buffer
 ];
 
-const ID = TEXT.indexOf('id');
-const CATEGORY = CODED.indexOf('category');
-const TIME_ZONE = CODED.indexOf('timeZone');
-
 /**
- * A batch as the page reads it: the fields every prepared event needs read straight from the
- * columns, and a whole event built only when it is asked for, as validation gave it (keys in the
- * schema's order). Values that repeat are shared between events: an `actors` list is one array for
- * every event naming the same actors.
+ * Reads batches in the order they were packed: the events of each, as validation gave them (keys in
+ * the schema's order). Values that repeat are shared between events: an `actors` list is one array
+ * for every event naming the same actors.
  */
-class BatchColumns implements EventColumns {
-	readonly from: number;
-	readonly count: number;
-	readonly #batch: EventBatch;
-	/** Per coded field, its values so far: later batches only add to them. */
-	readonly #values: readonly unknown[][];
-	readonly #others: Map<number, Record<string, unknown>>;
+export function batchReader(): (batch: EventBatch) => TimelineEvent[] {
+	const values: unknown[][] = CODED.map(() => [undefined]);
+	return (batch) => {
+		batch.added.forEach((added, f) => values[f]?.push(...added));
+		return unpackBatch(values, batch);
+	};
+}
 
-	constructor(batch: EventBatch, values: readonly unknown[][]) {
-		this.from = batch.from;
-		this.count = batch.count;
-		this.#batch = batch;
-		this.#values = values;
-		this.#others = new Map(batch.others.map(({ at, fields }) => [at, fields]));
-	}
-
-	/** Text field `t` of event `j`, when it has it. */
-	#text(j: number, t: number): string | undefined {
-		const { text, ends, present } = this.#batch;
-		if (!((present[j] ?? 0) & (1 << t))) return undefined;
-		const k = j * TEXT.length + t;
-		return text.slice(k === 0 ? 0 : (ends[k - 1] ?? 0), ends[k] ?? 0);
-	}
-
-	/** The value of coded field `c` of event `j`, when it has it. */
-	#coded(j: number, c: number): unknown {
-		const code = this.#batch.codes[j * CODED.length + c] ?? 0;
-		return code ? this.#values[c]?.[code] : undefined;
-	}
-
-	id(j: number): string {
-		return this.#text(j, ID) ?? '';
-	}
-	category(j: number): string | undefined {
-		return this.#coded(j, CATEGORY) as string | undefined;
-	}
-	timeZone(j: number): string | undefined {
-		return this.#coded(j, TIME_ZONE) as string | undefined;
-	}
-
-	event(j: number): TimelineEvent {
-		const fields = this.#others.get(j);
+function unpackBatch(values: readonly unknown[][], batch: EventBatch): TimelineEvent[] {
+	const { text, ends, present, codes, others } = batch;
+	const events = new Array<TimelineEvent>(batch.count);
+	let other = 0;
+	let at = 0;
+	for (let i = 0; i < batch.count; i++) {
+		const fields = others[other]?.at === i ? others[other++]?.fields : undefined;
+		const bits = present[i] ?? 0;
 		const event: Record<string, unknown> = {};
 		for (const { field, text: t, coded: c } of PLAN) {
-			const value = t !== -1 ? this.#text(j, t) : c !== -1 ? this.#coded(j, c) : fields?.[field];
-			if (value !== undefined) event[field] = value;
+			if (t !== -1) {
+				const end = ends[i * TEXT.length + t] ?? at;
+				if (bits & (1 << t)) event[field] = text.slice(at, end);
+				at = end;
+			} else if (c !== -1) {
+				const code = codes[i * CODED.length + c] ?? 0;
+				if (code) event[field] = values[c]?.[code];
+			} else if (fields && fields[field] !== undefined) event[field] = fields[field];
 		}
-		return event as TimelineEvent;
+		events[i] = event as TimelineEvent;
 	}
+	return events;
 }
 
 /** Reads batches in the order they were packed, as prepared events of `packed`. */
 export function preparedReader(packed: PackedTimeline): (batch: EventBatch) => PreparedEvent[] {
-	const values: unknown[][] = CODED.map(() => [undefined]);
-	return (batch) => {
-		batch.added.forEach((added, f) => values[f]?.push(...added));
-		return preparedEvents(packed, new BatchColumns(batch, values));
-	};
+	const read = batchReader();
+	return (batch) => preparedEvents(packed, read(batch), batch.from);
 }
 
 /** Rebuilds, on one thread, the prepared timeline {@link packTimeline} packed. */

@@ -175,25 +175,9 @@ export function prepareTimes(dataset: Dataset): TimelineTimes {
 }
 
 /**
- * A run of a timeline's events as they arrive from the data worker, in columns: the few fields every
- * prepared event needs at once, and each whole event built when it is asked for.
- */
-export interface EventColumns {
-	/** Position of the first of these events in the timeline. */
-	readonly from: number;
-	readonly count: number;
-	id(j: number): string;
-	category(j: number): string | undefined;
-	timeZone(j: number): string | undefined;
-	/** Event `j` of the run, built anew on every call. */
-	event(j: number): TimelineEvent;
-}
-
-/**
- * A prepared event read from a timeline's typed arrays and its batch's columns: its intervals and
- * its {@link TimelineEvent} are made the first time they are read and kept, so rebuilding a million
- * events makes one object each rather than six. The page reads intervals only of the events it
- * draws or counts, and whole events only of those it labels, lists, counts or searches.
+ * A prepared event read from a timeline's typed arrays: its intervals are made from `times` the
+ * first time they are read and kept, so rebuilding a million events makes one object each rather
+ * than five. The page reads intervals only of the events it draws or counts.
  */
 class TimesEvent implements PreparedEvent {
 	readonly precision: Precision;
@@ -202,31 +186,27 @@ class TimesEvent implements PreparedEvent {
 	readonly id: string;
 	readonly lane: string;
 	readonly zone: string;
-	readonly #times: Float64Array;
-	readonly #columns: EventColumns;
-	#event: TimelineEvent | undefined = undefined;
 	#outer: Interval | undefined = undefined;
 	#wall: Interval | undefined = undefined;
 	// null until read: an event without a core has undefined.
 	#core: Interval | undefined | null = null;
 	#wallCore: Interval | undefined | null = null;
+	readonly #times: Float64Array;
 
 	constructor(
 		times: Float64Array,
 		flag: number,
 		readonly order: number,
 		zone: string,
-		columns: EventColumns
+		readonly event: TimelineEvent
 	) {
 		this.#times = times;
-		this.#columns = columns;
-		const j = order - columns.from;
 		this.precision = PRECISION_ORDER[flag & 7] ?? 'day';
 		this.instant = (flag & INSTANT) !== 0;
 		this.uncertain = (flag & UNCERTAIN) !== 0;
-		this.id = columns.id(j);
-		this.lane = columns.category(j) ?? UNCATEGORISED.id;
-		this.zone = columns.timeZone(j) ?? zone;
+		this.id = event.id;
+		this.lane = event.category ?? UNCATEGORISED.id;
+		this.zone = event.timeZone ?? zone;
 	}
 
 	/** The interval at `field` of this event's {@link TimelineTimes.times}; undefined when NaN. */
@@ -236,9 +216,6 @@ class TimesEvent implements PreparedEvent {
 		return Number.isNaN(start) ? undefined : { start, end: this.#times[at + 1] ?? NaN };
 	}
 
-	get event(): TimelineEvent {
-		return (this.#event ??= this.#columns.event(this.order - this.#columns.from));
-	}
 	get outer(): Interval {
 		return (this.#outer ??= this.#interval(0) ?? { start: NaN, end: NaN });
 	}
@@ -256,20 +233,21 @@ class TimesEvent implements PreparedEvent {
 }
 
 /**
- * The prepared events of `columns`, a run of the timeline's events, so that a large timeline can be
- * rebuilt a batch at a time. They read their intervals and events when asked ({@link TimesEvent});
- * the objects are not plain, so a copy is made field by field (see `withLane` in model/refine.ts),
- * never by spreading.
+ * The prepared events of `events`, a slice of the timeline's events starting at `offset`, so that a
+ * large timeline can be rebuilt a batch at a time. They read their intervals from `times` when
+ * asked ({@link TimesEvent}); the objects are not plain, so a copy is made field by field (see
+ * `withLane` in model/refine.ts), never by spreading.
  */
 export function preparedEvents(
 	timeline: Pick<TimelineTimes, 'times' | 'flags' | 'zone'>,
-	columns: EventColumns
+	events: readonly TimelineEvent[],
+	offset = 0
 ): PreparedEvent[] {
 	const { times, flags, zone } = timeline;
-	const prepared = new Array<PreparedEvent>(columns.count);
-	for (let j = 0; j < columns.count; j++) {
-		const i = columns.from + j;
-		prepared[j] = new TimesEvent(times, flags[i] ?? 0, i, zone, columns);
+	const prepared = new Array<PreparedEvent>(events.length);
+	for (let j = 0; j < events.length; j++) {
+		const i = offset + j;
+		prepared[j] = new TimesEvent(times, flags[i] ?? 0, i, zone, events[j] as TimelineEvent);
 	}
 	return prepared;
 }
