@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import events from '$lib/data/events.json';
 import { eventsInWindow } from '$lib/model/time-index';
+import { NO_REFINEMENT, refineTimeline } from '$lib/model/refine';
 import { batchTransferList, EventSender, unpackTimeline, type EventBatch } from './pack';
-import { prepareTimeline } from '$lib/model/timeline';
+import { prepareTimeline, type PreparedEvent, type PreparedTimeline } from '$lib/model/timeline';
 import type { Dataset } from '$lib/model/schema';
 import { generateDataset } from '../../../scripts/bench-data.js';
 
@@ -33,7 +34,34 @@ function postAndReceive(
 	expect(sender.sent).toBe(dataset.events.length);
 	const header: Partial<Dataset> = { ...dataset };
 	delete header.events;
-	return unpackTimeline(header, received, told);
+	return asRead(unpackTimeline(header, received, told));
+}
+
+/** Every field of a prepared event as a reader gets it (its intervals are getters), as a plain object. */
+const fieldsOf = (e: PreparedEvent): PreparedEvent => ({
+	outer: e.outer,
+	core: e.core,
+	instant: e.instant,
+	uncertain: e.uncertain,
+	precision: e.precision,
+	id: e.id,
+	order: e.order,
+	lane: e.lane,
+	zone: e.zone,
+	wall: e.wall,
+	wallCore: e.wallCore,
+	event: e.event
+});
+
+/** A timeline as its readers see it, so it can be compared with `toEqual`. */
+function asRead(timeline: PreparedTimeline): PreparedTimeline {
+	const read = new Map(timeline.events.map((e) => [e, fieldsOf(e)]));
+	const same = (e: PreparedEvent) => read.get(e) ?? e;
+	return {
+		...timeline,
+		events: timeline.events.map(same),
+		byLane: timeline.byLane.map((lane) => ({ ...lane, events: lane.events.map(same) }))
+	};
 }
 
 describe('EventSender / unpackTimeline', () => {
@@ -89,6 +117,66 @@ describe('EventSender / unpackTimeline', () => {
 		expect(Object.keys(a ?? {})).toEqual(Object.keys(full.events[0] ?? {}));
 	});
 
+	it('puts each field back where it was, whichever fields an event has and whichever batch it is in', () => {
+		// Every field once, each with a value no other field has, so a column read into the wrong field shows.
+		const every = {
+			id: 'all',
+			title: 'Every field',
+			summary: 'Its summary',
+			body: [{ kind: 'p', spans: [{ text: 'Body text' }] }],
+			titleFrom: 'text',
+			start: '2024-11-17',
+			end: '2024-11-19',
+			precision: 'part-of-day',
+			partOfDay: 'evening',
+			approximate: true,
+			timeZone: 'Europe/Berlin',
+			dateBasis: { kind: 'inferred', note: 'A note on the date' },
+			displayDate: 'That weekend',
+			category: 'lane-a',
+			actors: ['Actor one', 'Actor two'],
+			places: ['Place one'],
+			certainty: 'alleged',
+			attribution: 'Attributed to someone',
+			quotes: [{ text: 'A quote', speaker: 'A speaker' }],
+			sources: [{ name: 'A source', url: 'https://example.org/s' }],
+			media: { kind: 'image', url: 'https://example.org/m.jpg' },
+			notes: ['A note']
+		} satisfies Required<Dataset['events'][number]>;
+		const dataset: Dataset = {
+			events: [
+				every,
+				// Only what is required, then the same lists and values again in later batches,
+				// where they cross as numbers into the tables earlier batches sent.
+				{ id: 'bare', title: 'Bare', start: '2024-11-18' },
+				{ id: 'again', title: 'Again', start: '2024-11-20', actors: ['Actor one', 'Actor two'] },
+				{ id: 'one', title: 'One actor', start: '2024-11-21', actors: ['Actor one'] },
+				{ id: 'other', title: 'Other one', start: '2024-11-22', actors: ['Actor two'] },
+				{
+					id: 'quoted',
+					title: 'Quoted',
+					start: '2024-11-23',
+					places: ['Place one'],
+					quotes: [{ text: 'Q', speaker: 'S' }]
+				},
+				{
+					id: 'empty',
+					title: 'Empty summary',
+					summary: '',
+					start: '2024-11-24',
+					approximate: false
+				}
+			]
+		};
+		for (const batchSize of [1, 2, 7]) {
+			const received = postAndReceive(dataset, { batchSize });
+			expect(received.events.map((e) => e.event)).toEqual(dataset.events);
+			received.events.forEach((e, i) => {
+				expect(Object.keys(e.event)).toEqual(Object.keys(dataset.events[i] ?? {}));
+			});
+		}
+	});
+
 	it('keeps every precision and the uncertain and instant flags, in time order', () => {
 		const dataset: Dataset = {
 			timeZone: 'Europe/Kyiv',
@@ -131,6 +219,42 @@ describe('EventSender / unpackTimeline', () => {
 			eventsInWindow(t.index, t.events, from, to).map((i) => t.events[i]?.id);
 		expect(ids(received)).toEqual(ids(bundled));
 		expect(ids(received).length).toBeGreaterThan(5);
+	});
+});
+
+describe('events rebuilt from the arrays', () => {
+	const dataset = generateDataset(2_000, 3) as Dataset;
+	const header: Partial<Dataset> = { ...dataset };
+	delete header.events;
+	const sent: EventBatch[] = [];
+	const sender = new EventSender(
+		(batch) => sent.push(batch),
+		() => {},
+		700
+	);
+	sender.add(dataset.events);
+	sender.flush();
+	const timeline = unpackTimeline(header, sent, dataset.timeZone ?? 'UTC');
+	const page = prepareTimeline(dataset);
+
+	it('give the same intervals every time they are read', () => {
+		const e = timeline.events[10];
+		expect(e?.wall).toBe(e?.wall);
+		expect(e?.outer).toBe(e?.outer);
+		expect(timeline.events.map((e) => e.wall)).toEqual(page.events.map((e) => e.wall));
+		expect(timeline.events.some((e) => e.wallCore)).toBe(true);
+	});
+
+	it('keep their times when regrouped into other lanes or one lane', () => {
+		for (const groupBy of ['actor', 'place', 'none'] as const) {
+			const options = { ...NO_REFINEMENT, groupBy };
+			const regrouped = refineTimeline(timeline, options);
+			const expected = refineTimeline(page, options);
+			expect(regrouped.events.map(fieldsOf)).toEqual(expected.events.map(fieldsOf));
+			expect(new Set(regrouped.events.map((e) => e.lane))).not.toEqual(
+				new Set(timeline.events.map((e) => e.lane))
+			);
+		}
 	});
 });
 

@@ -42,6 +42,25 @@ export const MAX_GROUP_LANES = 10;
 const matchesAny = (wanted: ReadonlySet<string>, values: readonly string[] | undefined) =>
 	wanted.size === 0 || (values ?? []).some((value) => wanted.has(value));
 
+/**
+ * `e` drawn in another lane. Field by field rather than by spreading: an event rebuilt from a
+ * worker's arrays keeps its intervals behind getters, which a spread would drop.
+ */
+const withLane = (e: PreparedEvent, lane: string): PreparedEvent => ({
+	outer: e.outer,
+	core: e.core,
+	instant: e.instant,
+	uncertain: e.uncertain,
+	precision: e.precision,
+	id: e.id,
+	order: e.order,
+	lane,
+	zone: e.zone,
+	wall: e.wall,
+	wallCore: e.wallCore,
+	event: e.event
+});
+
 /** True when nothing is filtered and lanes are the dataset's categories. */
 export const isUnrefined = (options: RefineOptions) =>
 	options.groupBy === 'category' &&
@@ -72,7 +91,7 @@ function groupLanes(
 	const regrouped = events.map((e) => {
 		const first = (e.event[field] ?? []).find((value) => laneIds.has(value));
 		const lane = first ? (laneIds.get(first) ?? other) : e.event[field]?.length ? other : missing;
-		return lane === e.lane ? e : { ...e, lane };
+		return lane === e.lane ? e : withLane(e, lane);
 	});
 	const used = new Set(regrouped.map((e) => e.lane));
 	const lanes: Category[] = [
@@ -99,7 +118,7 @@ export function refineTimeline(base: PreparedTimeline, options: RefineOptions): 
 	else if (options.groupBy === 'place')
 		({ events, lanes } = groupLanes(filtered, 'places', 'No place named'));
 	else if (options.groupBy === 'none') {
-		events = filtered.map((e) => (e.lane === 'all' ? e : { ...e, lane: 'all' }));
+		events = filtered.map((e) => (e.lane === 'all' ? e : withLane(e, 'all')));
 		lanes = [{ id: 'all', label: 'All events' }];
 	} else {
 		const used = new Set(filtered.map((e) => e.lane));

@@ -9,7 +9,7 @@
 import { max } from 'd3-array';
 import { eventTime, toWallClock, type Interval } from './dates';
 import { midpointIndexOf, timeIndexOf, type MidpointIndex, type TimeIndex } from './time-index';
-import type { Category, Dataset, TimelineEvent } from './schema';
+import type { Category, Dataset, Precision, TimelineEvent } from './schema';
 import {
 	PRECISION_ORDER,
 	prepareEras,
@@ -268,10 +268,68 @@ function indexTimes(
 }
 
 /**
+ * A prepared event read from a timeline's typed arrays. Its wall-clock interval, which layout reads
+ * for every event, is made at once; the others are made from `times` the first time they are read
+ * and kept. Rebuilding a million events makes two objects each rather than three to five.
+ */
+class TimesEvent implements PreparedEvent {
+	readonly precision: Precision;
+	readonly instant: boolean;
+	readonly uncertain: boolean;
+	readonly id: string;
+	readonly lane: string;
+	readonly zone: string;
+	/** Made at once: layout and the overview read every event's wall-clock interval. */
+	readonly wall: Interval;
+	#outer: Interval | undefined = undefined;
+	// null until read: an event without a core has undefined.
+	#core: Interval | undefined | null = null;
+	#wallCore: Interval | undefined | null = null;
+	readonly #times: Float64Array;
+
+	constructor(
+		times: Float64Array,
+		flag: number,
+		readonly order: number,
+		zone: string,
+		readonly event: TimelineEvent
+	) {
+		this.#times = times;
+		this.precision = PRECISION_ORDER[flag & 7] ?? 'day';
+		this.instant = (flag & INSTANT) !== 0;
+		this.uncertain = (flag & UNCERTAIN) !== 0;
+		this.id = event.id;
+		this.lane = event.category ?? UNCATEGORISED.id;
+		this.zone = event.timeZone ?? zone;
+		const at = order * TIME_FIELDS;
+		this.wall = { start: times[at + 4] ?? NaN, end: times[at + 5] ?? NaN };
+	}
+
+	/** The interval at `field` of this event's {@link TimelineTimes.times}; undefined when NaN. */
+	#interval(field: number): Interval | undefined {
+		const at = this.order * TIME_FIELDS + field;
+		const start = this.#times[at] ?? NaN;
+		return Number.isNaN(start) ? undefined : { start, end: this.#times[at + 1] ?? NaN };
+	}
+
+	get outer(): Interval {
+		return (this.#outer ??= this.#interval(0) ?? { start: NaN, end: NaN });
+	}
+	get core(): Interval | undefined {
+		if (this.#core === null) this.#core = this.#interval(2);
+		return this.#core;
+	}
+	get wallCore(): Interval | undefined {
+		if (this.#wallCore === null) this.#wallCore = this.#interval(6);
+		return this.#wallCore;
+	}
+}
+
+/**
  * The prepared events of `events`, a slice of the timeline's events starting at `offset`, so that a
- * large timeline can be rebuilt a batch at a time. Every prepared event is built by this one
- * literal, so all share one shape: spreading a varying `EventTime` into them made every later
- * property read slow.
+ * large timeline can be rebuilt a batch at a time. They read their intervals from `times` when
+ * asked ({@link TimesEvent}); the objects are not plain, so a copy is made field by field (see
+ * `withLane` in model/refine.ts), never by spreading.
  */
 export function preparedEvents(
 	timeline: Pick<TimelineTimes, 'times' | 'flags' | 'zone'>,
@@ -279,28 +337,10 @@ export function preparedEvents(
 	offset = 0
 ): PreparedEvent[] {
 	const { times, flags, zone } = timeline;
-	const interval = (at: number) =>
-		Number.isNaN(times[at]) ? undefined : { start: times[at] ?? 0, end: times[at + 1] ?? 0 };
 	const prepared = new Array<PreparedEvent>(events.length);
 	for (let j = 0; j < events.length; j++) {
-		const event = events[j] as TimelineEvent;
 		const i = offset + j;
-		const at = i * TIME_FIELDS;
-		const flag = flags[i] ?? 0;
-		prepared[j] = {
-			outer: { start: times[at] ?? 0, end: times[at + 1] ?? 0 },
-			core: interval(at + 2),
-			instant: (flag & INSTANT) !== 0,
-			uncertain: (flag & UNCERTAIN) !== 0,
-			precision: PRECISION_ORDER[flag & 7] ?? 'day',
-			id: event.id,
-			order: i,
-			lane: event.category ?? UNCATEGORISED.id,
-			zone: event.timeZone ?? zone,
-			wall: { start: times[at + 4] ?? 0, end: times[at + 5] ?? 0 },
-			wallCore: interval(at + 6),
-			event
-		};
+		prepared[j] = new TimesEvent(times, flags[i] ?? 0, i, zone, events[j] as TimelineEvent);
 	}
 	return prepared;
 }
