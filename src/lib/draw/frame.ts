@@ -7,7 +7,7 @@ import { AXIS_CONTEXT_Y, AXIS_LABEL_Y, AXIS_TICK_Y } from '$lib/layout/frame';
 import type { LaneLayout } from '$lib/layout/lanes';
 import type { Theme } from '$lib/layout/theme';
 import type { AxisLayout } from '$lib/layout/ticks';
-import { svgNode, type SvgNode } from './node';
+import { keyed, svgNode, type SvgNode } from './node';
 import { num } from './xml';
 
 /** The time axis across the top, its grid lines `height` pixels down, `width` pixels across. */
@@ -19,51 +19,64 @@ export function axisNodes(
 ): SvgNode[] {
 	const nodes: SvgNode[] = [];
 	for (const tick of axis.ticks) {
+		// Keyed by their time, so a tick keeps its elements while the view pans.
 		nodes.push(
-			svgNode('line', {
-				class: 'grid',
-				x1: tick.x,
-				x2: tick.x,
-				y1: AXIS_TICK_Y,
-				y2: height,
-				stroke: theme.grid
-			})
+			keyed(
+				svgNode('line', {
+					class: 'grid',
+					x1: tick.x,
+					x2: tick.x,
+					y1: AXIS_TICK_Y,
+					y2: height,
+					stroke: theme.grid
+				}),
+				`grid:${tick.value}`
+			)
 		);
 		if (tick.label) {
 			nodes.push(
-				svgNode(
-					'text',
-					{ class: 'tick', x: tick.x + 4, y: AXIS_LABEL_Y, 'font-size': 12, fill: theme.inkSoft },
-					tick.label
+				keyed(
+					svgNode(
+						'text',
+						{ class: 'tick', x: tick.x + 4, y: AXIS_LABEL_Y, 'font-size': 12, fill: theme.inkSoft },
+						tick.label
+					),
+					`tick:${tick.value}`
 				)
 			);
 		}
 	}
 	for (const context of axis.context) {
 		nodes.push(
-			svgNode(
-				'text',
-				{
-					class: 'context',
-					x: context.x + 4,
-					y: AXIS_CONTEXT_Y,
-					'font-size': 12,
-					'font-weight': 600,
-					fill: theme.ink
-				},
-				context.label
+			keyed(
+				svgNode(
+					'text',
+					{
+						class: 'context',
+						x: context.x + 4,
+						y: AXIS_CONTEXT_Y,
+						'font-size': 12,
+						'font-weight': 600,
+						fill: theme.ink
+					},
+					context.label
+				),
+				`context:${context.value}`
 			)
 		);
 	}
 	nodes.push(
-		svgNode('line', {
-			class: 'baseline',
-			x1: 0,
-			x2: width,
-			y1: AXIS_TICK_Y,
-			y2: AXIS_TICK_Y,
-			stroke: theme.inkSoft
-		})
+		keyed(
+			svgNode('line', {
+				class: 'baseline',
+				x1: 0,
+				x2: width,
+				y1: AXIS_TICK_Y,
+				y2: AXIS_TICK_Y,
+				stroke: theme.inkSoft
+			}),
+			'baseline'
+		)
 	);
 	return nodes;
 }
