@@ -195,7 +195,7 @@ describe('markDrawings while the reader pans', () => {
 		const { layout, origin } = view(-600);
 		const drawn = markDrawings(layout.marks, layout.lanes, LIGHT, origin);
 		for (const m of layout.marks) {
-			const shape = drawn.get(m.id)?.[0];
+			const shape = drawn.get(m.id)?.nodes[0];
 			const top = layout.lanes[m.laneIndex]?.y ?? 0;
 			if (m.instant) {
 				const [, x = '', y = ''] =

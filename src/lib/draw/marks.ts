@@ -15,6 +15,7 @@ import {
 	type MarkLayout
 } from '$lib/layout/lanes';
 import type { Theme } from '$lib/layout/theme';
+import type { PreparedEvent } from '$lib/model/timeline';
 import { keyed, px, sameNodes, svgNode, type SvgAttributes, type SvgNode } from './node';
 import { num } from './xml';
 
@@ -161,24 +162,62 @@ export function markNodes(m: MarkLayout, theme: Theme, dx = 0, dy = 0): SvgNode[
 	return [...shapeNodes(m, color, dx, dy), ...labelNodes(m, color, theme, dx, dy)];
 }
 
+/** One event as the page draws it: {@link markNodes} and the box of its focus ring. */
+export interface MarkDrawing {
+	readonly id: string;
+	readonly event: PreparedEvent;
+	readonly laneIndex: number;
+	readonly uncertain: boolean;
+	readonly approximate: boolean;
+	readonly nodes: readonly SvgNode[];
+	/** Where the focus ring goes round the mark (22 px tall), in the nodes' coordinates. */
+	readonly ring: { readonly x: number; readonly y: number; readonly width: number };
+}
+
 /**
- * Each mark's nodes by id ({@link markNodes}), `dx` pixels left and up by the top of its lane in
- * `lanes`. A mark drawn just as in `before` keeps the array it had there, so the page hands its
- * element the same value and leaves it alone: while the reader pans, only the marks that change
- * (at the edges, or where rows are packed anew) are redrawn.
+ * Each mark's drawing by id, in the marks' order: {@link markNodes} `dx` pixels left and up by the
+ * top of its lane in `lanes`. A mark drawn just as in `before` keeps the drawing it had there, so
+ * the page hands its element the same value and leaves it alone: while the reader pans, only the
+ * marks that change (at the edges, or where rows are packed anew) are redrawn.
  */
 export function markDrawings(
 	marks: readonly MarkLayout[],
 	lanes: readonly LaneLayout[],
 	theme: Theme,
 	dx: number,
-	before: ReadonlyMap<string, readonly SvgNode[]> = new Map()
-): Map<string, readonly SvgNode[]> {
-	const drawings = new Map<string, readonly SvgNode[]>();
+	before: ReadonlyMap<string, MarkDrawing> = new Map()
+): Map<string, MarkDrawing> {
+	const drawings = new Map<string, MarkDrawing>();
 	for (const m of marks) {
-		const nodes = markNodes(m, theme, dx, lanes[m.laneIndex]?.y ?? 0);
+		const dy = lanes[m.laneIndex]?.y ?? 0;
+		const nodes = markNodes(m, theme, dx, dy);
+		const ring = {
+			x: px(Math.min(m.x0, m.cx - 8) - 3, dx),
+			y: px(m.y - 11, dy),
+			width: px(Math.max(m.x1 - m.x0, 16) + 6)
+		};
 		const old = before.get(m.id);
-		drawings.set(m.id, old && sameNodes(old, nodes) ? old : nodes);
+		const same =
+			old &&
+			old.event === m.event &&
+			old.ring.x === ring.x &&
+			old.ring.y === ring.y &&
+			old.ring.width === ring.width &&
+			sameNodes(old.nodes, nodes);
+		drawings.set(
+			m.id,
+			same
+				? old
+				: {
+						id: m.id,
+						event: m.event,
+						laneIndex: m.laneIndex,
+						uncertain: m.uncertain,
+						approximate: m.approximate,
+						nodes,
+						ring
+					}
+		);
 	}
 	return drawings;
 }
