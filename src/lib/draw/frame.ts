@@ -2,13 +2,12 @@
  * The axis and the lane bands as SVG nodes: tick lines that run down through the lanes, tick and
  * context labels, and each lane's band with its symbol and name.
  */
-import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
+import { laneColor, laneSymbolAt } from '$lib/layout/encoding';
 import { AXIS_CONTEXT_Y, AXIS_LABEL_Y, AXIS_TICK_Y } from '$lib/layout/frame';
 import type { LaneLayout } from '$lib/layout/lanes';
 import type { Theme } from '$lib/layout/theme';
 import type { AxisLayout } from '$lib/layout/ticks';
-import { keyed, svgNode, type SvgNode } from './node';
-import { num } from './xml';
+import { keyed, px, svgNode, type SvgNode } from './node';
 
 /** The time axis across the top, its grid lines `height` pixels down, `width` pixels across. */
 export function axisNodes(
@@ -106,8 +105,7 @@ export function laneNodes(
 	}
 	return lanes.flatMap((lane) => [
 		svgNode('path', {
-			d: laneSymbolPath(lane.index, 10),
-			transform: `translate(12,${num(lane.y + 12)})`,
+			d: laneSymbolAt(lane.index, 12, px(lane.y + 12), 10),
 			fill: laneColor(lane.index)
 		}),
 		svgNode(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { laneSymbolAt } from '$lib/layout/encoding';
 import { layoutLanes, type MarkLayout } from '$lib/layout/lanes';
 import { timeScale } from '$lib/layout/scale';
 import { DARK, LIGHT } from '$lib/layout/theme';
@@ -62,7 +63,7 @@ describe('markNodes', () => {
 	it('draws an exact moment as the lane symbol at its centre, dashed and lighter when approximate', () => {
 		const point = { ...base, instant: true, approximate: true };
 		const symbol = find(markNodes(point, LIGHT), 'point');
-		expect(symbol?.attrs.transform).toBe('translate(140,40)');
+		expect(symbol?.attrs.d).toBe(laneSymbolAt(1, 140, 40));
 		expect(symbol?.attrs).toMatchObject({ 'fill-opacity': 0.45, 'stroke-dasharray': '3 2' });
 	});
 
@@ -198,10 +199,11 @@ describe('markDrawings while the reader pans', () => {
 			const shape = drawn.get(m.id)?.nodes[0];
 			const top = layout.lanes[m.laneIndex]?.y ?? 0;
 			if (m.instant) {
-				const [, x = '', y = ''] =
-					/translate\(([-\d.]+),([-\d.]+)\)/.exec(String(shape?.attrs.transform)) ?? [];
-				expect(Number(x) + origin).toBeCloseTo(m.cx, 1);
-				expect(Number(y) + top).toBeCloseTo(m.y, 1);
+				const [, x = '', y = ''] = /^M([-\d.]+),([-\d.]+)/.exec(String(shape?.attrs.d)) ?? [];
+				const [, x0 = '', y0 = ''] =
+					/^M([-\d.]+),([-\d.]+)/.exec(laneSymbolAt(m.laneIndex, 0, 0)) ?? [];
+				expect(Number(x) - Number(x0) + origin).toBeCloseTo(m.cx, 1);
+				expect(Number(y) - Number(y0) + top).toBeCloseTo(m.y, 1);
 			} else {
 				expect(Number(shape?.attrs.x) + origin).toBeCloseTo(m.x0, 1);
 				expect(Number(shape?.attrs.y) + top).toBeCloseTo(m.y - 7, 1);

@@ -5,7 +5,7 @@
  * exported file needs no stylesheet; the page's CSS only adds the interactive states (hover, focus,
  * search) on top.
  */
-import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
+import { laneColor, laneSymbolAt } from '$lib/layout/encoding';
 import {
 	clusterCountLabel,
 	clusterOpacity,
@@ -70,8 +70,7 @@ function shapeNodes(m: MarkLayout, color: string, dx: number, dy: number): SvgNo
 			keyed(
 				svgNode('path', {
 					class: 'point',
-					d: laneSymbolPath(m.laneIndex),
-					transform: `translate(${num(m.cx - dx)},${num(m.y - dy)})`,
+					d: laneSymbolAt(m.laneIndex, px(m.cx, dx), px(m.y, dy)),
 					...pointPaint(m, color)
 				}),
 				'shape'
@@ -126,8 +125,7 @@ function labelNodes(m: MarkLayout, color: string, theme: Theme, dx: number, dy: 
 			keyed(
 				svgNode('path', {
 					class: 'icon',
-					d: laneSymbolPath(m.laneIndex, 9),
-					transform: `translate(${num((start ? label.x + 6 : label.x - 6) - dx)},${num(firstY)})`,
+					d: laneSymbolAt(m.laneIndex, px(start ? label.x + 6 : label.x - 6, dx), px(firstY), 9),
 					fill: color
 				}),
 				'icon'
