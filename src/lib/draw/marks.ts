@@ -16,7 +16,7 @@ import {
 } from '$lib/layout/lanes';
 import type { Theme } from '$lib/layout/theme';
 import type { PreparedEvent } from '$lib/model/timeline';
-import { keyed, px, sameNodes, svgNode, type SvgAttributes, type SvgNode } from './node';
+import { px, sameNodes, svgNode, type SvgAttributes, type SvgNode } from './node';
 import { num } from './xml';
 
 /** Height of a span's bar, in pixels. */
@@ -67,43 +67,34 @@ export function pointPaint({ approximate }: Pick<DateStyle, 'approximate'>, colo
 function shapeNodes(m: MarkLayout, color: string, dx: number, dy: number): SvgNode[] {
 	if (m.instant) {
 		return [
-			keyed(
-				svgNode('path', {
-					class: 'point',
-					d: laneSymbolAt(m.laneIndex, px(m.cx, dx), px(m.y, dy)),
-					...pointPaint(m, color)
-				}),
-				'shape'
-			)
+			svgNode('path', {
+				class: 'point',
+				d: laneSymbolAt(m.laneIndex, px(m.cx, dx), px(m.y, dy)),
+				...pointPaint(m, color)
+			})
 		];
 	}
 	const bar = { y: px(m.y - BAR_HEIGHT / 2, dy), height: BAR_HEIGHT };
 	const shapes = [
-		keyed(
-			svgNode('rect', {
-				class: 'span',
-				x: px(m.x0, dx),
-				width: px(m.x1 - m.x0),
-				...bar,
-				rx: 3,
-				...spanPaint(m, color)
-			}),
-			'shape'
-		)
+		svgNode('rect', {
+			class: 'span',
+			x: px(m.x0, dx),
+			width: px(m.x1 - m.x0),
+			...bar,
+			rx: 3,
+			...spanPaint(m, color)
+		})
 	];
 	if (m.core && m.core.x1 > m.core.x0) {
 		shapes.push(
-			keyed(
-				svgNode('rect', {
-					class: 'core',
-					x: px(m.core.x0, dx),
-					width: px(m.core.x1 - m.core.x0),
-					...bar,
-					fill: color,
-					'fill-opacity': FIRM_OPACITY
-				}),
-				'core'
-			)
+			svgNode('rect', {
+				class: 'core',
+				x: px(m.core.x0, dx),
+				width: px(m.core.x1 - m.core.x0),
+				...bar,
+				fill: color,
+				'fill-opacity': FIRM_OPACITY
+			})
 		);
 	}
 	return shapes;
@@ -122,14 +113,11 @@ function labelNodes(m: MarkLayout, color: string, theme: Theme, dx: number, dy: 
 	const nodes: SvgNode[] = [];
 	if (!m.instant) {
 		nodes.push(
-			keyed(
-				svgNode('path', {
-					class: 'icon',
-					d: laneSymbolAt(m.laneIndex, px(start ? label.x + 6 : label.x - 6, dx), px(firstY), 9),
-					fill: color
-				}),
-				'icon'
-			)
+			svgNode('path', {
+				class: 'icon',
+				d: laneSymbolAt(m.laneIndex, px(start ? label.x + 6 : label.x - 6, dx), px(firstY), 9),
+				fill: color
+			})
 		);
 	}
 	const x = px(m.instant ? label.x : start ? label.x + LABEL_ICON : label.x - LABEL_ICON, dx);
@@ -146,7 +134,7 @@ function labelNodes(m: MarkLayout, color: string, theme: Theme, dx: number, dy: 
 		lines.length === 1
 			? label.text
 			: lines.map((line, i) => svgNode('tspan', { x, y: px(firstY + i * label.lineHeight) }, line));
-	nodes.push(keyed(svgNode('text', attrs, content), 'label'));
+	nodes.push(svgNode('text', attrs, content));
 	return nodes;
 }
 
