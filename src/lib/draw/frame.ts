@@ -2,13 +2,12 @@
  * The axis and the lane bands as SVG nodes: tick lines that run down through the lanes, tick and
  * context labels, and each lane's band with its symbol and name.
  */
-import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
+import { laneColor, laneSymbolAt } from '$lib/layout/encoding';
 import { AXIS_CONTEXT_Y, AXIS_LABEL_Y, AXIS_TICK_Y } from '$lib/layout/frame';
 import type { LaneLayout } from '$lib/layout/lanes';
 import type { Theme } from '$lib/layout/theme';
 import type { AxisLayout } from '$lib/layout/ticks';
-import { svgNode, type SvgNode } from './node';
-import { num } from './xml';
+import { keyed, px, svgNode, type SvgNode } from './node';
 
 /** The time axis across the top, its grid lines `height` pixels down, `width` pixels across. */
 export function axisNodes(
@@ -19,51 +18,64 @@ export function axisNodes(
 ): SvgNode[] {
 	const nodes: SvgNode[] = [];
 	for (const tick of axis.ticks) {
+		// Keyed by their time, so a tick keeps its elements while the view pans.
 		nodes.push(
-			svgNode('line', {
-				class: 'grid',
-				x1: tick.x,
-				x2: tick.x,
-				y1: AXIS_TICK_Y,
-				y2: height,
-				stroke: theme.grid
-			})
+			keyed(
+				svgNode('line', {
+					class: 'grid',
+					x1: tick.x,
+					x2: tick.x,
+					y1: AXIS_TICK_Y,
+					y2: height,
+					stroke: theme.grid
+				}),
+				`grid:${tick.value}`
+			)
 		);
 		if (tick.label) {
 			nodes.push(
-				svgNode(
-					'text',
-					{ class: 'tick', x: tick.x + 4, y: AXIS_LABEL_Y, 'font-size': 12, fill: theme.inkSoft },
-					tick.label
+				keyed(
+					svgNode(
+						'text',
+						{ class: 'tick', x: tick.x + 4, y: AXIS_LABEL_Y, 'font-size': 12, fill: theme.inkSoft },
+						tick.label
+					),
+					`tick:${tick.value}`
 				)
 			);
 		}
 	}
 	for (const context of axis.context) {
 		nodes.push(
-			svgNode(
-				'text',
-				{
-					class: 'context',
-					x: context.x + 4,
-					y: AXIS_CONTEXT_Y,
-					'font-size': 12,
-					'font-weight': 600,
-					fill: theme.ink
-				},
-				context.label
+			keyed(
+				svgNode(
+					'text',
+					{
+						class: 'context',
+						x: context.x + 4,
+						y: AXIS_CONTEXT_Y,
+						'font-size': 12,
+						'font-weight': 600,
+						fill: theme.ink
+					},
+					context.label
+				),
+				`context:${context.value}`
 			)
 		);
 	}
 	nodes.push(
-		svgNode('line', {
-			class: 'baseline',
-			x1: 0,
-			x2: width,
-			y1: AXIS_TICK_Y,
-			y2: AXIS_TICK_Y,
-			stroke: theme.inkSoft
-		})
+		keyed(
+			svgNode('line', {
+				class: 'baseline',
+				x1: 0,
+				x2: width,
+				y1: AXIS_TICK_Y,
+				y2: AXIS_TICK_Y,
+				stroke: theme.inkSoft
+			}),
+			'baseline'
+		)
 	);
 	return nodes;
 }
@@ -93,8 +105,7 @@ export function laneNodes(
 	}
 	return lanes.flatMap((lane) => [
 		svgNode('path', {
-			d: laneSymbolPath(lane.index, 10),
-			transform: `translate(12,${num(lane.y + 12)})`,
+			d: laneSymbolAt(lane.index, 12, px(lane.y + 12), 10),
 			fill: laneColor(lane.index)
 		}),
 		svgNode(

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { MarkLayout } from '$lib/layout/lanes';
+import { laneSymbolAt } from '$lib/layout/encoding';
+import { layoutLanes, type MarkLayout } from '$lib/layout/lanes';
+import { timeScale } from '$lib/layout/scale';
 import { DARK, LIGHT } from '$lib/layout/theme';
-import type { PreparedEvent } from '$lib/model/timeline';
-import { clusterNodes, densityNodes, markNodes, SOFT_OPACITY } from './marks';
+import { panOrigin, rescale } from '$lib/layout/viewport';
+import { prepareTimeline, type PreparedEvent } from '$lib/model/timeline';
+import { clusterNodes, densityNodes, markDrawings, markNodes, SOFT_OPACITY } from './marks';
 import { toXml, type SvgNode } from './node';
 
 const event = {} as PreparedEvent;
@@ -60,7 +63,7 @@ describe('markNodes', () => {
 	it('draws an exact moment as the lane symbol at its centre, dashed and lighter when approximate', () => {
 		const point = { ...base, instant: true, approximate: true };
 		const symbol = find(markNodes(point, LIGHT), 'point');
-		expect(symbol?.attrs.transform).toBe('translate(140,40)');
+		expect(symbol?.attrs.d).toBe(laneSymbolAt(1, 140, 40));
 		expect(symbol?.attrs).toMatchObject({ 'fill-opacity': 0.45, 'stroke-dasharray': '3 2' });
 	});
 
@@ -146,5 +149,65 @@ describe('markNodes', () => {
 		expect(full.bottom - full.top).toBeCloseTo(2 * (half.bottom - half.top));
 		expect(sparse.bottom - sparse.top).toBeGreaterThanOrEqual(2);
 		expect(full.width).toBe(26);
+	});
+});
+
+describe('markDrawings while the reader pans', () => {
+	const day = 86_400_000;
+	const start = Date.UTC(2024, 0, 1);
+	// Twelve events a week apart in two lanes, some a day long, some exact moments.
+	const timeline = prepareTimeline({
+		timeZone: 'UTC',
+		categories: [
+			{ id: 'a', label: 'A' },
+			{ id: 'b', label: 'B' }
+		],
+		events: Array.from({ length: 12 }, (_, i) => ({
+			id: `e${i}`,
+			title: `Event number ${i}`,
+			start: new Date(start + i * 7 * day + (i % 2 ? 0 : 13 * 3_600_000)).toISOString(),
+			...(i % 2 ? { precision: 'day' as const } : {}),
+			category: i % 3 ? 'a' : 'b'
+		}))
+	});
+	const base = timeScale([start - 7 * day, start + 84 * day], 1280);
+	const view = (x: number) => {
+		const scale = rescale(base, { k: 2, x });
+		const layout = layoutLanes(timeline, scale, 1280);
+		return { layout, origin: panOrigin(scale, start - 7 * day) };
+	};
+
+	it('keeps the drawing of every mark a small pan leaves in place, and moves the group instead', () => {
+		const before = view(-600);
+		const after = view(-637);
+		expect(after.origin - before.origin).toBeCloseTo(-37, 6);
+		const first = markDrawings(before.layout.marks, before.layout.lanes, LIGHT, before.origin);
+		const second = markDrawings(after.layout.marks, after.layout.lanes, LIGHT, after.origin, first);
+		const kept = after.layout.marks.filter((m) => second.get(m.id) === first.get(m.id));
+		// Marks well inside the view, whose labels keep their side: drawn as they were.
+		expect(kept.length).toBeGreaterThan(3);
+		for (const m of kept) {
+			const was = before.layout.marks.find((b) => b.id === m.id);
+			expect(was && m.x0 - was.x0).toBeCloseTo(-37, 6);
+		}
+	});
+
+	it('draws each mark where the layout put it once its lane and the origin are added back', () => {
+		const { layout, origin } = view(-600);
+		const drawn = markDrawings(layout.marks, layout.lanes, LIGHT, origin);
+		for (const m of layout.marks) {
+			const shape = drawn.get(m.id)?.nodes[0];
+			const top = layout.lanes[m.laneIndex]?.y ?? 0;
+			if (m.instant) {
+				const [, x = '', y = ''] = /^M([-\d.]+),([-\d.]+)/.exec(String(shape?.attrs.d)) ?? [];
+				const [, x0 = '', y0 = ''] =
+					/^M([-\d.]+),([-\d.]+)/.exec(laneSymbolAt(m.laneIndex, 0, 0)) ?? [];
+				expect(Number(x) - Number(x0) + origin).toBeCloseTo(m.cx, 1);
+				expect(Number(y) - Number(y0) + top).toBeCloseTo(m.y, 1);
+			} else {
+				expect(Number(shape?.attrs.x) + origin).toBeCloseTo(m.x0, 1);
+				expect(Number(shape?.attrs.y) + top).toBeCloseTo(m.y - 7, 1);
+			}
+		}
 	});
 });

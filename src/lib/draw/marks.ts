@@ -5,16 +5,18 @@
  * exported file needs no stylesheet; the page's CSS only adds the interactive states (hover, focus,
  * search) on top.
  */
-import { laneColor, laneSymbolPath } from '$lib/layout/encoding';
+import { laneColor, laneSymbolAt } from '$lib/layout/encoding';
 import {
 	clusterCountLabel,
 	clusterOpacity,
 	LABEL_ICON,
 	type ClusterLayout,
+	type LaneLayout,
 	type MarkLayout
 } from '$lib/layout/lanes';
 import type { Theme } from '$lib/layout/theme';
-import { svgNode, type SvgAttributes, type SvgNode } from './node';
+import type { PreparedEvent } from '$lib/model/timeline';
+import { px, sameNodes, svgNode, type SvgAttributes, type SvgNode } from './node';
 import { num } from './xml';
 
 /** Height of a span's bar, in pixels. */
@@ -58,24 +60,26 @@ export function pointPaint({ approximate }: Pick<DateStyle, 'approximate'>, colo
 	};
 }
 
-/** The shape of an event: its symbol, or its bar and the bar's certain core. */
-function shapeNodes(m: MarkLayout, color: string): SvgNode[] {
+/**
+ * The shape of an event, `dx` pixels left and `dy` up: its symbol, or its bar and the bar's
+ * certain core.
+ */
+function shapeNodes(m: MarkLayout, color: string, dx: number, dy: number): SvgNode[] {
 	if (m.instant) {
 		return [
 			svgNode('path', {
 				class: 'point',
-				d: laneSymbolPath(m.laneIndex),
-				transform: `translate(${num(m.cx)},${num(m.y)})`,
+				d: laneSymbolAt(m.laneIndex, px(m.cx, dx), px(m.y, dy)),
 				...pointPaint(m, color)
 			})
 		];
 	}
-	const bar = { y: m.y - BAR_HEIGHT / 2, height: BAR_HEIGHT };
+	const bar = { y: px(m.y - BAR_HEIGHT / 2, dy), height: BAR_HEIGHT };
 	const shapes = [
 		svgNode('rect', {
 			class: 'span',
-			x: m.x0,
-			width: m.x1 - m.x0,
+			x: px(m.x0, dx),
+			width: px(m.x1 - m.x0),
 			...bar,
 			rx: 3,
 			...spanPaint(m, color)
@@ -85,8 +89,8 @@ function shapeNodes(m: MarkLayout, color: string): SvgNode[] {
 		shapes.push(
 			svgNode('rect', {
 				class: 'core',
-				x: m.core.x0,
-				width: m.core.x1 - m.core.x0,
+				x: px(m.core.x0, dx),
+				width: px(m.core.x1 - m.core.x0),
 				...bar,
 				fill: color,
 				'fill-opacity': FIRM_OPACITY
@@ -100,28 +104,27 @@ function shapeNodes(m: MarkLayout, color: string): SvgNode[] {
  * The label beside a mark; a span's label starts with its category symbol. A wrapped label is one
  * <text> with a <tspan> per line, its lines centred on the mark's row.
  */
-function labelNodes(m: MarkLayout, color: string, theme: Theme): SvgNode[] {
+function labelNodes(m: MarkLayout, color: string, theme: Theme, dx: number, dy: number): SvgNode[] {
 	const label = m.label;
 	if (!label) return [];
 	const start = label.anchor === 'start';
 	const lines = label.lines;
-	const firstY = m.y - ((lines.length - 1) * label.lineHeight) / 2;
+	const firstY = m.y - dy - ((lines.length - 1) * label.lineHeight) / 2;
 	const nodes: SvgNode[] = [];
 	if (!m.instant) {
 		nodes.push(
 			svgNode('path', {
 				class: 'icon',
-				d: laneSymbolPath(m.laneIndex, 9),
-				transform: `translate(${num(start ? label.x + 6 : label.x - 6)},${num(firstY)})`,
+				d: laneSymbolAt(m.laneIndex, px(start ? label.x + 6 : label.x - 6, dx), px(firstY), 9),
 				fill: color
 			})
 		);
 	}
-	const x = m.instant ? label.x : start ? label.x + LABEL_ICON : label.x - LABEL_ICON;
+	const x = px(m.instant ? label.x : start ? label.x + LABEL_ICON : label.x - LABEL_ICON, dx);
 	const attrs = {
 		class: 'label',
 		x,
-		y: firstY,
+		y: px(firstY),
 		'text-anchor': label.anchor,
 		'dominant-baseline': 'central',
 		'font-size': 12,
@@ -130,15 +133,79 @@ function labelNodes(m: MarkLayout, color: string, theme: Theme): SvgNode[] {
 	const content =
 		lines.length === 1
 			? label.text
-			: lines.map((line, i) => svgNode('tspan', { x, y: firstY + i * label.lineHeight }, line));
+			: lines.map((line, i) => svgNode('tspan', { x, y: px(firstY + i * label.lineHeight) }, line));
 	nodes.push(svgNode('text', attrs, content));
 	return nodes;
 }
 
-/** Everything one event draws: its shape, then its label. */
-export function markNodes(m: MarkLayout, theme: Theme): SvgNode[] {
+/**
+ * Everything one event draws: its shape, then its label. Drawn `dx` pixels left of and `dy` up
+ * from where the layout placed it when the page draws it inside a group moved by as much (its
+ * lane's, placed by the pan: see `panOrigin`).
+ */
+export function markNodes(m: MarkLayout, theme: Theme, dx = 0, dy = 0): SvgNode[] {
 	const color = laneColor(m.laneIndex);
-	return [...shapeNodes(m, color), ...labelNodes(m, color, theme)];
+	return [...shapeNodes(m, color, dx, dy), ...labelNodes(m, color, theme, dx, dy)];
+}
+
+/** One event as the page draws it: {@link markNodes} and the box of its focus ring. */
+export interface MarkDrawing {
+	readonly id: string;
+	readonly event: PreparedEvent;
+	readonly laneIndex: number;
+	readonly uncertain: boolean;
+	readonly approximate: boolean;
+	readonly nodes: readonly SvgNode[];
+	/** Where the focus ring goes round the mark (22 px tall), in the nodes' coordinates. */
+	readonly ring: { readonly x: number; readonly y: number; readonly width: number };
+}
+
+/**
+ * Each mark's drawing by id, in the marks' order: {@link markNodes} `dx` pixels left and up by the
+ * top of its lane in `lanes`. A mark drawn just as in `before` keeps the drawing it had there, so
+ * the page hands its element the same value and leaves it alone: while the reader pans, only the
+ * marks that change (at the edges, or where rows are packed anew) are redrawn.
+ */
+export function markDrawings(
+	marks: readonly MarkLayout[],
+	lanes: readonly LaneLayout[],
+	theme: Theme,
+	dx: number,
+	before: ReadonlyMap<string, MarkDrawing> = new Map()
+): Map<string, MarkDrawing> {
+	const drawings = new Map<string, MarkDrawing>();
+	for (const m of marks) {
+		const dy = lanes[m.laneIndex]?.y ?? 0;
+		const nodes = markNodes(m, theme, dx, dy);
+		const ring = {
+			x: px(Math.min(m.x0, m.cx - 8) - 3, dx),
+			y: px(m.y - 11, dy),
+			width: px(Math.max(m.x1 - m.x0, 16) + 6)
+		};
+		const old = before.get(m.id);
+		const same =
+			old &&
+			old.event === m.event &&
+			old.ring.x === ring.x &&
+			old.ring.y === ring.y &&
+			old.ring.width === ring.width &&
+			sameNodes(old.nodes, nodes);
+		drawings.set(
+			m.id,
+			same
+				? old
+				: {
+						id: m.id,
+						event: m.event,
+						laneIndex: m.laneIndex,
+						uncertain: m.uncertain,
+						approximate: m.approximate,
+						nodes,
+						ring
+					}
+		);
+	}
+	return drawings;
 }
 
 /** Lowest a density bar is drawn, so the sparsest slice of a lane still shows. */
@@ -153,14 +220,14 @@ export const DENSITY_SHADES = 4;
  * the list. One path per shade rather than an element per bar: a million events fill hundreds of
  * bars, all redrawn on every frame of a zoom.
  */
-export function densityNodes(clusters: readonly ClusterLayout[]): SvgNode[] {
+export function densityNodes(clusters: readonly ClusterLayout[], dx = 0): SvgNode[] {
 	const paths: string[] = Array.from({ length: DENSITY_SHADES }, () => '');
 	for (const c of clusters) {
 		const width = Math.max(4, c.x1 - c.x0);
 		const height = Math.max(MIN_DENSITY_HEIGHT, CLUSTER_HEIGHT * c.density);
 		const shade = Math.max(0, Math.ceil(c.density * DENSITY_SHADES) - 1);
 		paths[shade] +=
-			`M${num(c.x0)},${num(c.y + CLUSTER_HEIGHT / 2 - height)}` +
+			`M${num(c.x0 - dx)},${num(c.y + CLUSTER_HEIGHT / 2 - height)}` +
 			`h${num(width)}v${num(height)}h${num(-width)}z`;
 	}
 	const color = laneColor(clusters[0]?.laneIndex ?? 0);
@@ -178,14 +245,17 @@ export function densityNodes(clusters: readonly ClusterLayout[]): SvgNode[] {
 	);
 }
 
-/** Events too dense to draw one by one, in a lane with few such: a band with their count when it fits. */
-export function clusterNodes(c: ClusterLayout): SvgNode[] {
+/**
+ * Events too dense to draw one by one, in a lane with few such: a band with their count when it
+ * fits; `dx` pixels left, as {@link markNodes}.
+ */
+export function clusterNodes(c: ClusterLayout, dx = 0): SvgNode[] {
 	const width = Math.max(4, c.x1 - c.x0);
 	const count = clusterCountLabel(c.count, width);
 	const band = svgNode('rect', {
-		x: c.x0,
+		x: px(c.x0, dx),
 		y: c.y - CLUSTER_HEIGHT / 2,
-		width,
+		width: px(width),
 		height: CLUSTER_HEIGHT,
 		rx: 3,
 		fill: laneColor(c.laneIndex),
@@ -198,7 +268,7 @@ export function clusterNodes(c: ClusterLayout): SvgNode[] {
 			'text',
 			{
 				class: 'count',
-				x: c.x0 + width / 2,
+				x: px(c.x0 + width / 2, dx),
 				y: c.y,
 				'text-anchor': 'middle',
 				'dominant-baseline': 'central',

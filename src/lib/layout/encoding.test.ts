@@ -9,7 +9,13 @@ import {
 	symbolWye
 } from 'd3-shape';
 import { describe, expect, it } from 'vitest';
-import { laneSymbolPath, symbolHalfWidth, SYMBOL_PATHS, type SymbolSize } from './encoding';
+import {
+	laneSymbolAt,
+	laneSymbolPath,
+	symbolHalfWidth,
+	SYMBOL_PATHS,
+	type SymbolSize
+} from './encoding';
 
 const D3_SHAPES = [
 	symbolCircle,
@@ -26,6 +32,30 @@ describe('lane symbols', () => {
 		for (const size of Object.keys(SYMBOL_PATHS).map(Number) as SymbolSize[]) {
 			const drawn = D3_SHAPES.map((type) => symbol(type, (Math.PI * size * size) / 4)());
 			expect(SYMBOL_PATHS[size], `size ${size}`).toEqual(drawn);
+		}
+	});
+
+	it('are drawn at a point by moving their points, the same shapes there', () => {
+		// Absolute points: the pairs after M and L, and the last pair of each arc.
+		const points = (path: string) =>
+			[...path.matchAll(/([MLA])([-\d.,]+)/g)].map(([, letter, numbers = '']) =>
+				(letter === 'A' ? numbers.split(',').slice(5) : numbers.split(',')).map(Number)
+			);
+		for (const size of Object.keys(SYMBOL_PATHS).map(Number) as SymbolSize[]) {
+			for (let lane = 0; lane < 7; lane++) {
+				const at = points(laneSymbolAt(lane, 140.5, -20.25, size));
+				const centred = points(laneSymbolPath(lane, size));
+				expect(at).toHaveLength(centred.length);
+				at.forEach(([x = NaN, y = NaN], i) => {
+					expect(x).toBeCloseTo((centred[i]?.[0] ?? NaN) + 140.5, 3);
+					expect(y).toBeCloseTo((centred[i]?.[1] ?? NaN) - 20.25, 3);
+				});
+				// Relative steps (the square's h and v) and the arcs' radii and flags are kept.
+				const rest = (path: string) => path.replace(/[ML][-\d.,]+|,[-\d.]+,[-\d.]+(?=A|$)/g, '');
+				expect(rest(laneSymbolAt(lane, 140.5, -20.25, size))).toBe(
+					rest(laneSymbolPath(lane, size))
+				);
+			}
 		}
 	});
 

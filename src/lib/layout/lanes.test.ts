@@ -13,6 +13,8 @@ import {
 	labelLeft,
 	layoutLanes,
 	pageLayout,
+	CLIP_STEP,
+	clipBounds,
 	SPAN_OVERHANG,
 	type MarkLayout,
 	type TimelineLayout
@@ -197,6 +199,31 @@ describe('layoutLanes', () => {
 			x0: -SPAN_OVERHANG,
 			x1: 1000 + SPAN_OVERHANG
 		});
+	});
+
+	it("cuts the page's long spans on lines fixed in time, so a pan moves a cut end with the span", () => {
+		const day = 86_400_000;
+		const from = Date.UTC(2024, 10, 17);
+		const cut = (px: number) => {
+			const start = from + (px * day) / 1000;
+			const scale = timeScale([start, start + day], 1000);
+			const mark = layoutLanes(timeline, scale, 1000, pageLayout(1000)).marks.find(
+				(m) => m.id === 'e3'
+			);
+			return { bounds: clipBounds(scale, 1000, CLIP_STEP), x0: mark?.x0, x1: mark?.x1 };
+		};
+		const still = cut(0);
+		expect(still.bounds[0]).toBeLessThanOrEqual(-SPAN_OVERHANG);
+		expect(still.bounds[0]).toBeGreaterThan(-SPAN_OVERHANG - CLIP_STEP);
+		expect(still.bounds[1]).toBeGreaterThanOrEqual(1000 + SPAN_OVERHANG);
+		expect(still.bounds[1]).toBeLessThan(1000 + SPAN_OVERHANG + CLIP_STEP);
+		expect([still.x0, still.x1]).toEqual(still.bounds);
+		// Panned by px pixels and brought back by px, a cut is where it was or whole steps over.
+		for (const px of [1, 3, 10, 40, 100, 300]) {
+			const panned = cut(px);
+			const steps = ((panned.x0 ?? NaN) + px - (still.x0 ?? NaN)) / CLIP_STEP;
+			expect(steps).toBeCloseTo(Math.round(steps), 6);
+		}
 	});
 
 	it('labels a span that fills the view inside the span', () => {
@@ -416,7 +443,7 @@ describe('every mark reachable, nothing drawn over anything', () => {
 		const phone = layoutLanes(report, scale, 342, pageLayout(342));
 		expect(cutLabels(phone)).toBe(0);
 		expect(phone.marks.some((m) => m.label?.lines.length === 2)).toBe(true);
-		expect(pageLayout(1164)).toEqual({});
+		expect(pageLayout(1164).wrapLabels ?? DEFAULT_LAYOUT.wrapLabels).toBe(1);
 	});
 
 	it('lets a label run as far as its row is empty, with no fixed cut', () => {

@@ -60,6 +60,12 @@ export interface LayoutOptions {
 	maxMarks: number;
 	/** Width of a cluster's slice of time, in pixels. @default 28 */
 	clusterWidth: number;
+	/**
+	 * Spans running off the drawing are cut on lines this many pixels apart, fixed in time, rather
+	 * than just beyond the edge (see {@link clipBounds}): the page's, so a pan leaves them alone.
+	 * @default 0
+	 */
+	clipStep: number;
 }
 
 /** The defaults for {@link LayoutOptions}. */
@@ -75,7 +81,8 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 	minMarkWidth: 6,
 	pointSize: 12,
 	maxMarks: 400,
-	clusterWidth: 28
+	clusterWidth: 28,
+	clipStep: 0
 };
 
 /**
@@ -92,7 +99,7 @@ export const NARROW_WIDTH = 600;
  * beside a mark has a few words' room, two lines.
  */
 export function pageLayout(width: number): Partial<LayoutOptions> {
-	return width < NARROW_WIDTH ? { wrapLabels: 2 } : {};
+	return width < NARROW_WIDTH ? { wrapLabels: 2, clipStep: CLIP_STEP } : { clipStep: CLIP_STEP };
 }
 
 const LABEL_GAP = 5;
@@ -110,6 +117,8 @@ const LINE_SPACING = 1.2;
  * just beyond the edge, its rounded, outlined ends stay out of sight and it reads as continuing.
  */
 export const SPAN_OVERHANG = 16;
+/** The page's {@link LayoutOptions.clipStep}: cuts at most this much further out. */
+export const CLIP_STEP = 256;
 
 /** A label placed beside its mark (or inside a long span). */
 export interface LabelBox {
@@ -193,19 +202,36 @@ export interface TimelineLayout {
 	height: number;
 }
 
-/** Cuts a horizontal extent to the drawing plus {@link SPAN_OVERHANG} on each side. */
-function clipExtent(x0: number, x1: number, width: number): { x0: number; x1: number } {
-	return {
-		x0: Math.max(x0, -SPAN_OVERHANG),
-		x1: Math.min(x1, width + SPAN_OVERHANG)
-	};
+/** Where spans are cut on the left and the right, in pixels: see {@link clipBounds}. */
+type ClipBounds = readonly [number, number];
+
+/**
+ * Where spans running off the drawing are cut: {@link SPAN_OVERHANG} beyond each edge, or with a
+ * `step`, at least that far out on lines `step` pixels apart that are fixed in time. A pan then
+ * moves a cut end with the span rather than with the edge (it jumps only every `step` pixels), so
+ * the page leaves a long span's element alone while the reader drags.
+ */
+export function clipBounds(scale: TimeScale, width: number, step = 0): ClipBounds {
+	const at = step > 0 ? scale(0) : NaN;
+	if (!Number.isFinite(at)) return [-SPAN_OVERHANG, width + SPAN_OVERHANG];
+	// The lines run through the epoch, a time every scale places.
+	const phase = at - step * Math.floor(at / step);
+	return [
+		phase + step * Math.floor((-SPAN_OVERHANG - phase) / step),
+		phase + step * Math.ceil((width + SPAN_OVERHANG - phase) / step)
+	];
+}
+
+/** Cuts a horizontal extent to `bounds`. */
+function clipExtent(x0: number, x1: number, [left, right]: ClipBounds): { x0: number; x1: number } {
+	return { x0: Math.max(x0, left), x1: Math.min(x1, right) };
 }
 
 function markExtent(
 	e: PreparedEvent,
 	lane: number,
 	scale: TimeScale,
-	width: number,
+	bounds: ClipBounds,
 	options: LayoutOptions
 ) {
 	if (e.instant) {
@@ -220,7 +246,7 @@ function markExtent(
 		x0 = mid - options.minMarkWidth / 2;
 		x1 = mid + options.minMarkWidth / 2;
 	}
-	const clipped = clipExtent(x0, x1, width);
+	const clipped = clipExtent(x0, x1, bounds);
 	return { ...clipped, cx: (clipped.x0 + clipped.x1) / 2 };
 }
 
@@ -621,7 +647,7 @@ function spanningBand(
 	spanning: readonly PreparedEvent[],
 	laneRef: { id: string; index: number },
 	scale: TimeScale,
-	width: number
+	bounds: ClipBounds
 ): Omit<ClusterLayout, 'y'> {
 	let start = Infinity;
 	let end = -Infinity;
@@ -633,7 +659,7 @@ function spanningBand(
 		id: `cluster:${laneRef.id}:spanning`,
 		lane: laneRef.id,
 		laneIndex: laneRef.index,
-		...clipExtent(scale(start), scale(end), width),
+		...clipExtent(scale(start), scale(end), bounds),
 		count: spanning.length,
 		density: 1,
 		counted: true,
@@ -667,9 +693,10 @@ export function layoutLanes(
 	const to = d1 + margin;
 	const inView = timeline.byLane.map((lane) => countInWindow(lane.index, from, to, lane.events));
 	const clustered = clusteredLanes(inView, options, width);
+	const bounds = clipBounds(scale, width, options.clipStep);
 	const candidate = (event: PreparedEvent): Candidate | undefined => {
 		const lane = laneIndex.get(event.lane) ?? 0;
-		const { x0, x1, cx } = markExtent(event, lane, scale, width, options);
+		const { x0, x1, cx } = markExtent(event, lane, scale, bounds, options);
 		if (!isVisible(x0, x1, width)) return undefined;
 		const natural = estimateTextWidth(event.event.title, options.fontSize);
 		return { event, x0, x1, cx, icon: event.instant ? 0 : LABEL_ICON, natural };
@@ -726,7 +753,7 @@ export function layoutLanes(
 			const stacked = stackLane(candidates, [{ end: Infinity }], width, options);
 			if (stacked) {
 				spare -= split.short.length;
-				clusters.push(spanningBand(split.spanning, ref, scale, width));
+				clusters.push(spanningBand(split.spanning, ref, scale, bounds));
 				placed[index] = stacked;
 				return;
 			}
@@ -770,7 +797,8 @@ export function layoutLanes(
 		(lanePlaced ?? []).map((p) => {
 			const { event } = p;
 			const core =
-				event.wallCore && clipExtent(scale(event.wallCore.start), scale(event.wallCore.end), width);
+				event.wallCore &&
+				clipExtent(scale(event.wallCore.start), scale(event.wallCore.end), bounds);
 			return {
 				id: event.id,
 				order: event.order,

@@ -22,6 +22,20 @@ export function rescale(baseScale: TimeScale, transform: ViewTransform): TimeSca
 	return baseScale.copy().domain([baseScale.invert((r0 - x) / k), baseScale.invert((r1 - x) / k)]);
 }
 
+/** Width of the cells {@link panOrigin} moves by, in pixels. */
+const ORIGIN_CELL = 2048;
+
+/**
+ * Where the page anchors what it draws in the rows: the x of the time `anchor` under `scale`,
+ * brought into `[0, 2048)` by whole cells. Marks drawn relative to it keep their coordinates while
+ * the view pans (only the anchor moves, by the pan), so a pan moves one group rather than every
+ * mark; the cells keep the numbers small enough for the browser's single-precision geometry.
+ */
+export function panOrigin(scale: TimeScale, anchor: number): number {
+	const x = scale(anchor);
+	return x - ORIGIN_CELL * Math.floor(x / ORIGIN_CELL);
+}
+
 const MINUTE = 60_000;
 
 /** Narrowest window (ms) worth zooming to for data whose finest precision is `precision`. */

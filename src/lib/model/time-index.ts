@@ -52,7 +52,11 @@ export function eventsInWindow(
 	const lo = bisectLeft(index.starts, from - index.maxShort);
 	const hi = bisectRight(index.starts, to);
 	const found: number[] = [];
-	for (const i of index.long) {
+	// Long events that start before the longest of them could reach the window are skipped by a
+	// search: at a million events, thousands of month-long events lie before a late window.
+	const reach = bisectLeft(index.starts, from - longestOf(index, events));
+	for (let k = bisectLeft(index.long, reach); k < index.long.length; k++) {
+		const i = index.long[k] as number;
 		if (i >= lo) break;
 		const e = events[i];
 		if (e && e.wall.end >= from && e.wall.start <= to) found.push(i);
@@ -62,6 +66,22 @@ export function eventsInWindow(
 		if (e && e.wall.end >= from) found.push(i);
 	}
 	return found;
+}
+
+/** The longest duration among each index's long events, found the first time it is asked for. */
+const longestOfIndex = new WeakMap<TimeIndex, number>();
+
+function longestOf(index: TimeIndex, events: readonly { wall: Interval }[]): number {
+	let longest = longestOfIndex.get(index);
+	if (longest === undefined) {
+		longest = 0;
+		for (const i of index.long) {
+			const e = events[i];
+			if (e) longest = Math.max(longest, e.wall.end - e.wall.start);
+		}
+		longestOfIndex.set(index, longest);
+	}
+	return longest;
 }
 
 /** Most events starting just before a window that {@link countInWindow} checks one by one. */

@@ -22,6 +22,7 @@ import {
 	easeCubicInOut,
 	IDENTITY,
 	maxZoom,
+	panOrigin,
 	rescale,
 	transformForDomain,
 	zoomPath,
@@ -125,6 +126,11 @@ export class TimelineView {
 	baseScale: TimeScale = $derived(wholeScale(this.source, this.width, this.skipGaps, this.gaps));
 	/** The scale for what is on screen now. */
 	scale: TimeScale = $derived(rescale(this.baseScale, this.transform));
+	/**
+	 * Where the page anchors the drawing of the rows: it moves with a pan, and the marks drawn
+	 * relative to it keep their coordinates (see {@link panOrigin}).
+	 */
+	origin: number = $derived(panOrigin(this.scale, this.baseScale.domain()[0]));
 	/** Visible window, as display wall-clock ms. */
 	domain: [number, number] = $derived(domainOfTransform(this.baseScale, this.transform));
 	/** Events drawn one by one whatever the density: the focused and the pinned one. */
