@@ -43,22 +43,15 @@ const matchesAny = (wanted: ReadonlySet<string>, values: readonly string[] | und
 	wanted.size === 0 || (values ?? []).some((value) => wanted.has(value));
 
 /**
- * `e` drawn in another lane. Field by field rather than by spreading: an event rebuilt from a
- * worker's arrays keeps its intervals behind getters, which a spread would drop.
+ * `e` drawn in another lane. An event rebuilt from the worker's arrays keeps some intervals behind
+ * getters, which a spread alone would drop.
  */
 const withLane = (e: PreparedEvent, lane: string): PreparedEvent => ({
+	...e,
 	outer: e.outer,
 	core: e.core,
-	instant: e.instant,
-	uncertain: e.uncertain,
-	precision: e.precision,
-	id: e.id,
-	order: e.order,
-	lane,
-	zone: e.zone,
-	wall: e.wall,
 	wallCore: e.wallCore,
-	event: e.event
+	lane
 });
 
 /** True when nothing is filtered and lanes are the dataset's categories. */
