@@ -91,49 +91,17 @@ export function laneSymbolPath(index: number, size: SymbolSize = 12): string {
 	return paths[index % paths.length] as string;
 }
 
-/** One command of a symbol's path: its letter and numbers. */
-type PathCommand = readonly [string, readonly number[]];
-
-/** The symbols' paths as commands, read once each. */
-const parsed = new Map<string, readonly PathCommand[]>();
-
-function commandsOf(path: string): readonly PathCommand[] {
-	let commands = parsed.get(path);
-	if (!commands) {
-		commands = [...path.matchAll(/([A-Za-z])([^A-Za-z]*)/g)].map(
-			([, letter = '', numbers = '']) =>
-				[letter, numbers ? numbers.split(',').map(Number) : []] as const
-		);
-		parsed.set(path, commands);
-	}
-	return commands;
-}
-
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * {@link laneSymbolPath} centred on `x`, `y` rather than 0,0: its absolute points moved (a symbol's
- * paths use M, L and A, whose last pair is the point, and relative h and v, which stay). The page
- * draws hundreds of symbols; each with its own `transform` would cost the browser a transform node
- * and a paint chunk, redone on every frame of a zoom.
+ * {@link laneSymbolPath} centred on `x`, `y` rather than 0,0: the point each absolute command (M,
+ * L, A) ends on is moved; relative steps (h, v) and an arc's radii and flags stay. The page draws
+ * hundreds of symbols; each with its own `transform` would cost the browser a transform node and a
+ * paint chunk, redone on every frame of a zoom.
  * @default size 12
  */
-export function laneSymbolAt(index: number, x: number, y: number, size: SymbolSize = 12): string {
-	let out = '';
-	for (const [letter, numbers] of commandsOf(laneSymbolPath(index, size))) {
-		const moved = numbers.slice();
-		if (letter === 'M' || letter === 'L') {
-			for (let i = 0; i + 1 < moved.length; i += 2) {
-				moved[i] = round3((moved[i] as number) + x);
-				moved[i + 1] = round3((moved[i + 1] as number) + y);
-			}
-		} else if (letter === 'A') {
-			for (let i = 0; i + 6 < moved.length; i += 7) {
-				moved[i + 5] = round3((moved[i + 5] as number) + x);
-				moved[i + 6] = round3((moved[i + 6] as number) + y);
-			}
-		}
-		out += letter + moved.join(',');
-	}
-	return out;
-}
+export const laneSymbolAt = (index: number, x: number, y: number, size: SymbolSize = 12): string =>
+	laneSymbolPath(index, size).replace(
+		/(-?[\d.]+),(-?[\d.]+)(?=[A-Za-z]|$)/g,
+		(_, px: string, py: string) => `${round3(Number(px) + x)},${round3(Number(py) + y)}`
+	);
