@@ -4,20 +4,14 @@
  */
 import { tzOffset } from '@date-fns/tz';
 import { civilTime, dateCanHold, isCalendarYear } from './civil';
-import { isoFields } from './iso';
+import { isoFields, type IsoFields } from './iso';
 import type { PartOfDay, Precision } from './schema';
 
-/** The fields an ISO 8601 string spells out; missing fields were not given. */
-export interface DateParts {
-	year: number;
-	month?: number;
-	day?: number;
-	hour?: number;
-	minute?: number;
-	second?: number;
-	/** Offset from UTC in minutes when the string carries `Z` or `±HH:MM`. */
-	offsetMinutes?: number;
-}
+/**
+ * The fields an ISO 8601 string spells out (missing fields were not given), with its offset from
+ * UTC in minutes when the string carries `Z` or `±HH:MM`.
+ */
+export type DateParts = Omit<IsoFields, 'offset'> & { offsetMinutes?: number };
 
 /** The hours (local, start inclusive, end exclusive) that each named part of a day covers. */
 export const PART_OF_DAY_HOURS: Record<PartOfDay, readonly [number, number]> = {
