@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTimeIndex, countInWindow, eventsInWindow } from './time-index';
+import { buildTimeIndex, countInWindow, eventsInWindow, sortedPositions } from './time-index';
 
 const DAY = 86_400_000;
 
@@ -80,5 +80,36 @@ describe('countInWindow', () => {
 		const from = 999 * 31 * DAY + 3_600_000;
 		expect(countInWindow(index, from, from + 3_600_000, events)).toBe(1);
 		expect(countInWindow(index, from, from + 3_600_000)).toBe(1000);
+	});
+});
+
+describe('sortedPositions', () => {
+	it('orders any numbers as a stable sort by value does', () => {
+		const value = fc.oneof(
+			fc.double({ noNaN: true }),
+			fc.integer({ min: -5, max: 5 }),
+			fc.constantFrom(0, -0, Infinity, -Infinity, 1.7e12, -1.7e12, 4.35e17, Number.MIN_VALUE)
+		);
+		fc.assert(
+			fc.property(fc.array(value, { maxLength: 300 }), (values) => {
+				const keys = Float64Array.from(values);
+				const expected = values
+					.map((_, i) => i)
+					.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+				expect([...sortedPositions(keys)]).toEqual(expected);
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('sorts a hundred thousand midpoints as the comparison sort did', () => {
+		const keys = Float64Array.from(
+			{ length: 100_000 },
+			(_, i) => 1.7e12 + ((i * 7919) % 100_003) * 3.6e6 + (i % 3) * 0.5
+		);
+		const expected = Array.from(keys.keys()).sort(
+			(a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b
+		);
+		expect(Array.from(sortedPositions(keys))).toEqual(expected);
 	});
 });
