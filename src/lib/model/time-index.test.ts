@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTimeIndex, countInWindow, eventsInWindow, sortedPositions } from './time-index';
+import { sortedPositions } from './radix';
+import { buildTimeIndex, countInWindow, eventsInWindow } from './time-index';
 
 const DAY = 86_400_000;
 

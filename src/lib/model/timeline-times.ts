@@ -8,6 +8,7 @@
  */
 import { max } from 'd3-array';
 import { eventTime, toWallClock, type Interval } from './dates';
+import { sortedPositions } from './radix';
 import { midpointIndexOf, timeIndexOf, type MidpointIndex, type TimeIndex } from './time-index';
 import type { Category, Dataset, Precision, TimelineEvent } from './schema';
 import {
@@ -249,7 +250,7 @@ function indexTimes(
 			return {
 				positions: at,
 				index: timeIndexOf(laneStarts, laneEnds),
-				mids: midpointIndexOf(laneStarts, laneEnds)
+				mids: midpointIndexOf(laneStarts, laneEnds, sortedPositions)
 			};
 		}),
 		extent
