@@ -64,6 +64,32 @@ function asRead(timeline: PreparedTimeline): PreparedTimeline {
 	};
 }
 
+// Every field once, each with a value no other field has, so a column read into the wrong field shows.
+const EVERY_FIELD = {
+	id: 'all',
+	title: 'Every field',
+	summary: 'Its summary',
+	body: [{ kind: 'p', spans: [{ text: 'Body text' }] }],
+	titleFrom: 'text',
+	start: '2024-11-17',
+	end: '2024-11-19',
+	precision: 'part-of-day',
+	partOfDay: 'evening',
+	approximate: true,
+	timeZone: 'Europe/Berlin',
+	dateBasis: { kind: 'inferred', note: 'A note on the date' },
+	displayDate: 'That weekend',
+	category: 'lane-a',
+	actors: ['Actor one', 'Actor two'],
+	places: ['Place one'],
+	certainty: 'alleged',
+	attribution: 'Attributed to someone',
+	quotes: [{ text: 'A quote', speaker: 'A speaker' }],
+	sources: [{ name: 'A source', url: 'https://example.org/s' }],
+	media: { kind: 'image', url: 'https://example.org/m.jpg' },
+	notes: ['A note']
+} satisfies Required<Dataset['events'][number]>;
+
 describe('EventSender / unpackTimeline', () => {
 	it('gives back the same prepared timeline after crossing to another thread', () => {
 		const received = postAndReceive();
@@ -83,30 +109,13 @@ describe('EventSender / unpackTimeline', () => {
 			timeZone: 'Europe/Kyiv',
 			categories: [{ id: 'strike', label: 'Strikes' }],
 			events: [
+				{ ...EVERY_FIELD, id: 'a', category: 'strike' },
 				{
-					id: 'a',
-					title: 'Strike on the grid',
-					summary: '',
-					body: [{ kind: 'p', spans: [{ text: 'Damage ', em: true }, { text: 'reported' }] }],
-					titleFrom: 'text',
-					start: '2024-11-17',
-					end: '2024-11-18',
-					precision: 'day',
-					approximate: false,
-					timeZone: 'Europe/Kyiv',
-					dateBasis: { kind: 'inferred', note: 'From the ministry statement' },
-					displayDate: 'Sunday night',
-					category: 'strike',
-					actors: ['Army', 'Air Force'],
-					places: ['Kyiv'],
-					certainty: 'reported',
-					attribution: 'Ministry of Energy',
-					quotes: [{ text: 'The grid held', speaker: 'A minister' }],
-					sources: [{ name: 'Wire', url: 'https://example.org/a', published: '2024-11-17' }],
-					media: { kind: 'image', url: 'https://example.org/a.jpg', alt: 'A substation' },
-					notes: ['Checked twice']
+					id: 'b',
+					title: 'Same actors',
+					start: '2024-11-16T06:00',
+					actors: ['Actor one', 'Actor two']
 				},
-				{ id: 'b', title: 'Same actors', start: '2024-11-16T06:00', actors: ['Army', 'Air Force'] },
 				{ id: 'c', title: 'Unicode ✓ 💥 text', start: '2024-11-15', approximate: true }
 			]
 		};
@@ -118,34 +127,9 @@ describe('EventSender / unpackTimeline', () => {
 	});
 
 	it('puts each field back where it was, whichever fields an event has and whichever batch it is in', () => {
-		// Every field once, each with a value no other field has, so a column read into the wrong field shows.
-		const every = {
-			id: 'all',
-			title: 'Every field',
-			summary: 'Its summary',
-			body: [{ kind: 'p', spans: [{ text: 'Body text' }] }],
-			titleFrom: 'text',
-			start: '2024-11-17',
-			end: '2024-11-19',
-			precision: 'part-of-day',
-			partOfDay: 'evening',
-			approximate: true,
-			timeZone: 'Europe/Berlin',
-			dateBasis: { kind: 'inferred', note: 'A note on the date' },
-			displayDate: 'That weekend',
-			category: 'lane-a',
-			actors: ['Actor one', 'Actor two'],
-			places: ['Place one'],
-			certainty: 'alleged',
-			attribution: 'Attributed to someone',
-			quotes: [{ text: 'A quote', speaker: 'A speaker' }],
-			sources: [{ name: 'A source', url: 'https://example.org/s' }],
-			media: { kind: 'image', url: 'https://example.org/m.jpg' },
-			notes: ['A note']
-		} satisfies Required<Dataset['events'][number]>;
 		const dataset: Dataset = {
 			events: [
-				every,
+				EVERY_FIELD,
 				// Only what is required, then the same lists and values again in later batches,
 				// where they cross as numbers into the tables earlier batches sent.
 				{ id: 'bare', title: 'Bare', start: '2024-11-18' },

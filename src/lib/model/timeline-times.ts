@@ -27,10 +27,9 @@ const INSTANT = 8;
 const UNCERTAIN = 16;
 
 /**
- * A prepared timeline with its events' times in typed arrays instead of objects: what
- * {@link prepareTimeline} builds its events from, and what crosses from the data worker to the page
- * without a copy. At a million events, building and copying an object per event and per interval
- * was most of a load.
+ * A prepared timeline with its events' times in typed arrays instead of objects, as
+ * {@link TimesBuilder} makes it on the page; {@link preparedEvents} makes its events from them. At
+ * a million events, an object per event and per interval was most of a load.
  */
 export interface TimelineTimes extends Omit<PreparedTimeline, 'events' | 'byLane'> {
 	/** The events, in time order. */
@@ -151,10 +150,10 @@ export class TimesBuilder {
 }
 
 /**
- * The order of time for positions (from `from` on) of events: by wall-clock start, then end, then id. Keys are read
- * from the typed `times` and a plain list of `ids`: reading properties of event objects of many
- * shapes dominated the cost (ties on start and end are common: every event of a day known only
- * to the day).
+ * The order of time for positions (from `from` on) of events: by wall-clock start, then end, then
+ * id. Keys are read from the typed `times` and a plain list of `ids`: reading properties of event
+ * objects of many shapes dominated the cost (ties on start and end are common: every event of a
+ * day known only to the day).
  */
 function timeComparison(times: Float64Array, ids: readonly string[], from = 0) {
 	// The keys side by side: a million events' times are 64 MB, and a sort reads them at random.
@@ -174,13 +173,6 @@ function timeComparison(times: Float64Array, ids: readonly string[], from = 0) {
 		const y = ids[b] ?? '';
 		return x < y ? -1 : x > y ? 1 : 0;
 	};
-}
-
-/** Resolves a validated dataset into a {@link TimelineTimes}: times, order, lanes and indexes. */
-export function prepareTimes(dataset: Dataset): TimelineTimes {
-	const builder = new TimesBuilder(dataset.timeZone ?? 'UTC');
-	builder.add(dataset.events);
-	return builder.finish(dataset);
 }
 
 /** Events resolved in file order, put in time `order`, with their lanes and indexes. */
@@ -329,8 +321,8 @@ class TimesEvent implements PreparedEvent {
 /**
  * The prepared events of `events`, a slice of the timeline's events starting at `offset`, so that a
  * large timeline can be rebuilt a batch at a time. They read their intervals from `times` when
- * asked ({@link TimesEvent}); the objects are not plain, so a copy is made field by field (see
- * `withLane` in model/refine.ts), never by spreading.
+ * asked ({@link TimesEvent}); the objects are not plain, so a spread copies their fields but not
+ * those intervals, which a copy must name (see `withLane` in model/refine.ts).
  */
 export function preparedEvents(
 	timeline: Pick<TimelineTimes, 'times' | 'flags' | 'zone'>,

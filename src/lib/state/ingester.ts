@@ -5,7 +5,7 @@
  */
 import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
 import { timelineAssembler, type TimelineAssembler } from '$lib/ingest/pack';
-import { assembleTimeline, preparedEvents, type TimelineTimes } from '$lib/model/timeline-times';
+import { assembleTimeline, preparedEvents, type DatasetHeader } from '$lib/model/timeline-times';
 import type { PreparedEvent } from '$lib/model/timeline';
 import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
 import type { ImportOptions } from '$lib/ingest/column-map';
@@ -116,12 +116,12 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve));
  */
 async function timelineOf(
 	assembler: TimelineAssembler,
-	header: Parameters<TimelineAssembler['index']>[0],
+	header: DatasetHeader,
 	signal: AbortSignal
 ) {
 	await nextTask();
 	signal.throwIfAborted();
-	const times: TimelineTimes = assembler.index(header);
+	const times = assembler.index(header);
 	endLoadPhase('index');
 	const prepared: PreparedEvent[] = [];
 	for (let from = 0; from < times.events.length; from += PREPARE_RUN) {
