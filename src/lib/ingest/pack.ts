@@ -344,5 +344,5 @@ export function unpackTimeline(
 	const assembler = timelineAssembler(zone);
 	for (const batch of batches) assembler.add(batch);
 	const times = assembler.index(header);
-	return assembleTimeline(times, preparedEvents(times, times.events));
+	return assembleTimeline(times, preparedEvents(times));
 }

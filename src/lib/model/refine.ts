@@ -43,15 +43,22 @@ const matchesAny = (wanted: ReadonlySet<string>, values: readonly string[] | und
 	wanted.size === 0 || (values ?? []).some((value) => wanted.has(value));
 
 /**
- * `e` drawn in another lane. An event rebuilt from the worker's arrays keeps some intervals behind
- * getters, which a spread alone would drop.
+ * `e` drawn in another lane. Every field is named: an event rebuilt from the worker's arrays reads
+ * its fields through getters, which a spread would drop.
  */
 const withLane = (e: PreparedEvent, lane: string): PreparedEvent => ({
-	...e,
+	id: e.id,
+	order: e.order,
+	lane,
+	zone: e.zone,
+	precision: e.precision,
+	instant: e.instant,
+	uncertain: e.uncertain,
 	outer: e.outer,
-	core: e.core,
-	wallCore: e.wallCore,
-	lane
+	...(e.core ? { core: e.core } : {}),
+	wall: e.wall,
+	...(e.wallCore ? { wallCore: e.wallCore } : {}),
+	event: e.event
 });
 
 /** True when nothing is filtered and lanes are the dataset's categories. */

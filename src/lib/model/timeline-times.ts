@@ -29,16 +29,20 @@ const UNCERTAIN = 16;
 /**
  * A prepared timeline with its events' times in typed arrays instead of objects, as
  * {@link TimesBuilder} makes it on the page; {@link preparedEvents} makes its events from them. At
- * a million events, an object per event and per interval was most of a load.
+ * a million events, an object per event and per interval was most of a load. Events and their times
+ * stay where they were resolved (file order); `order` lists them in time order, so finishing a load
+ * copies no table of times.
  */
 export interface TimelineTimes extends Omit<PreparedTimeline, 'events' | 'byLane'> {
-	/** The events, in time order. */
+	/** The events, in file order (those with a time). */
 	events: TimelineEvent[];
-	/** Per event: outer start and end, core start and end (UTC ms), then the same on the wall clock. Absent intervals are NaN. */
+	/** The positions in `events` in time order: the k-th event in time is `events[order[k]]`. */
+	order: Uint32Array;
+	/** Per event of `events`: outer start and end, core start and end (UTC ms), then the same on the wall clock. Absent intervals are NaN. */
 	times: Float64Array;
-	/** Per event: precision's index in {@link PRECISION_ORDER}, +8 if instant, +16 if uncertain. */
+	/** Per event of `events`: precision's index in {@link PRECISION_ORDER}, +8 if instant, +16 if uncertain. */
 	flags: Uint8Array;
-	/** Per lane: its events' positions in `events`, and its indexes. */
+	/** Per lane: its events' places in time order (k, not positions in `events`), and its indexes. */
 	byLane: { positions: Uint32Array; index: TimeIndex; mids: MidpointIndex }[];
 }
 
@@ -79,7 +83,8 @@ function resolveInto(
  * A timeline's events resolved into real time as they come, a batch at a time and in file order
  * (those with no time left out); then, once all are in, put in time order and indexed
  * ({@link TimesBuilder.finish}). The page feeds it each batch the data worker sends while the
- * worker reads on, so the two threads share the work of a load.
+ * worker reads on, so the two threads share the work of a load: everything that can be done per
+ * batch is, so that finishing only merges and indexes.
  */
 export class TimesBuilder {
 	#zone: string;
@@ -88,6 +93,10 @@ export class TimesBuilder {
 	#ids: string[] = [];
 	#times = new Float64Array(0);
 	#flags = new Uint8Array(0);
+	/** Per event, the number of its category (lane id) in {@link TimesBuilder.#categories}. */
+	#category = new Uint32Array(0);
+	#categories: string[] = [];
+	#categoryAt = new Map<string, number>();
 	/** Positions of the events, each run added in time order: sorting the whole then only merges the runs. */
 	#order: number[] = [];
 
@@ -102,9 +111,11 @@ export class TimesBuilder {
 		const need = from + events.length;
 		if (need > this.#flags.length) this.#grow(need);
 		for (const event of events) {
-			if (resolveInto(event, this.#zone, this.#times, this.#flags, this.#events.length)) {
+			const at = this.#events.length;
+			if (resolveInto(event, this.#zone, this.#times, this.#flags, at)) {
 				this.#events.push(event);
 				this.#ids.push(event.id);
+				this.#category[at] = this.#categoryOf(event.category ?? UNCATEGORISED.id);
 			}
 		}
 		// Each run is put in order as it comes (on the page, while the worker reads on).
@@ -114,14 +125,27 @@ export class TimesBuilder {
 		for (const i of run) this.#order.push(i);
 	}
 
+	#categoryOf(id: string): number {
+		let code = this.#categoryAt.get(id);
+		if (code === undefined) {
+			code = this.#categories.length;
+			this.#categories.push(id);
+			this.#categoryAt.set(id, code);
+		}
+		return code;
+	}
+
 	#grow(need: number) {
 		const size = Math.max(need, this.#flags.length * 2, 1024);
 		const times = new Float64Array(size * TIME_FIELDS);
 		times.set(this.#times);
 		const flags = new Uint8Array(size);
 		flags.set(this.#flags);
+		const category = new Uint32Array(size);
+		category.set(this.#category);
 		this.#times = times;
 		this.#flags = flags;
+		this.#category = category;
 	}
 
 	/**
@@ -140,11 +164,13 @@ export class TimesBuilder {
 		}
 		const n = this.#events.length;
 		// Runs already in order: the sort merges them (and finds a whole already sorted at once).
-		const order = this.#order.sort(timeComparison(this.#times, this.#ids));
+		const order = Uint32Array.from(this.#order.sort(timeComparison(this.#times, this.#ids)));
 		return indexTimes(header, zone, order, {
 			events: this.#events,
 			times: this.#times.subarray(0, n * TIME_FIELDS),
-			flags: this.#flags.subarray(0, n)
+			flags: this.#flags.subarray(0, n),
+			category: this.#category.subarray(0, n),
+			categories: this.#categories
 		});
 	}
 }
@@ -175,44 +201,61 @@ function timeComparison(times: Float64Array, ids: readonly string[], from = 0) {
 	};
 }
 
-/** Events resolved in file order, put in time `order`, with their lanes and indexes. */
-function indexTimes(
-	header: DatasetHeader,
-	zone: string,
-	order: readonly number[],
-	resolved: { events: TimelineEvent[]; times: Float64Array; flags: Uint8Array }
-): TimelineTimes {
-	const n = resolved.events.length;
-	const times = new Float64Array(n * TIME_FIELDS);
-	const flags = new Uint8Array(n);
-	// Pushed, not written into `new Array(n)`: filling a preallocated array of a million took twice as long.
-	const events: TimelineEvent[] = [];
-	const starts = new Float64Array(n);
-	const ends = new Float64Array(n);
-	for (let k = 0; k < n; k++) {
-		const i = order[k] ?? 0;
-		for (let f = 0; f < TIME_FIELDS; f++) {
-			times[k * TIME_FIELDS + f] = resolved.times[i * TIME_FIELDS + f] as number;
-		}
-		flags[k] = resolved.flags[i] ?? 0;
-		events.push(resolved.events[i] as TimelineEvent);
-		starts[k] = times[k * TIME_FIELDS + 4] ?? 0;
-		ends[k] = times[k * TIME_FIELDS + 5] ?? 0;
-	}
-	// Lanes: the file's categories in its order, then the others as events first name them.
+/** Events resolved in file order, each with the number of its category, and their time order. */
+interface Resolved {
+	events: TimelineEvent[];
+	times: Float64Array;
+	flags: Uint8Array;
+	category: Uint32Array;
+	categories: readonly string[];
+}
+
+/**
+ * The lanes of events taken in time `order`: the file's categories in its order, then the others
+ * as events first name them; and each event's lane, by its place in time.
+ */
+function lanesOf(header: DatasetHeader, order: Uint32Array, resolved: Resolved) {
 	const lanes = [...(header.categories ?? [])];
 	const laneAt = new Map(lanes.map((lane, i) => [lane.id, i]));
-	const laneOf = new Uint32Array(n);
-	for (let k = 0; k < n; k++) {
-		const id = events[k]?.category ?? UNCATEGORISED.id;
-		let at = laneAt.get(id);
-		if (at === undefined) {
-			at = lanes.length;
-			laneAt.set(id, at);
-			lanes.push(id === UNCATEGORISED.id ? UNCATEGORISED : { id, label: id });
+	// Each category's lane, -1 until an event names it (time order decides the order of new lanes).
+	const laneOfCategory = new Int32Array(resolved.categories.length).fill(-1);
+	const laneOf = new Uint32Array(order.length);
+	for (let k = 0; k < order.length; k++) {
+		const c = resolved.category[order[k] as number] as number;
+		let at = laneOfCategory[c] as number;
+		if (at < 0) {
+			const id = resolved.categories[c] as string;
+			at = laneAt.get(id) ?? -1;
+			if (at < 0) {
+				at = lanes.length;
+				laneAt.set(id, at);
+				lanes.push(id === UNCATEGORISED.id ? UNCATEGORISED : { id, label: id });
+			}
+			laneOfCategory[c] = at;
 		}
 		laneOf[k] = at;
 	}
+	return { lanes, laneOf };
+}
+
+/** Events resolved in file order, indexed in time `order`, with their lanes. */
+function indexTimes(
+	header: DatasetHeader,
+	zone: string,
+	order: Uint32Array,
+	resolved: Resolved
+): TimelineTimes {
+	const n = order.length;
+	const { times } = resolved;
+	// Only the wall-clock starts and ends are laid out in time order: the indexes search them.
+	const starts = new Float64Array(n);
+	const ends = new Float64Array(n);
+	for (let k = 0; k < n; k++) {
+		const at = (order[k] as number) * TIME_FIELDS;
+		starts[k] = times[at + 4] as number;
+		ends[k] = times[at + 5] as number;
+	}
+	const { lanes, laneOf } = lanesOf(header, order, resolved);
 	const counts = new Uint32Array(lanes.length);
 	for (let k = 0; k < n; k++) {
 		const lane = laneOf[k] ?? 0;
@@ -253,58 +296,75 @@ function indexTimes(
 	});
 	return {
 		...timelineHeader(header, zone),
-		events,
+		events: resolved.events,
+		order,
 		times,
-		flags,
+		flags: resolved.flags,
 		...withEras(indexed, prepareEras(header.eras ?? [], zone, wall))
 	};
 }
 
+/** What a {@link TimesEvent} reads its fields from: the timeline's tables, shared by every event. */
+type TimesTables = Pick<TimelineTimes, 'times' | 'flags' | 'zone'>;
+
 /**
- * A prepared event read from a timeline's typed arrays. Its wall-clock interval, which layout reads
- * for every event, is made at once; the others are made from `times` the first time they are read
- * and kept. Rebuilding a million events makes two objects each rather than three to five.
+ * A prepared event read from a timeline's typed arrays: its fields are read from the tables when
+ * asked, and its intervals made the first time they are read and kept. Rebuilding a million events
+ * makes one small object each, where a field each and three to five intervals made the page's
+ * last step of a load a second long.
  */
 class TimesEvent implements PreparedEvent {
-	readonly precision: Precision;
-	readonly instant: boolean;
-	readonly uncertain: boolean;
-	readonly id: string;
-	readonly lane: string;
-	readonly zone: string;
-	/** Made at once: layout and the overview read every event's wall-clock interval. */
-	readonly wall: Interval;
+	#wall: Interval | undefined = undefined;
 	#outer: Interval | undefined = undefined;
 	// null until read: an event without a core has undefined.
 	#core: Interval | undefined | null = null;
 	#wallCore: Interval | undefined | null = null;
-	readonly #times: Float64Array;
+	readonly #tables: TimesTables;
+	/** The event's position in the tables (file order). */
+	readonly #slot: number;
 
 	constructor(
-		times: Float64Array,
-		flag: number,
+		tables: TimesTables,
+		slot: number,
 		readonly order: number,
-		zone: string,
 		readonly event: TimelineEvent
 	) {
-		this.#times = times;
-		this.precision = PRECISION_ORDER[flag & 7] ?? 'day';
-		this.instant = (flag & INSTANT) !== 0;
-		this.uncertain = (flag & UNCERTAIN) !== 0;
-		this.id = event.id;
-		this.lane = event.category ?? UNCATEGORISED.id;
-		this.zone = event.timeZone ?? zone;
-		const at = order * TIME_FIELDS;
-		this.wall = { start: times[at + 4] ?? NaN, end: times[at + 5] ?? NaN };
+		this.#tables = tables;
+		this.#slot = slot;
 	}
 
-	/** The interval at `field` of this event's {@link TimelineTimes.times}; undefined when NaN. */
+	get #flag(): number {
+		return this.#tables.flags[this.#slot] ?? 0;
+	}
+	get precision(): Precision {
+		return PRECISION_ORDER[this.#flag & 7] ?? 'day';
+	}
+	get instant(): boolean {
+		return (this.#flag & INSTANT) !== 0;
+	}
+	get uncertain(): boolean {
+		return (this.#flag & UNCERTAIN) !== 0;
+	}
+	get id(): string {
+		return this.event.id;
+	}
+	get lane(): string {
+		return this.event.category ?? UNCATEGORISED.id;
+	}
+	get zone(): string {
+		return this.event.timeZone ?? this.#tables.zone;
+	}
+
+	/** The interval at `field` of this event's times; undefined when NaN. */
 	#interval(field: number): Interval | undefined {
-		const at = this.order * TIME_FIELDS + field;
-		const start = this.#times[at] ?? NaN;
-		return Number.isNaN(start) ? undefined : { start, end: this.#times[at + 1] ?? NaN };
+		const at = this.#slot * TIME_FIELDS + field;
+		const start = this.#tables.times[at] ?? NaN;
+		return Number.isNaN(start) ? undefined : { start, end: this.#tables.times[at + 1] ?? NaN };
 	}
 
+	get wall(): Interval {
+		return (this.#wall ??= this.#interval(4) ?? { start: NaN, end: NaN });
+	}
 	get outer(): Interval {
 		return (this.#outer ??= this.#interval(0) ?? { start: NaN, end: NaN });
 	}
@@ -319,21 +379,22 @@ class TimesEvent implements PreparedEvent {
 }
 
 /**
- * The prepared events of `events`, a slice of the timeline's events starting at `offset`, so that a
- * large timeline can be rebuilt a batch at a time. They read their intervals from `times` when
- * asked ({@link TimesEvent}); the objects are not plain, so a spread copies their fields but not
- * those intervals, which a copy must name (see `withLane` in model/refine.ts).
+ * The prepared events from place `from` to `to` in the timeline's time order, so that a large
+ * timeline can be rebuilt a run at a time. They read their fields and intervals from the tables
+ * when asked ({@link TimesEvent}); the objects are not plain, so a spread copies none of those,
+ * which a copy must name (see `withLane` in model/refine.ts).
  */
 export function preparedEvents(
-	timeline: Pick<TimelineTimes, 'times' | 'flags' | 'zone'>,
-	events: readonly TimelineEvent[],
-	offset = 0
+	timeline: Pick<TimelineTimes, 'times' | 'flags' | 'zone' | 'events' | 'order'>,
+	from = 0,
+	to = timeline.order.length
 ): PreparedEvent[] {
-	const { times, flags, zone } = timeline;
-	const prepared = new Array<PreparedEvent>(events.length);
-	for (let j = 0; j < events.length; j++) {
-		const i = offset + j;
-		prepared[j] = new TimesEvent(times, flags[i] ?? 0, i, zone, events[j] as TimelineEvent);
+	const { times, flags, zone, events, order } = timeline;
+	const tables: TimesTables = { times, flags, zone };
+	const prepared = new Array<PreparedEvent>(Math.max(0, to - from));
+	for (let k = from; k < to; k++) {
+		const slot = order[k] as number;
+		prepared[k - from] = new TimesEvent(tables, slot, k, events[slot] as TimelineEvent);
 	}
 	return prepared;
 }

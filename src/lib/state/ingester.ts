@@ -124,10 +124,10 @@ async function timelineOf(
 	const times = assembler.index(header);
 	endLoadPhase('index');
 	const prepared: PreparedEvent[] = [];
-	for (let from = 0; from < times.events.length; from += PREPARE_RUN) {
+	for (let from = 0; from < times.order.length; from += PREPARE_RUN) {
 		await nextTask();
 		signal.throwIfAborted();
-		const run = preparedEvents(times, times.events.slice(from, from + PREPARE_RUN), from);
+		const run = preparedEvents(times, from, Math.min(from + PREPARE_RUN, times.order.length));
 		for (const event of run) prepared.push(event);
 	}
 	const timeline = assembleTimeline(times, prepared);
