@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { prepareTimeline } from '$lib/model/timeline';
 import { hitIndex } from './hit';
 import { layoutLanes } from './lanes';
-import { densityBars } from './overview';
+import { bin } from 'd3-array';
+import fc from 'fast-check';
+import { densityBars, eventMidpoints, indexMidpoints } from './overview';
 import { paddedDomain, timeScale } from './scale';
 
 const timeline = prepareTimeline({
@@ -65,7 +67,7 @@ describe('hitIndex searches as far left as a box can reach', () => {
 
 describe('densityBars', () => {
 	it('counts every event once and keeps bars inside the strip', () => {
-		const bars = densityBars(timeline.events, scale, 40);
+		const bars = densityBars(indexMidpoints(timeline.index), scale, 40);
 		expect(bars.reduce((sum, b) => sum + b.count, 0)).toBe(3);
 		for (const bar of bars) {
 			expect(bar.x0).toBeGreaterThanOrEqual(0);
@@ -73,5 +75,38 @@ describe('densityBars', () => {
 			expect(bar.height).toBeGreaterThan(0);
 			expect(bar.height).toBeLessThanOrEqual(40);
 		}
+	});
+
+	it("reads the same midpoints from the index as from the events' intervals", () => {
+		expect([...indexMidpoints(timeline.index)]).toEqual([...eventMidpoints(timeline.events)]);
+	});
+
+	it('puts each midpoint in the slice d3 bin puts it in, on linear and broken scales', () => {
+		const [d0, d1] = [0, 10_000];
+		fc.assert(
+			fc.property(
+				fc.array(fc.integer({ min: -500, max: 10_500 }), { maxLength: 200 }),
+				fc.integer({ min: 40, max: 400 }),
+				fc.boolean(),
+				(values, width, broken) => {
+					const full = broken
+						? timeScale([d0, d1], width, [{ start: 3000, end: 7000 }])
+						: timeScale([d0, d1], width);
+					const bars = densityBars(Float64Array.from(values), full, 40);
+					const count = Math.max(1, Math.floor(width / 4));
+					const thresholds = Array.from({ length: count - 1 }, (_, i) =>
+						full.invert(((i + 1) * width) / count)
+					);
+					const bins = bin()
+						.domain([d0, d1])
+						.thresholds(thresholds)(values)
+						.filter((b) => b.length > 0);
+					expect(bars.map((b) => b.count)).toEqual(bins.map((b) => b.length));
+					expect(bars.map((b) => [b.x0, b.x1])).toEqual(
+						bins.map((b) => [full(b.x0 ?? d0), full(b.x1 ?? d1)])
+					);
+				}
+			)
+		);
 	});
 });

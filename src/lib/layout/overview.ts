@@ -2,8 +2,9 @@
  * The overview strip: how many events fall in each slice of the whole dataset's time, and where the
  * visible window sits on it.
  */
-import { bin, max } from 'd3-array';
+import { bisectRight, max } from 'd3-array';
 import type { PreparedEvent } from '$lib/model/timeline';
+import type { TimeIndex } from '$lib/model/time-index';
 import { linearScale, type TimeScale } from './scale';
 
 /** One bar of the density histogram, in pixels. */
@@ -14,13 +15,37 @@ export interface DensityBar {
 	count: number;
 }
 
+/** Midpoints already worked out, per index: the strip is redrawn as the page is resized. */
+const midpointsOf = new WeakMap<TimeIndex, Float64Array>();
+
+/** The wall-clock midpoints of a timeline's events, read from its index: no event object is touched. */
+export function indexMidpoints(index: TimeIndex): Float64Array {
+	let mids = midpointsOf.get(index);
+	if (!mids) {
+		const { starts, ends } = index;
+		mids = new Float64Array(starts.length);
+		for (let i = 0; i < mids.length; i++) {
+			mids[i] = ((starts[i] as number) + (ends[i] as number)) / 2;
+		}
+		midpointsOf.set(index, mids);
+	}
+	return mids;
+}
+
+/** The wall-clock midpoints of some events (a search's matches). */
+export const eventMidpoints = (events: readonly Pick<PreparedEvent, 'wall'>[]): Float64Array =>
+	Float64Array.from(events, (e) => (e.wall.start + e.wall.end) / 2);
+
 /**
- * A histogram of event counts over the full scale, `binWidth` pixels per bar, with a square-root
- * height so a single event still shows next to a burst of hundreds.
+ * A histogram of the events whose wall-clock midpoints are `mids` over the full scale, `binWidth`
+ * pixels per bar, with a square-root height so a single event still shows next to a burst of
+ * hundreds. Each midpoint is counted into its slice by a search of the slices' edges (d3's
+ * `bisectRight`, as `bin` does), without gathering the events of each slice: at a million events,
+ * `bin`'s arrays were a third of a second of the first draw.
  * @default binWidth 4
  */
 export function densityBars(
-	events: readonly PreparedEvent[],
+	mids: ArrayLike<number>,
 	fullScale: TimeScale,
 	height: number,
 	binWidth = 4
@@ -32,17 +57,23 @@ export function densityBars(
 	const thresholds = Array.from({ length: count - 1 }, (_, i) =>
 		fullScale.invert(r0 + ((i + 1) * (r1 - r0)) / count)
 	);
-	const bins = bin<PreparedEvent, number>()
-		.value((e) => (e.wall.start + e.wall.end) / 2)
-		.domain([d0, d1])
-		.thresholds(thresholds)(events as PreparedEvent[]);
-	const y = linearScale([0, Math.sqrt(max(bins, (b) => b.length) ?? 1)], [0, height]);
-	return bins
-		.filter((b) => b.length > 0)
-		.map((b) => ({
-			x0: fullScale(b.x0 ?? d0),
-			x1: fullScale(b.x1 ?? d1),
-			height: Math.max(2, y(Math.sqrt(b.length))),
-			count: b.length
-		}));
+	const counts = new Uint32Array(count);
+	for (let i = 0; i < mids.length; i++) {
+		const mid = mids[i] as number;
+		if (!(mid >= d0 && mid <= d1)) continue;
+		const at = bisectRight(thresholds, mid);
+		counts[at] = (counts[at] ?? 0) + 1;
+	}
+	const y = linearScale([0, Math.sqrt(max(counts) ?? 1)], [0, height]);
+	const bars: DensityBar[] = [];
+	counts.forEach((n, i) => {
+		if (!n) return;
+		bars.push({
+			x0: fullScale(i === 0 ? d0 : (thresholds[i - 1] as number)),
+			x1: fullScale(i === count - 1 ? d1 : (thresholds[i] as number)),
+			height: Math.max(2, y(Math.sqrt(n))),
+			count: n
+		});
+	});
+	return bars;
 }

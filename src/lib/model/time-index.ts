@@ -13,6 +13,8 @@ const LONG = 7 * 86_400_000;
 export interface TimeIndex {
 	/** Wall-clock start of each event, in the same order as the events. */
 	starts: Float64Array;
+	/** Wall-clock end of each event, in the same order. */
+	ends: Float64Array;
 	/** Longest duration among events not in `long`. */
 	maxShort: number;
 	/** Positions of events longer than a week, in time order. */
@@ -36,7 +38,7 @@ export function timeIndexOf(starts: Float64Array, ends: Float64Array): TimeIndex
 		if (duration > LONG) long.push(i);
 		else if (duration > maxShort) maxShort = duration;
 	}
-	return { starts, maxShort, long };
+	return { starts, ends, maxShort, long };
 }
 
 /**

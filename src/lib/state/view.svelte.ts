@@ -119,7 +119,7 @@ export class TimelineView {
 	 */
 	skipGaps = $state(true);
 	/** The whole dataset's domain with its empty stretches, whether or not they are skipped. */
-	gaps: BrokenDomain = $derived(this.tiled?.gaps ?? timelineGaps(this.source.events));
+	gaps: BrokenDomain = $derived(this.tiled?.gaps ?? timelineGaps(this.source));
 	/** The data has stretches worth skipping. */
 	hasGaps: boolean = $derived(this.gaps.breaks.length > 0);
 	/** The scale that shows the whole dataset at the current width, breaks and all. */
