@@ -2,8 +2,8 @@
  * CSV whose columns are Eventline's own fields, one event per row: the simplest file a spreadsheet
  * can write. Lists (actors, places, notes) are separated by ";".
  */
-import type { DataIssue } from './validate';
-import { acceptEvents, type Candidate } from './accept';
+import { eventRules, type DataIssue } from './validate';
+import { acceptAsIs, acceptEvents, type Candidate } from './accept';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
@@ -117,33 +117,55 @@ export function importEventlineRows(
 		}
 		return taken;
 	};
-	function* candidates(from: number, to: number): Generator<Candidate> {
-		// One at a time, as acceptEvents takes them: a million converted events never wait at once.
-		for (let i = from; i < to; i++) {
-			const row = rows.rowNumber(i);
-			const index = row - table.headerRow - 1;
-			const id = text(i, at.id) || generatedId(text(i, at.title), index, ownIds());
-			yield rowCandidate(
-				{ row, index, id, cell: (column) => text(i, column) },
-				rows.rowIssue?.(i),
-				columns,
-				at,
-				fields
-			);
-		}
-	}
+	const idOf = (i: number) =>
+		text(i, at.id) ||
+		generatedId(text(i, at.title), rows.rowNumber(i) - table.headerRow - 1, ownIds());
+	const candidate = ([i, id]: readonly [number, string]): Candidate => {
+		const row = rows.rowNumber(i);
+		return rowCandidate(
+			{ row, index: row - table.headerRow - 1, id, cell: (column) => text(i, column) },
+			rows.rowIssue?.(i),
+			columns,
+			at,
+			fields
+		);
+	};
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
 	const notices: DataIssue[] = [];
 	const firstWithId = new Map<string, string>();
-	for (let from = 0; from < rows.length; from += ROWS_AT_A_TIME) {
-		const to = Math.min(from + ROWS_AT_A_TIME, rows.length);
-		const run = acceptEvents(candidates(from, to), {}, firstWithId);
-		if (onEvents) {
-			if (run.events.length) onEvents(run.events);
-		} else for (const event of run.events) events.push(event);
+	const rules = eventRules({});
+	// Rows in doubt (and their ids, made once) wait here, in order, for the full check, which builds
+	// and words a candidate each.
+	let doubtful: [number, string][] = [];
+	const checkInFull = (accepted: TimelineEvent[]) => {
+		if (!doubtful.length) return;
+		const run = acceptEvents(doubtful.map(candidate), {}, firstWithId);
+		doubtful = [];
+		for (const event of run.events) accepted.push(event);
 		for (const r of run.rejected) rejected.push(r);
 		for (const notice of run.notices) notices.push(notice);
+	};
+	for (let from = 0; from < rows.length; from += ROWS_AT_A_TIME) {
+		const to = Math.min(from + ROWS_AT_A_TIME, rows.length);
+		const accepted: TimelineEvent[] = onEvents ? [] : events;
+		for (let i = from; i < to; i++) {
+			// Most rows convert without a doubt and pass as they are: no candidate is built for them.
+			const id = idOf(i);
+			const built = rows.rowIssue?.(i) ? undefined : rowEvent(id, i, text, at, fields);
+			const event =
+				built && built.approximate === undefined
+					? acceptAsIs(built.event, rules, firstWithId, `row ${rows.rowNumber(i)}`)
+					: undefined;
+			if (!event) {
+				doubtful.push([i, id]);
+				continue;
+			}
+			checkInFull(accepted);
+			accepted.push(event);
+		}
+		checkInFull(accepted);
+		if (onEvents && accepted.length) onEvents(accepted);
 	}
 	return {
 		format: 'csv-eventline',
@@ -217,26 +239,30 @@ interface RowAt {
 	cell: (column: number) => string;
 }
 
-function rowCandidate(
-	{ row, index, id, cell }: RowAt,
-	rowIssue: DataIssue | undefined,
-	columns: ReadonlyMap<Column, BoundColumn>,
+/** The event a row's cells make, before any check, with the lists it was given. */
+interface RowEvent {
+	event: Record<string, unknown>;
+	actors: string[];
+	places: string[];
+	noteItems: string[];
+	/** The "approximate" cell, when it says neither true nor false. */
+	approximate?: string;
+}
+
+/** Converts row `i`, whose cells `cell(i, column)` gives trimmed, into an event with id `id`. */
+function rowEvent(
+	id: string,
+	i: number,
+	cell: (i: number, column: number) => string,
 	at: ColumnIndexes,
 	fields: readonly CellField[]
-): Candidate {
-	const where = `row ${row}`;
-	const place = (name: Column, item?: number) => {
-		const column = columns.get(name)?.name ?? name;
-		return `${where} (${column}${item === undefined ? '' : `, item ${item + 1}`})`;
-	};
-	const issues: DataIssue[] = rowIssue ? [rowIssue] : [];
-
+): RowEvent {
 	const event: Record<string, unknown> = { id };
-	let failed: ReadonlySet<string> | undefined;
+	let approximate: string | undefined;
 	let actors: string[] = [];
 	let places: string[] = [];
 	for (const { name, column } of fields) {
-		const value = cell(column);
+		const value = cell(i, column);
 		if (!value) continue;
 		if (TEXT.has(name)) event[name] = value;
 		else if (name === 'actors') {
@@ -250,22 +276,45 @@ function rowCandidate(
 			const answer = value.toLowerCase();
 			if (TRUE.has(answer)) event.approximate = true;
 			else if (FALSE.has(answer)) event.approximate = false;
-			else {
-				issues.push({
-					path: place('approximate'),
-					message: `${preview(value)} is not true or false (write true/false, yes/no or 1/0)`
-				});
-				failed = APPROXIMATE_FAILED;
-			}
+			else approximate = value;
 		}
 	}
-
-	const noteItems = listItems(cell(at.notes));
-	const source = sourceOf(cell(at.source), cell(at.sourceUrl));
+	const noteItems = listItems(cell(i, at.notes));
+	const source = sourceOf(cell(i, at.source), cell(i, at.sourceUrl));
 	if (source.sources) event.sources = source.sources;
 	const notes = source.note ? [...noteItems, source.note] : noteItems;
 	if (notes.length) event.notes = notes;
+	return { event, actors, places, noteItems, ...(approximate === undefined ? {} : { approximate }) };
+}
 
+function rowCandidate(
+	{ row, index, id, cell }: RowAt,
+	rowIssue: DataIssue | undefined,
+	columns: ReadonlyMap<Column, BoundColumn>,
+	at: ColumnIndexes,
+	fields: readonly CellField[]
+): Candidate {
+	const where = `row ${row}`;
+	const place = (name: Column, item?: number) => {
+		const column = columns.get(name)?.name ?? name;
+		return `${where} (${column}${item === undefined ? '' : `, item ${item + 1}`})`;
+	};
+	const issues: DataIssue[] = rowIssue ? [rowIssue] : [];
+	const { event, actors, places, noteItems, approximate } = rowEvent(
+		id,
+		0,
+		(_, column) => cell(column),
+		at,
+		fields
+	);
+	let failed: ReadonlySet<string> | undefined;
+	if (approximate !== undefined) {
+		issues.push({
+			path: place('approximate'),
+			message: `${preview(approximate)} is not true or false (write true/false, yes/no or 1/0)`
+		});
+		failed = APPROXIMATE_FAILED;
+	}
 	const title = cell(at.title);
 	const listed = { actors, places, notes: noteItems } as const;
 	return {
