@@ -284,7 +284,13 @@ function rowEvent(
 	if (source.sources) event.sources = source.sources;
 	const notes = source.note ? [...noteItems, source.note] : noteItems;
 	if (notes.length) event.notes = notes;
-	return { event, actors, places, noteItems, ...(approximate === undefined ? {} : { approximate }) };
+	return {
+		event,
+		actors,
+		places,
+		noteItems,
+		...(approximate === undefined ? {} : { approximate })
+	};
 }
 
 function rowCandidate(
