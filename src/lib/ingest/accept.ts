@@ -10,6 +10,7 @@ import { issueKeys, schemaMessage } from './messages';
 import type { RejectedEvent } from './outcome';
 import { limitText } from './text-limits';
 import { plainEvent } from './plain-event';
+import { SeenIds, type Place } from './seen-ids';
 
 /** Turns a path inside a converted event (`['start']`, `['actors', 1]`) into a place in the file. */
 export type Locate = (keys: readonly (string | number)[]) => string;
@@ -58,12 +59,13 @@ export type EventContext = Pick<Dataset, 'timeZone' | 'categories'>;
 
 /**
  * Validates converted events one by one; a later event reusing an id is rejected. `firstWithId`
- * (id → where it was first seen) carries ids over from earlier calls, for a file checked in batches.
+ * (the ids seen, with where each was first) carries ids over from earlier calls, for a file checked
+ * in batches.
  */
 export function acceptEvents(
 	candidates: Iterable<Candidate>,
 	context: EventContext,
-	firstWithId = new Map<string, string>()
+	firstWithId = new SeenIds()
 ): Accepted {
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
@@ -129,8 +131,8 @@ const nowhere = () => '';
 export function acceptAsIs(
 	event: Record<string, unknown>,
 	rules: EventRules,
-	firstWithId: Map<string, string>,
-	where: string
+	firstWithId: SeenIds,
+	where: Place
 ): TimelineEvent | undefined {
 	const plain = plainEvent(event);
 	if (!plain || firstWithId.has(plain.id)) return undefined;

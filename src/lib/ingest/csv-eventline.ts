@@ -7,6 +7,7 @@ import { acceptAsIs, acceptEvents, type Candidate } from './accept';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
+import { SeenIds } from './seen-ids';
 import { NO_EVENTS, fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
 import { isHttpUrl } from './values';
 import { EventSchema, type TimelineEvent } from '$lib/model/schema';
@@ -133,7 +134,7 @@ export function importEventlineRows(
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
 	const notices: DataIssue[] = [];
-	const firstWithId = new Map<string, string>();
+	const firstWithId = new SeenIds((row) => `row ${row}`);
 	const rules = eventRules({});
 	// Rows in doubt (and their ids, made once) wait here, in order, for the full check, which builds
 	// and words a candidate each.
@@ -155,7 +156,7 @@ export function importEventlineRows(
 			const built = rows.rowIssue?.(i) ? undefined : rowEvent(id, i, text, at, fields);
 			const event =
 				built && built.approximate === undefined
-					? acceptAsIs(built.event, rules, firstWithId, `row ${rows.rowNumber(i)}`)
+					? acceptAsIs(built.event, rules, firstWithId, rows.rowNumber(i))
 					: undefined;
 			if (!event) {
 				doubtful.push([i, id]);

@@ -8,6 +8,7 @@ import type { TimelineEvent } from '$lib/model/schema';
 import { acceptAsIs, acceptEvents, convertEach, type Candidate } from './accept';
 import { eventCandidate } from './eventline-json';
 import { LineSplitter } from './lines';
+import { SeenIds } from './seen-ids';
 import { fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
 import { eventRules, type DataIssue } from './validate';
 import { isRecord } from './values';
@@ -32,7 +33,7 @@ export class NdjsonReader {
 	#events: TimelineEvent[] = [];
 	#rejected: RejectedEvent[] = [];
 	#notices: DataIssue[] = [];
-	#firstWithId = new Map<string, string>();
+	#firstWithId = new SeenIds((line) => `line ${line}`);
 	#onEvents?: (events: TimelineEvent[]) => void;
 
 	/**
@@ -91,7 +92,7 @@ export class NdjsonReader {
 		for (const parsed of batch) {
 			const { value } = parsed;
 			const event = isRecord(value)
-				? acceptAsIs(value, RULES, this.#firstWithId, `line ${parsed.line}`)
+				? acceptAsIs(value, RULES, this.#firstWithId, parsed.line)
 				: undefined;
 			if (!event) {
 				doubtful.push(parsed);
