@@ -174,7 +174,15 @@ export function midpointIndexOf(
 		mids[i] = ((starts[i] ?? 0) + (ends[i] ?? 0)) / 2;
 		if (i > 0 && (mids[i] ?? 0) < (mids[i - 1] ?? 0)) sorted = false;
 	}
-	if (sorted) return { mids, order: Uint32Array.from(mids.keys()) };
+	// Filled by plain loops: a typed array's `from` calls its mapping function, or walks an
+	// iterator, for each of a million items.
+	if (sorted) {
+		const order = new Uint32Array(mids.length);
+		for (let i = 0; i < order.length; i++) order[i] = i;
+		return { mids, order };
+	}
 	const order = sort(mids);
-	return { mids: Float64Array.from(order, (i) => mids[i] ?? 0), order };
+	const ordered = new Float64Array(order.length);
+	for (let k = 0; k < order.length; k++) ordered[k] = mids[order[k] as number] as number;
+	return { mids: ordered, order };
 }

@@ -164,7 +164,7 @@ export class TimesBuilder {
 		}
 		const n = this.#events.length;
 		// Runs already in order: the sort merges them (and finds a whole already sorted at once).
-		const order = Uint32Array.from(this.#order.sort(timeComparison(this.#times, this.#ids)));
+		const order = new Uint32Array(this.#order.sort(timeComparison(this.#times, this.#ids)));
 		return indexTimes(header, zone, order, {
 			events: this.#events,
 			times: this.#times.subarray(0, n * TIME_FIELDS),
