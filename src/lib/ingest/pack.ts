@@ -11,7 +11,6 @@
 import { EventSchema, type TimelineEvent } from '$lib/model/schema';
 import {
 	assembleTimeline,
-	preparedEvents,
 	TimesBuilder,
 	type DatasetHeader,
 	type TimelineTimes
@@ -344,5 +343,5 @@ export function unpackTimeline(
 	const assembler = timelineAssembler(zone);
 	for (const batch of batches) assembler.add(batch);
 	const times = assembler.index(header);
-	return assembleTimeline(times, preparedEvents(times));
+	return assembleTimeline(times);
 }

@@ -38,6 +38,8 @@ export interface TimelineTimes extends Omit<PreparedTimeline, 'events' | 'byLane
 	events: TimelineEvent[];
 	/** The positions in `events` in time order: the k-th event in time is `events[order[k]]`. */
 	order: Uint32Array;
+	/** The prepared events, in time order (made as each batch was resolved: {@link TimesEvent}). */
+	prepared: PreparedEvent[];
 	/** Per event of `events`: outer start and end, core start and end (UTC ms), then the same on the wall clock. Absent intervals are NaN. */
 	times: Float64Array;
 	/** Per event of `events`: precision's index in {@link PRECISION_ORDER}, +8 if instant, +16 if uncertain. */
@@ -91,8 +93,10 @@ export class TimesBuilder {
 	#events: TimelineEvent[] = [];
 	/** The events' ids, for ties in time order. */
 	#ids: string[] = [];
-	#times = new Float64Array(0);
-	#flags = new Uint8Array(0);
+	/** The tables the prepared events read: replaced, not copied into, as they grow. */
+	#tables: TimesTables;
+	/** The prepared events, in file order, each told its place in time when all are in. */
+	#prepared: TimesEvent[] = [];
 	/** Per event, the number of its category (lane id) in {@link TimesBuilder.#categories}. */
 	#category = new Uint32Array(0);
 	#categories: string[] = [];
@@ -103,25 +107,28 @@ export class TimesBuilder {
 	/** `zone`: the dataset's, which its events' dates are read in unless they name their own. */
 	constructor(zone: string) {
 		this.#zone = zone;
+		this.#tables = { times: new Float64Array(0), flags: new Uint8Array(0), zone };
 	}
 
 	/** Resolves the next events of the file. */
 	add(events: readonly TimelineEvent[]): void {
 		const from = this.#events.length;
 		const need = from + events.length;
-		if (need > this.#flags.length) this.#grow(need);
+		if (need > this.#category.length) this.#grow(need);
+		const tables = this.#tables;
 		for (const event of events) {
 			const at = this.#events.length;
-			if (resolveInto(event, this.#zone, this.#times, this.#flags, at)) {
+			if (resolveInto(event, this.#zone, tables.times, tables.flags, at)) {
 				this.#events.push(event);
 				this.#ids.push(event.id);
 				this.#category[at] = this.#categoryOf(event.category ?? UNCATEGORISED.id);
+				this.#prepared.push(new TimesEvent(tables, at, event));
 			}
 		}
 		// Each run is put in order as it comes (on the page, while the worker reads on).
 		const run: number[] = [];
 		for (let i = from; i < this.#events.length; i++) run.push(i);
-		run.sort(timeComparison(this.#times, this.#ids, from));
+		run.sort(timeComparison(tables.times, this.#ids, from));
 		for (const i of run) this.#order.push(i);
 	}
 
@@ -136,15 +143,16 @@ export class TimesBuilder {
 	}
 
 	#grow(need: number) {
-		const size = Math.max(need, this.#flags.length * 2, 1024);
+		const size = Math.max(need, this.#category.length * 2, 1024);
 		const times = new Float64Array(size * TIME_FIELDS);
-		times.set(this.#times);
+		times.set(this.#tables.times);
 		const flags = new Uint8Array(size);
-		flags.set(this.#flags);
+		flags.set(this.#tables.flags);
 		const category = new Uint32Array(size);
 		category.set(this.#category);
-		this.#times = times;
-		this.#flags = flags;
+		// The prepared events share the one tables object, so they read the new arrays.
+		this.#tables.times = times;
+		this.#tables.flags = flags;
 		this.#category = category;
 	}
 
@@ -160,15 +168,27 @@ export class TimesBuilder {
 			this.#events = [];
 			this.#ids = [];
 			this.#order = [];
+			this.#prepared = [];
+			this.#tables.zone = zone;
 			this.add(events);
 		}
 		const n = this.#events.length;
+		const { times, flags } = this.#tables;
 		// Runs already in order: the sort merges them (and finds a whole already sorted at once).
-		const order = new Uint32Array(this.#order.sort(timeComparison(this.#times, this.#ids)));
-		return indexTimes(header, zone, order, {
+		const order = new Uint32Array(this.#order.sort(timeComparison(times, this.#ids)));
+		// Each prepared event learns its place in time; they are listed in that order.
+		const prepared: PreparedEvent[] = [];
+		for (let k = 0; k < n; k++) {
+			const event = this.#prepared[order[k] as number] as TimesEvent;
+			event.order = k;
+			prepared.push(event);
+		}
+		this.#tables.times = times.subarray(0, n * TIME_FIELDS);
+		this.#tables.flags = flags.subarray(0, n);
+		return indexTimes(header, zone, order, prepared, {
 			events: this.#events,
-			times: this.#times.subarray(0, n * TIME_FIELDS),
-			flags: this.#flags.subarray(0, n),
+			times: this.#tables.times,
+			flags: this.#tables.flags,
 			category: this.#category.subarray(0, n),
 			categories: this.#categories
 		});
@@ -243,6 +263,7 @@ function indexTimes(
 	header: DatasetHeader,
 	zone: string,
 	order: Uint32Array,
+	prepared: PreparedEvent[],
 	resolved: Resolved
 ): TimelineTimes {
 	const n = order.length;
@@ -298,20 +319,29 @@ function indexTimes(
 		...timelineHeader(header, zone),
 		events: resolved.events,
 		order,
+		prepared,
 		times,
 		flags: resolved.flags,
 		...withEras(indexed, prepareEras(header.eras ?? [], zone, wall))
 	};
 }
 
-/** What a {@link TimesEvent} reads its fields from: the timeline's tables, shared by every event. */
-type TimesTables = Pick<TimelineTimes, 'times' | 'flags' | 'zone'>;
+/**
+ * What a {@link TimesEvent} reads its fields from: the timeline's tables, one object shared by
+ * every event, whose arrays are replaced as they grow.
+ */
+interface TimesTables {
+	times: Float64Array;
+	flags: Uint8Array;
+	zone: string;
+}
 
 /**
  * A prepared event read from a timeline's typed arrays: its fields are read from the tables when
  * asked, and its intervals made the first time they are read and kept. Rebuilding a million events
  * makes one small object each, where a field each and three to five intervals made the page's
- * last step of a load a second long.
+ * last step of a load a second long; and each is made as its batch is resolved, while the worker
+ * still reads, and told its place in time (`order`) once all are in.
  */
 class TimesEvent implements PreparedEvent {
 	#wall: Interval | undefined = undefined;
@@ -323,10 +353,12 @@ class TimesEvent implements PreparedEvent {
 	/** The event's position in the tables (file order). */
 	readonly #slot: number;
 
+	/** The event's place in time order; -1 until the timeline is finished. */
+	order = -1;
+
 	constructor(
 		tables: TimesTables,
 		slot: number,
-		readonly order: number,
 		readonly event: TimelineEvent
 	) {
 		this.#tables = tables;
@@ -378,32 +410,9 @@ class TimesEvent implements PreparedEvent {
 	}
 }
 
-/**
- * The prepared events from place `from` to `to` in the timeline's time order, so that a large
- * timeline can be rebuilt a run at a time. They read their fields and intervals from the tables
- * when asked ({@link TimesEvent}); the objects are not plain, so a spread copies none of those,
- * which a copy must name (see `withLane` in model/refine.ts).
- */
-export function preparedEvents(
-	timeline: Pick<TimelineTimes, 'times' | 'flags' | 'zone' | 'events' | 'order'>,
-	from = 0,
-	to = timeline.order.length
-): PreparedEvent[] {
-	const { times, flags, zone, events, order } = timeline;
-	const tables: TimesTables = { times, flags, zone };
-	const prepared = new Array<PreparedEvent>(Math.max(0, to - from));
-	for (let k = from; k < to; k++) {
-		const slot = order[k] as number;
-		prepared[k - from] = new TimesEvent(tables, slot, k, events[slot] as TimelineEvent);
-	}
-	return prepared;
-}
-
-/** The prepared timeline of `timeline`, given all its events already built by {@link preparedEvents}. */
-export function assembleTimeline(
-	timeline: Omit<TimelineTimes, 'events'>,
-	events: PreparedEvent[]
-): PreparedTimeline {
+/** The prepared timeline of `timeline`, whose prepared events are made. */
+export function assembleTimeline(timeline: TimelineTimes): PreparedTimeline {
+	const events = timeline.prepared;
 	return {
 		title: timeline.title,
 		description: timeline.description,

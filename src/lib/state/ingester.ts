@@ -5,8 +5,7 @@
  */
 import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
 import { timelineAssembler, type TimelineAssembler } from '$lib/ingest/pack';
-import { assembleTimeline, preparedEvents, type DatasetHeader } from '$lib/model/timeline-times';
-import type { PreparedEvent } from '$lib/model/timeline';
+import { assembleTimeline, type DatasetHeader } from '$lib/model/timeline-times';
 import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
 import type { ImportOptions } from '$lib/ingest/column-map';
 import { endLoadPhase } from './load-timing';
@@ -104,15 +103,12 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 	};
 }
 
-/** Prepared events are built this many at a time, each run a task of its own. */
-const PREPARE_RUN = 100_000;
-
 /** A task's end: the page can paint and answer input before the next step of a load. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 /**
- * Every batch is in: the events in time order and indexed, then prepared a run at a time (a
- * million events never block the page in one task), then drawn in a task of its own.
+ * Every batch is in, its events resolved and prepared as it came: the events in time order and
+ * indexed, then drawn in a task of its own.
  */
 async function timelineOf(
 	assembler: TimelineAssembler,
@@ -123,14 +119,9 @@ async function timelineOf(
 	signal.throwIfAborted();
 	const times = assembler.index(header);
 	endLoadPhase('index');
-	const prepared: PreparedEvent[] = [];
-	for (let from = 0; from < times.order.length; from += PREPARE_RUN) {
-		await nextTask();
-		signal.throwIfAborted();
-		const run = preparedEvents(times, from, Math.min(from + PREPARE_RUN, times.order.length));
-		for (const event of run) prepared.push(event);
-	}
-	const timeline = assembleTimeline(times, prepared);
+	await nextTask();
+	signal.throwIfAborted();
+	const timeline = assembleTimeline(times);
 	endLoadPhase('transfer');
 	await nextTask();
 	return timeline;
