@@ -135,7 +135,20 @@ export function acceptAsIs(
 	where: Place
 ): TimelineEvent | undefined {
 	const plain = plainEvent(event);
-	if (!plain || firstWithId.has(plain.id)) return undefined;
+	return plain && acceptPlain(plain, rules, firstWithId, where);
+}
+
+/**
+ * {@link acceptAsIs} for an event already plainly well formed (as {@link plainEvent} gives it back,
+ * or an importer builds it field by field with the same checks).
+ */
+export function acceptPlain(
+	plain: TimelineEvent,
+	rules: EventRules,
+	firstWithId: SeenIds,
+	where: Place
+): TimelineEvent | undefined {
+	if (firstWithId.has(plain.id)) return undefined;
 	if (eventIssues(plain, rules, nowhere).length) return undefined;
 	firstWithId.set(plain.id, where);
 	return plain;

@@ -56,6 +56,19 @@ describe('NDJSON', () => {
 		]);
 	});
 
+	it('keeps an id for its first line when that line needs the full check and the next does not', () => {
+		// A title past the quick check's length needs the full check, which still accepts it.
+		const long = { id: 'a', title: 'Long '.repeat(60).trim(), start: '2024-05-01' };
+		const outcome = importNdjsonText([line(long), line(a)].join('\n'));
+		expect(outcome.dataset?.events).toEqual([long]);
+		expect(outcome.rejected).toEqual([
+			expect.objectContaining({
+				where: 'line 2',
+				issues: [{ path: 'line 2.id', message: 'duplicate id "a" (also line 1)' }]
+			})
+		]);
+	});
+
 	it('keeps events in file order when plain lines and lines needing a full check alternate', () => {
 		const text = [
 			line(a),

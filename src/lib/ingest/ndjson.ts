@@ -5,7 +5,8 @@
  * file would be, and problems are placed by line number.
  */
 import type { TimelineEvent } from '$lib/model/schema';
-import { acceptAsIs, acceptEvents, convertEach, type Candidate } from './accept';
+import { acceptEvents, acceptPlain, convertEach, type Candidate } from './accept';
+import { plainEvent } from './plain-event';
 import { eventCandidate } from './eventline-json';
 import { LineSplitter } from './lines';
 import { SeenIds } from './seen-ids';
@@ -85,20 +86,20 @@ export class NdjsonReader {
 		if (!batch.length) return;
 		this.#batch = [];
 		// Lines that pass as they are go straight in; the others are checked in full, in runs, so
-		// the events stay in the file's order.
+		// the events stay in the file's order. A run in doubt is checked before the next line's id
+		// is taken, so the first line with an id keeps it even when that line was in doubt.
 		const streamed = this.#onEvents ? [] : undefined;
 		const accepted = streamed ?? this.#events;
 		const doubtful: Parsed[] = [];
 		for (const parsed of batch) {
 			const { value } = parsed;
-			const event = isRecord(value)
-				? acceptAsIs(value, RULES, this.#firstWithId, parsed.line)
-				: undefined;
+			const plain = isRecord(value) ? plainEvent(value) : undefined;
+			if (plain && doubtful.length) this.#checkInFull(doubtful.splice(0), accepted);
+			const event = plain && acceptPlain(plain, RULES, this.#firstWithId, parsed.line);
 			if (!event) {
 				doubtful.push(parsed);
 				continue;
 			}
-			if (doubtful.length) this.#checkInFull(doubtful.splice(0), accepted);
 			accepted.push(event);
 		}
 		this.#checkInFull(doubtful, accepted);

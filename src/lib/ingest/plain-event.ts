@@ -61,6 +61,13 @@ const FIELDS = new Map(
 		return check ? [[key, { rank, check }] as const] : [];
 	})
 );
+/**
+ * The quick test of one field's value, for importers that build events field by field in the
+ * schema's order (`ingest/csv-eventline.ts`); undefined for a field only the full check knows.
+ */
+export const plainFieldCheck = (field: string): ((value: unknown) => boolean) | undefined =>
+	FIELDS.get(field)?.check;
+
 /** The schema's order of fields. */
 const ORDER = Object.keys(EventSchema.entries);
 
