@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { importData } from './import';
+import type { CsvTable } from './csv';
+import { importEventlineRows, type CellRows } from './csv-eventline';
 
 const read = (name: string) =>
 	readFileSync(new URL(`../../../tests/fixtures/import/${name}`, import.meta.url), 'utf8');
@@ -226,5 +229,79 @@ describe('Eventline CSV', () => {
 			expect(outcome.dataset).toBeUndefined();
 			expect(outcome.fatal).toEqual([{ path, message: expect.stringMatching(message) }]);
 		});
+	});
+});
+
+describe('rows that pass as they are', () => {
+	const HEADER = [
+		'id',
+		'title',
+		'start',
+		'end',
+		'precision',
+		'partOfDay',
+		'approximate',
+		'timeZone',
+		'category',
+		'actors',
+		'places',
+		'certainty',
+		'summary',
+		'notes',
+		'source',
+		'sourceUrl'
+	];
+	// Per column, values a file might hold: good ones, blanks, and each way a cell goes wrong.
+	const VALUES: Record<string, string[]> = {
+		id: ['a', 'b', 'c', '', ' a ', 'bad id', 'x'.repeat(201)],
+		title: ['Strike', '', '  Padded  ', 'Café', 'x'.repeat(300)],
+		start: ['2024-11-17', '2024-11-17T06:30', '2024-11', '-0044-03-15', '2024-02-30', 'soon', ''],
+		end: ['', '2024-11-18', '2024-11-16', 'later'],
+		precision: ['', 'day', 'month', 'minute', 'part-of-day', 'fortnight'],
+		partOfDay: ['', 'morning', 'teatime'],
+		approximate: ['', 'true', 'No', '1', 'perhaps'],
+		timeZone: ['', 'Europe/Kyiv', 'Mars/Olympus'],
+		category: ['', 'strike', ' x '],
+		actors: ['', 'Russia', 'Russia; Ukraine', ';', 'A;;B'],
+		places: ['', 'Kyiv', 'Kyiv; Lviv'],
+		certainty: ['', 'confirmed', 'alleged', 'maybe'],
+		summary: ['', 'What happened', 's'.repeat(500)],
+		notes: ['', 'A note', ';'],
+		source: ['', 'Reuters'],
+		sourceUrl: ['', 'https://example.org/a', 'javascript:alert(1)']
+	};
+	const row = fc.tuple(...HEADER.map((column) => fc.constantFrom(...(VALUES[column] ?? ['']))));
+
+	it('come out exactly as the full check of every row gives them', () => {
+		fc.assert(
+			fc.property(
+				fc.array(row, { minLength: 1, maxLength: 40 }),
+				fc.shuffledSubarray(HEADER, { minLength: 2 }),
+				(cells, columns) => {
+					const kept = ['title', 'start', ...columns.filter((c) => c !== 'title' && c !== 'start')];
+					const table: CsvTable = {
+						header: kept,
+						headerRow: 1,
+						rows: cells.map((values, i) => ({
+							row: i + 2,
+							cells: kept.map((column) => values[HEADER.indexOf(column)] ?? '')
+						}))
+					};
+					const rows: CellRows = {
+						length: table.rows.length,
+						rowNumber: (i) => table.rows[i]?.row ?? 0,
+						cell: (i, column) => table.rows[i]?.cells[column] ?? ''
+					};
+					const quick = importEventlineRows(table, rows);
+					const full = importEventlineRows(table, rows, undefined, { asIs: false });
+					expect(quick).toEqual(full);
+					// The same events, key for key in the same order, as the page packs them.
+					quick.dataset?.events.forEach((event, i) =>
+						expect(Object.keys(event)).toEqual(Object.keys(full.dataset?.events[i] ?? {}))
+					);
+				}
+			),
+			{ numRuns: 300 }
+		);
 	});
 });

@@ -3,7 +3,8 @@
  * can write. Lists (actors, places, notes) are separated by ";".
  */
 import { eventRules, type DataIssue } from './validate';
-import { acceptAsIs, acceptEvents, type Candidate } from './accept';
+import { acceptEvents, acceptPlain, type Candidate } from './accept';
+import { plainFieldCheck } from './plain-event';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
@@ -93,7 +94,8 @@ const ROWS_AT_A_TIME = 5_000;
 export function importEventlineRows(
 	table: CsvTable,
 	rows: CellRows,
-	onEvents?: (events: TimelineEvent[]) => void
+	onEvents?: (events: TimelineEvent[]) => void,
+	{ asIs = true }: { asIs?: boolean } = {}
 ): ImportOutcome {
 	const { columns, issues } = bindColumns(table, EVENTLINE_COLUMNS);
 	for (const required of ['title', 'start'] as const) {
@@ -151,18 +153,17 @@ export function importEventlineRows(
 		const to = Math.min(from + ROWS_AT_A_TIME, rows.length);
 		const accepted: TimelineEvent[] = onEvents ? [] : events;
 		for (let i = from; i < to; i++) {
-			// Most rows convert without a doubt and pass as they are: no candidate is built for them.
+			// Most rows pass as they are: built field by field with each field's quick check, with no
+			// candidate. The others get the full check (`asIs` false sends every row there, for tests),
+			// a run at a time, before the next row's id is taken: the first row with an id keeps it.
 			const id = idOf(i);
-			const built = rows.rowIssue?.(i) ? undefined : rowEvent(id, i, text, at, fields);
-			const event =
-				built && built.approximate === undefined
-					? acceptAsIs(built.event, rules, firstWithId, rows.rowNumber(i))
-					: undefined;
+			const plain = asIs && !rows.rowIssue?.(i) ? plainRow(id, i, text, at, fields) : undefined;
+			if (plain) checkInFull(accepted);
+			const event = plain && acceptPlain(plain, rules, firstWithId, rows.rowNumber(i));
 			if (!event) {
 				doubtful.push([i, id]);
 				continue;
 			}
-			checkInFull(accepted);
 			accepted.push(event);
 		}
 		checkInFull(accepted);
@@ -238,6 +239,45 @@ interface RowAt {
 	index: number;
 	id: string;
 	cell: (column: number) => string;
+}
+
+/** Each cell field's quick check ({@link plainFieldCheck}); a field without one never passes as is. */
+const QUICK = new Map(CELL_FIELDS.map((name) => [name, plainFieldCheck(name) ?? (() => false)]));
+const quickId = plainFieldCheck('id') ?? (() => false);
+
+/**
+ * Row `i`'s event, built field by field in the schema's order with each field's quick check, when
+ * every value passes it and the row has no notes or source (nested fields, which only the full
+ * check reads): the event {@link rowEvent} would make and `plainEvent` pass as it is, with no key
+ * walk or look-up per field. Undefined when the full check must decide.
+ */
+function plainRow(
+	id: string,
+	i: number,
+	cell: (i: number, column: number) => string,
+	at: ColumnIndexes,
+	fields: readonly CellField[]
+): TimelineEvent | undefined {
+	if (!quickId(id) || cell(i, at.notes) || cell(i, at.source) || cell(i, at.sourceUrl)) return;
+	const event: Record<string, unknown> = { id };
+	for (const { name, column } of fields) {
+		const text = cell(i, column);
+		if (!text) continue;
+		let value: unknown = text;
+		if (name === 'actors' || name === 'places') {
+			const items = listItems(text);
+			if (!items.length) continue;
+			value = items;
+		} else if (name === 'approximate') {
+			const answer = text.toLowerCase();
+			value = TRUE.has(answer) ? true : FALSE.has(answer) ? false : undefined;
+		}
+		if (!(QUICK.get(name) as (value: unknown) => boolean)(value)) return;
+		event[name] = value;
+	}
+	return event.title === undefined || event.start === undefined
+		? undefined
+		: (event as TimelineEvent);
 }
 
 /** The event a row's cells make, before any check, with the lists it was given. */
