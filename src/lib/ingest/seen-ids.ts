@@ -24,10 +24,12 @@ function hashOf(text: string): number {
 
 /** Ids seen so far in one file, with where each was first seen. */
 export class SeenIds {
-	/** Per slot of the open-addressed table: the number of the id held there, or {@link EMPTY}. */
-	#slots = new Int32Array(1 << 10).fill(EMPTY);
-	/** Per id, in the order they were added: its hash, and where its characters end in `#chars`. */
-	#hashes = new Int32Array(1 << 9);
+	/**
+	 * The open-addressed table: per slot, the hash of the id held there and its number plus one (0
+	 * when empty), side by side so that a probe reads one place in memory.
+	 */
+	#table = new Int32Array(2 << 10);
+	/** Per id, in the order they were added: where its characters end in `#chars`. */
 	#ends = new Uint32Array(1 << 9);
 	#chars = new Uint16Array(1 << 12);
 	/** Per id, the number of the place it was first seen; NaN when that place is words. */
@@ -35,9 +37,10 @@ export class SeenIds {
 	/** Places given as words, by the id's number (the few ids the full check notes). */
 	#words = new Map<number, string>();
 	#count = 0;
-	/** The last id looked up and its hash: `set` after `has` of the same id hashes it once. */
+	/** The last id looked up, its hash, and the empty slot its probe ended at (-1 if it was found). */
 	#lastId: string | undefined = undefined;
 	#lastHash = 0;
+	#lastFree = -1;
 	readonly #describe: (place: number) => string;
 
 	/** `describe` puts a place given as a number into words (by default the number itself). */
@@ -50,64 +53,63 @@ export class SeenIds {
 	}
 
 	has(id: string): boolean {
-		return this.#find(id, this.#hashOf(id)) !== EMPTY;
-	}
-
-	#hashOf(id: string): number {
-		if (id !== this.#lastId) {
-			this.#lastId = id;
-			this.#lastHash = hashOf(id);
-		}
-		return this.#lastHash;
+		return this.#find(id) !== EMPTY;
 	}
 
 	/** Where `id` was first seen, in words; undefined if it has not been seen. */
 	get(id: string): string | undefined {
-		const at = this.#find(id, this.#hashOf(id));
+		const at = this.#find(id);
 		if (at === EMPTY) return undefined;
 		return this.#words.get(at) ?? this.#describe(this.#places[at] as number);
 	}
 
 	/** Notes `id` as first seen at `place`; an id already seen keeps its first place. */
 	set(id: string, place: Place): this {
-		const hash = this.#hashOf(id);
-		if (this.#find(id, hash) !== EMPTY) return this;
+		// After `has(id)` said no, the free slot its probe ended at is known (any `set` clears it).
+		const known = id === this.#lastId && this.#lastFree >= 0;
+		if (!known && this.#find(id) !== EMPTY) return this;
+		const slot = this.#lastFree;
 		const at = this.#count++;
-		if (at >= this.#hashes.length) this.#growEntries();
+		if (at >= this.#ends.length) this.#growEntries();
 		const start = at === 0 ? 0 : (this.#ends[at - 1] as number);
 		if (start + id.length > this.#chars.length) {
 			this.#chars = grown(this.#chars, Math.max(start + id.length, this.#chars.length * 2));
 		}
 		for (let i = 0; i < id.length; i++) this.#chars[start + i] = id.charCodeAt(i);
 		this.#ends[at] = start + id.length;
-		this.#hashes[at] = hash;
 		if (typeof place === 'number') this.#places[at] = place;
 		else {
 			this.#places[at] = NaN;
 			this.#words.set(at, place);
 		}
+		this.#table[2 * slot] = this.#lastHash;
+		this.#table[2 * slot + 1] = at + 1;
+		this.#lastId = undefined;
 		// Kept at most half full, so a probe ends soon.
-		if (this.#count * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
-		else this.#slots[this.#slotFor(hash)] = at;
+		if (this.#count * 4 > this.#table.length) this.#rehash(this.#table.length * 2);
 		return this;
 	}
 
-	/** The number of the id `id` (whose hash is `hash`), or {@link EMPTY}. */
-	#find(id: string, hash: number): number {
-		const mask = this.#slots.length - 1;
-		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const at = this.#slots[slot] as number;
-			if (at === EMPTY) return EMPTY;
-			if (this.#hashes[at] === hash && this.#holds(at, id)) return at;
+	/** The number of the id `id`, or {@link EMPTY}, noting the free slot a miss ended at. */
+	#find(id: string): number {
+		if (id !== this.#lastId) {
+			this.#lastId = id;
+			this.#lastHash = hashOf(id);
 		}
-	}
-
-	/** The first free slot for `hash`. */
-	#slotFor(hash: number): number {
-		const mask = this.#slots.length - 1;
-		let slot = hash & mask;
-		while (this.#slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-		return slot;
+		const hash = this.#lastHash;
+		const table = this.#table;
+		const mask = (table.length >> 1) - 1;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const entry = table[2 * slot + 1] as number;
+			if (entry === 0) {
+				this.#lastFree = slot;
+				return EMPTY;
+			}
+			if (table[2 * slot] === hash && this.#holds(entry - 1, id)) {
+				this.#lastFree = -1;
+				return entry - 1;
+			}
+		}
 	}
 
 	/** Whether id number `at` is `id`, character for character. */
@@ -121,25 +123,30 @@ export class SeenIds {
 	}
 
 	#growEntries() {
-		const size = this.#hashes.length * 2;
-		this.#hashes = grown(this.#hashes, size);
+		const size = this.#ends.length * 2;
 		this.#ends = grown(this.#ends, size);
 		this.#places = grown(this.#places, size);
 	}
 
 	#rehash(size: number) {
-		this.#slots = new Int32Array(size).fill(EMPTY);
-		for (let at = 0; at < this.#count; at++) {
-			this.#slots[this.#slotFor(this.#hashes[at] as number)] = at;
+		const old = this.#table;
+		const table = new Int32Array(size);
+		const mask = (size >> 1) - 1;
+		for (let s = 0; s < old.length; s += 2) {
+			const entry = old[s + 1] as number;
+			if (entry === 0) continue;
+			const hash = old[s] as number;
+			let slot = hash & mask;
+			while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+			table[2 * slot] = hash;
+			table[2 * slot + 1] = entry;
 		}
+		this.#table = table;
 	}
 }
 
 /** A copy of `array` in a larger one of the same kind. */
-function grown<T extends Int32Array | Uint32Array | Uint16Array | Float64Array>(
-	array: T,
-	size: number
-): T {
+function grown<T extends Uint32Array | Uint16Array | Float64Array>(array: T, size: number): T {
 	const next = new (array.constructor as new (size: number) => T)(size);
 	next.set(array);
 	return next;
