@@ -158,8 +158,9 @@ export function timelineGaps(timeline: Pick<PreparedTimeline, 'index'>): BrokenD
 	// a million events was most of the first draw.
 	const { starts, ends } = timeline.index;
 	const n = starts.length;
-	// Starts come in order, so only the ends need sorting before the two are merged.
-	const sortedEnds = ends.slice().sort();
+	// Starts come in order, so only the ends need sorting before the two are merged (a loaded
+	// file's index has them sorted already).
+	const sortedEnds = timeline.index.sortedEnds ?? ends.slice().sort();
 	const times = new Float64Array(2 * n);
 	for (let i = 0, j = 0, k = 0; k < 2 * n; k++) {
 		const start = starts[i] ?? Infinity;

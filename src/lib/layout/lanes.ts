@@ -635,7 +635,7 @@ function splitSpanning(
 	if (inView > SPANNING_SEARCH) return undefined;
 	const short: PreparedEvent[] = [];
 	const spanning: PreparedEvent[] = [];
-	for (const position of eventsInWindow(lane.index, lane.events, from, to)) {
+	for (const position of eventsInWindow(lane.index, from, to)) {
 		const event = lane.events[position] as PreparedEvent;
 		(event.wall.end - event.wall.start >= to - from ? spanning : short).push(event);
 	}
@@ -729,7 +729,7 @@ export function layoutLanes(
 		}
 		if (!clustered.has(index)) {
 			const candidates: Candidate[] = [];
-			for (const position of eventsInWindow(lane.index, lane.events, from, to)) {
+			for (const position of eventsInWindow(lane.index, from, to)) {
 				const c = candidate(lane.events[position] as PreparedEvent);
 				if (c) candidates.push(c);
 			}

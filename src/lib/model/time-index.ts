@@ -15,6 +15,8 @@ export interface TimeIndex {
 	starts: Float64Array;
 	/** Wall-clock end of each event, in the same order. */
 	ends: Float64Array;
+	/** The same ends, ascending, when the index was built with them sorted (a loaded file's whole timeline). */
+	sortedEnds?: Float64Array;
 	/** Longest duration among events not in `long`. */
 	maxShort: number;
 	/** Positions of events longer than a week, in time order. */
@@ -41,45 +43,35 @@ export function timeIndexOf(starts: Float64Array, ends: Float64Array): TimeIndex
 	return { starts, ends, maxShort, long };
 }
 
-/**
- * Positions, in time order, of the events whose interval meets `[from, to]` (wall-clock ms).
- * `events` must be the array the index was built from.
- */
-export function eventsInWindow(
-	index: TimeIndex,
-	events: readonly { wall: Interval }[],
-	from: number,
-	to: number
-): number[] {
+/** Positions, in time order, of the events of `index` whose interval meets `[from, to]` (wall-clock ms). */
+export function eventsInWindow(index: TimeIndex, from: number, to: number): number[] {
 	const lo = bisectLeft(index.starts, from - index.maxShort);
 	const hi = bisectRight(index.starts, to);
 	const found: number[] = [];
 	// Long events that start before the longest of them could reach the window are skipped by a
 	// search: at a million events, thousands of month-long events lie before a late window.
-	const reach = bisectLeft(index.starts, from - longestOf(index, events));
+	const reach = bisectLeft(index.starts, from - longestOf(index));
+	// Starts and ends are read from the index, not the events: a loaded timeline's events make their
+	// intervals only when asked.
+	const { starts, ends } = index;
 	for (let k = bisectLeft(index.long, reach); k < index.long.length; k++) {
 		const i = index.long[k] as number;
 		if (i >= lo) break;
-		const e = events[i];
-		if (e && e.wall.end >= from && e.wall.start <= to) found.push(i);
+		if ((ends[i] as number) >= from && (starts[i] as number) <= to) found.push(i);
 	}
-	for (let i = lo; i < hi; i++) {
-		const e = events[i];
-		if (e && e.wall.end >= from) found.push(i);
-	}
+	for (let i = lo; i < hi; i++) if ((ends[i] as number) >= from) found.push(i);
 	return found;
 }
 
 /** The longest duration among each index's long events, found the first time it is asked for. */
 const longestOfIndex = new WeakMap<TimeIndex, number>();
 
-function longestOf(index: TimeIndex, events: readonly { wall: Interval }[]): number {
+function longestOf(index: TimeIndex): number {
 	let longest = longestOfIndex.get(index);
 	if (longest === undefined) {
 		longest = 0;
 		for (const i of index.long) {
-			const e = events[i];
-			if (e) longest = Math.max(longest, e.wall.end - e.wall.start);
+			longest = Math.max(longest, (index.ends[i] as number) - (index.starts[i] as number));
 		}
 		longestOfIndex.set(index, longest);
 	}
@@ -96,10 +88,10 @@ const EXACT_COUNT = 10_000;
  */
 const longEndsOf = new WeakMap<TimeIndex, Float64Array>();
 
-function longEnds(index: TimeIndex, events: readonly { wall: Interval }[]): Float64Array {
+function longEnds(index: TimeIndex): Float64Array {
 	let ends = longEndsOf.get(index);
 	if (!ends) {
-		ends = Float64Array.from(index.long, (i) => events[i]?.wall.end ?? Infinity).sort();
+		ends = Float64Array.from(index.long, (i) => index.ends[i] ?? Infinity).sort();
 		longEndsOf.set(index, ends);
 	}
 	return ends;
@@ -126,10 +118,10 @@ export function countInWindow(
 	const inside = bisectLeft(index.starts, from, lo, Math.max(lo, hi));
 	let count = Math.max(0, hi - inside);
 	if (inside - lo <= EXACT_COUNT) {
-		for (let i = lo; i < inside; i++) if ((events[i]?.wall.end ?? Infinity) >= from) count++;
+		for (let i = lo; i < inside; i++) if ((index.ends[i] ?? Infinity) >= from) count++;
 	} else count += inside - lo;
 	const longBefore = bisectLeft(index.long, lo);
-	return count + longBefore - bisectLeft(longEnds(index, events), from);
+	return count + longBefore - bisectLeft(longEnds(index), from);
 }
 
 /** Events ordered by their midpoint, for counting them in slices of time by binary search. */

@@ -294,7 +294,7 @@ function indexTimes(
 	const extent: [number, number] | undefined = n ? [starts[0] ?? 0, max(ends) ?? 0] : undefined;
 	const indexed = {
 		lanes: used.map((i) => lanes[i] as Category),
-		index: timeIndexOf(starts, ends),
+		index: { ...timeIndexOf(starts, ends), sortedEnds: ascendingValues(ends) },
 		byLane: used.map((i) => {
 			const at = positions[i] as Uint32Array;
 			const laneStarts = new Float64Array(at.length);
@@ -324,6 +324,17 @@ function indexTimes(
 		flags: resolved.flags,
 		...withEras(indexed, prepareEras(header.eras ?? [], zone, wall))
 	};
+}
+
+/**
+ * `values` ascending, by the radix sort: the first draw merges a timeline's sorted ends with its
+ * starts to find its gaps, and a typed array's own sort of a million took 0.3 s of that draw.
+ */
+function ascendingValues(values: Float64Array): Float64Array {
+	const order = sortedPositions(values);
+	const sorted = new Float64Array(values.length);
+	for (let k = 0; k < sorted.length; k++) sorted[k] = values[order[k] as number] as number;
+	return sorted;
 }
 
 /**
