@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { importData } from './import';
 import type { CsvTable } from './csv';
 import { importEventlineRows, type CellRows } from './csv-eventline';
+import { batchReader, EventSender, type EventBatch } from './pack';
 
 const read = (name: string) =>
 	readFileSync(new URL(`../../../tests/fixtures/import/${name}`, import.meta.url), 'utf8');
@@ -282,6 +283,22 @@ describe('rows that pass as they are', () => {
 					quick.dataset?.events.forEach((event, i) =>
 						expect(Object.keys(event)).toEqual(Object.keys(full.dataset?.events[i] ?? {}))
 					);
+					// Streamed, as the worker reads a file: the page rebuilds the same events.
+					const batches: EventBatch[] = [];
+					const sender = new EventSender(
+						(batch) => batches.push(batch),
+						() => {},
+						7
+					);
+					const streamed = importEventlineRows(table, rows, (events) => sender.add(events));
+					sender.flush();
+					const read = batchReader();
+					const rebuilt = batches.flatMap(read);
+					expect(rebuilt).toEqual(full.dataset?.events);
+					rebuilt.forEach((event, i) =>
+						expect(Object.keys(event)).toEqual(Object.keys(full.dataset?.events[i] ?? {}))
+					);
+					expect({ ...streamed, dataset: undefined }).toEqual({ ...full, dataset: undefined });
 				}
 			),
 			{ numRuns: 300 }

@@ -149,6 +149,8 @@ export function importEventlineRows(
 		for (const r of run.rejected) rejected.push(r);
 		for (const notice of run.notices) notices.push(notice);
 	};
+	// Events handed on as they are checked only go to the packer: those take one shape.
+	const newEvent = onEvents ? streamedRow : plainObject;
 	for (let from = 0; from < rows.length; from += ROWS_AT_A_TIME) {
 		const to = Math.min(from + ROWS_AT_A_TIME, rows.length);
 		const accepted: TimelineEvent[] = onEvents ? [] : events;
@@ -157,7 +159,8 @@ export function importEventlineRows(
 			// candidate. The others get the full check (`asIs` false sends every row there, for tests),
 			// a run at a time, before the next row's id is taken: the first row with an id keeps it.
 			const id = idOf(i);
-			const plain = asIs && !rows.rowIssue?.(i) ? plainRow(id, i, text, at, fields) : undefined;
+			const plain =
+				asIs && !rows.rowIssue?.(i) ? plainRow(id, i, text, at, fields, newEvent) : undefined;
 			if (plain) checkInFull(accepted);
 			const event = plain && acceptPlain(plain, rules, firstWithId, rows.rowNumber(i));
 			if (!event) {
@@ -246,6 +249,35 @@ const QUICK = new Map(CELL_FIELDS.map((name) => [name, plainFieldCheck(name) ?? 
 const quickId = plainFieldCheck('id') ?? (() => false);
 
 /**
+ * A streamed row's event on its way to the packer: every field a cell can fill, in the schema's
+ * order, undefined when absent. Every row has this one shape, where events of a dozen shapes made
+ * each field read in the checks and the packer slow (the worker's share of a million-row Parquet
+ * load, 0.5 s and more); the packer sends only the fields present, and the page rebuilds each
+ * event with those alone. A file read whole keeps plain events instead.
+ */
+class StreamedRow {
+	title: unknown = undefined;
+	summary: unknown = undefined;
+	start: unknown = undefined;
+	end: unknown = undefined;
+	precision: unknown = undefined;
+	partOfDay: unknown = undefined;
+	approximate: unknown = undefined;
+	timeZone: unknown = undefined;
+	category: unknown = undefined;
+	actors: unknown = undefined;
+	places: unknown = undefined;
+	certainty: unknown = undefined;
+	attribution: unknown = undefined;
+	constructor(readonly id: string) {}
+}
+
+/** A new event with only its id: a plain object, or for a streamed file a {@link StreamedRow}. */
+type NewEvent = (id: string) => Record<string, unknown>;
+const plainObject: NewEvent = (id) => ({ id });
+const streamedRow: NewEvent = (id) => new StreamedRow(id) as unknown as Record<string, unknown>;
+
+/**
  * Row `i`'s event, built field by field in the schema's order with each field's quick check, when
  * every value passes it and the row has no notes or source (nested fields, which only the full
  * check reads): the event {@link rowEvent} would make and `plainEvent` pass as it is, with no key
@@ -256,10 +288,11 @@ function plainRow(
 	i: number,
 	cell: (i: number, column: number) => string,
 	at: ColumnIndexes,
-	fields: readonly CellField[]
+	fields: readonly CellField[],
+	newEvent: NewEvent
 ): TimelineEvent | undefined {
 	if (!quickId(id) || cell(i, at.notes) || cell(i, at.source) || cell(i, at.sourceUrl)) return;
-	const event: Record<string, unknown> = { id };
+	const event = newEvent(id);
 	for (const { name, column } of fields) {
 		const text = cell(i, column);
 		if (!text) continue;
