@@ -4,7 +4,7 @@
  */
 import { eventRules, type DataIssue } from './validate';
 import { acceptEvents, acceptPlain, type Candidate } from './accept';
-import { plainFieldCheck } from './plain-event';
+import { plainFieldCheck, StreamedEvent } from './plain-event';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
@@ -249,33 +249,16 @@ const QUICK = new Map(CELL_FIELDS.map((name) => [name, plainFieldCheck(name) ?? 
 const quickId = plainFieldCheck('id') ?? (() => false);
 
 /**
- * A streamed row's event on its way to the packer: every field a cell can fill, in the schema's
- * order, undefined when absent. Every row has this one shape, where events of a dozen shapes made
- * each field read in the checks and the packer slow (the worker's share of a million-row Parquet
- * load, 0.5 s and more); the packer sends only the fields present, and the page rebuilds each
- * event with those alone. A file read whole keeps plain events instead.
+ * A new event with only its id: a plain object, or for a streamed file a {@link StreamedEvent},
+ * which has every field in one shape for the packer.
  */
-class StreamedRow {
-	title: unknown = undefined;
-	summary: unknown = undefined;
-	start: unknown = undefined;
-	end: unknown = undefined;
-	precision: unknown = undefined;
-	partOfDay: unknown = undefined;
-	approximate: unknown = undefined;
-	timeZone: unknown = undefined;
-	category: unknown = undefined;
-	actors: unknown = undefined;
-	places: unknown = undefined;
-	certainty: unknown = undefined;
-	attribution: unknown = undefined;
-	constructor(readonly id: string) {}
-}
-
-/** A new event with only its id: a plain object, or for a streamed file a {@link StreamedRow}. */
 type NewEvent = (id: string) => Record<string, unknown>;
 const plainObject: NewEvent = (id) => ({ id });
-const streamedRow: NewEvent = (id) => new StreamedRow(id) as unknown as Record<string, unknown>;
+const streamedRow: NewEvent = (id) => {
+	const event = new StreamedEvent();
+	event.id = id;
+	return event as unknown as Record<string, unknown>;
+};
 
 /**
  * Row `i`'s event, built field by field in the schema's order with each field's quick check, when

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importData } from './import';
 import { importNdjsonText, looksLikeNdjson, NdjsonReader } from './ndjson';
 import type { TimelineEvent } from '$lib/model/schema';
+import { batchReader, EventSender, type EventBatch } from './pack';
 
 const line = (event: Record<string, unknown>) => JSON.stringify(event);
 const a = { id: 'a', title: 'First', start: '2024-05-01' };
@@ -108,6 +109,55 @@ describe('NDJSON', () => {
 		expect(outcome.dataset?.events).toEqual([]);
 		expect(outcome.total).toBe(4500);
 		expect(outcome.rejected.map((r) => r.where)).toEqual(['line 3000']);
+	});
+
+	it('streamed events reach the page as the whole file gives them, whatever their keys', () => {
+		// Keys in any order, optional fields here and there, and lines only the full check passes.
+		const events = [
+			{ start: '2024-05-01', title: 'Keys out of order', id: 'k' },
+			{
+				id: 'e',
+				title: 'Every quick field',
+				summary: 'S',
+				titleFrom: 'text',
+				start: '2024-05-01',
+				end: '2024-05-03',
+				precision: 'day',
+				approximate: true,
+				timeZone: 'Europe/Kyiv',
+				displayDate: 'Early May',
+				category: 'c',
+				actors: ['A', 'B'],
+				places: ['P'],
+				certainty: 'reported',
+				attribution: 'Said by someone'
+			},
+			{
+				id: 'p',
+				title: 'Part of day',
+				start: '2024-05-02',
+				precision: 'part-of-day',
+				partOfDay: 'evening'
+			},
+			{ id: 's', title: 'With a source', start: '2024-05-02', sources: [{ name: 'Wire' }] },
+			{ id: 'l', title: 'Long '.repeat(60).trim(), start: '2024-05-04' }
+		];
+		const text = events.map(line).join('\n');
+		const whole = importNdjsonText(text).dataset?.events ?? [];
+		const batches: EventBatch[] = [];
+		const sender = new EventSender(
+			(batch) => batches.push(batch),
+			() => {},
+			2
+		);
+		const reader = new NdjsonReader((streamed) => sender.add(streamed));
+		text.split('\n').forEach((l, i) => reader.add(l, i + 1));
+		reader.finish();
+		sender.flush();
+		const rebuilt = batches.flatMap(batchReader());
+		expect(rebuilt).toEqual(whole);
+		expect(rebuilt.map((e) => Object.keys(e))).toEqual(whole.map((e) => Object.keys(e)));
+		expect(whole).toHaveLength(5);
 	});
 
 	it('an empty file has no events', () => {

@@ -6,7 +6,7 @@
  */
 import type { TimelineEvent } from '$lib/model/schema';
 import { acceptEvents, acceptPlain, convertEach, type Candidate } from './accept';
-import { plainEvent } from './plain-event';
+import { plainEvent, streamedPlainEvent } from './plain-event';
 import { eventCandidate } from './eventline-json';
 import { LineSplitter } from './lines';
 import { SeenIds } from './seen-ids';
@@ -93,7 +93,12 @@ export class NdjsonReader {
 		const doubtful: Parsed[] = [];
 		for (const parsed of batch) {
 			const { value } = parsed;
-			const plain = isRecord(value) ? plainEvent(value) : undefined;
+			// Streamed events go to the packer only, in the one shape it reads quickly.
+			const plain = !isRecord(value)
+				? undefined
+				: streamed
+					? streamedPlainEvent(value)
+					: plainEvent(value);
 			if (plain && doubtful.length) this.#checkInFull(doubtful.splice(0), accepted);
 			const event = plain && acceptPlain(plain, RULES, this.#firstWithId, parsed.line);
 			if (!event) {
