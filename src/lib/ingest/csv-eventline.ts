@@ -136,7 +136,7 @@ export function importEventlineRows(
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
 	const notices: DataIssue[] = [];
-	const firstWithId = new SeenIds((row) => `row ${row}`);
+	const firstWithId = new SeenIds((row) => `row ${row}`, rows.length);
 	const rules = eventRules({});
 	// Rows in doubt (and their ids, made once) wait here, in order, for the full check, which builds
 	// and words a candidate each.

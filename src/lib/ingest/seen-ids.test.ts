@@ -12,24 +12,37 @@ describe('SeenIds', () => {
 		);
 		const place = fc.oneof(fc.integer({ min: 0, max: 1e9 }), fc.string({ maxLength: 12 }));
 		fc.assert(
-			fc.property(fc.array(fc.tuple(id, place), { maxLength: 3_000 }), (steps) => {
-				const seen = new SeenIds((n) => `row ${n}`);
-				const model = new Map<string, string>();
-				for (const [key, where] of steps) {
-					expect(seen.has(key)).toBe(model.has(key));
-					expect(seen.get(key)).toBe(model.get(key));
-					seen.set(key, where);
-					if (!model.has(key)) model.set(key, typeof where === 'number' ? `row ${where}` : where);
+			fc.property(
+				fc.array(fc.tuple(id, place), { maxLength: 3_000 }),
+				// Sized for none, for fewer ids than come, or for more.
+				fc.integer({ min: 0, max: 5_000 }),
+				(steps, expected) => {
+					const seen = new SeenIds((n) => `row ${n}`, expected);
+					const model = new Map<string, string>();
+					for (const [key, where] of steps) {
+						expect(seen.has(key)).toBe(model.has(key));
+						expect(seen.get(key)).toBe(model.get(key));
+						seen.set(key, where);
+						if (!model.has(key)) model.set(key, typeof where === 'number' ? `row ${where}` : where);
+					}
+					expect(seen.size).toBe(model.size);
+					for (const [key, where] of model) expect(seen.get(key)).toBe(where);
 				}
-				expect(seen.size).toBe(model.size);
-				for (const [key, where] of model) expect(seen.get(key)).toBe(where);
-			}),
+			),
 			{ numRuns: 200 }
 		);
 	});
 
 	it('tells a million ids apart, among them ids that differ by one character', () => {
 		const seen = new SeenIds((row) => `row ${row}`);
+		// Sized for a few, it grows; sized for them all, it does not need to.
+		const sized = new SeenIds((row) => `row ${row}`, 1_000_000);
+		for (let i = 0; i < 1_000_000; i++) sized.set(`e${String(i).padStart(6, '0')}`, i + 2);
+		expect([sized.size, sized.get('e999999'), sized.has('e1000000')]).toEqual([
+			1_000_000,
+			'row 1000001',
+			false
+		]);
 		for (let i = 0; i < 1_000_000; i++) seen.set(`e${String(i).padStart(6, '0')}`, i + 2);
 		expect(seen.size).toBe(1_000_000);
 		expect(seen.get('e000000')).toBe('row 2');

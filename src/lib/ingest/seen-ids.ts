@@ -43,9 +43,21 @@ export class SeenIds {
 	#lastFree = -1;
 	readonly #describe: (place: number) => string;
 
-	/** `describe` puts a place given as a number into words (by default the number itself). */
-	constructor(describe: (place: number) => string = String) {
+	/**
+	 * `describe` puts a place given as a number into words (by default the number itself);
+	 * `expected`, the number of ids a file will bring when it is known, sizes the table once rather
+	 * than growing it through a dozen copies.
+	 */
+	constructor(describe: (place: number) => string = String, expected = 0) {
 		this.#describe = describe;
+		if (expected > 0) {
+			// Room for `expected` ids at most half full: a power of two slots, two numbers each.
+			let slots = 1 << 10;
+			while (slots < expected * 2) slots *= 2;
+			this.#table = new Int32Array(2 * slots);
+			this.#ends = new Uint32Array(expected);
+			this.#places = new Float64Array(expected);
+		}
 	}
 
 	get size(): number {
