@@ -9,51 +9,64 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * The positions of `keys` in ascending order, equal keys in their order (a stable sort), by a radix
  * sort of the numbers' bits: at a million midpoints, `Array.prototype.sort` with a comparison
  * function took most of a second where this takes a few tens of milliseconds (docs/decisions.md,
- * 31). NaN sorts last; −0 and 0 are equal.
+ * 31). NaN sorts last; −0 and 0 are equal. Each pass moves the keys with their positions, 11 bits
+ * at a time, so it reads them in order and writes to 2,048 places: reading keys through the
+ * positions, 16 bits at a time, took half as long again.
  */
 export function sortedPositions(keys: Float64Array): Uint32Array {
 	const n = keys.length;
-	const values = new Float64Array(n);
-	for (let i = 0; i < n; i++) values[i] = (keys[i] as number) + 0;
-	const words = new Uint32Array(values.buffer);
+	const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
 	const [low, high] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
 	// The bits made to sort as unsigned integers: negatives reversed, positives above them.
-	const lo = new Uint32Array(n);
-	const hi = new Uint32Array(n);
+	let lo = new Uint32Array(n);
+	let hi = new Uint32Array(n);
+	let at = new Uint32Array(n);
 	for (let i = 0; i < n; i++) {
-		const h = words[2 * i + high] as number;
-		const l = words[2 * i + low] as number;
+		const key = keys[i] as number;
+		let h = words[2 * i + high] as number;
+		let l = words[2 * i + low] as number;
+		if (key === 0) h = l = 0;
+		else if (key !== key) [h, l] = [0x7ff80000, 0];
 		const negative = (h & 0x80000000) !== 0;
 		hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
 		lo[i] = negative ? ~l >>> 0 : l;
+		at[i] = i;
 	}
-	let order = new Uint32Array(n);
-	for (let i = 0; i < n; i++) order[i] = i;
-	let next = new Uint32Array(n);
-	const counts = new Uint32Array(0x10001);
-	for (const [word, shift] of [
-		[lo, 0],
-		[lo, 16],
-		[hi, 0],
-		[hi, 16]
-	] as const) {
+	let lo2 = new Uint32Array(n);
+	let hi2 = new Uint32Array(n);
+	let at2 = new Uint32Array(n);
+	const counts = new Uint32Array(DIGITS + 1);
+	for (const [inHigh, shift] of PASSES) {
+		const digits = inHigh ? hi : lo;
 		counts.fill(0);
 		for (let i = 0; i < n; i++) {
-			const digit = ((word[order[i] as number] as number) >>> shift) & 0xffff;
+			const digit = ((digits[i] as number) >>> shift) & (DIGITS - 1);
 			counts[digit + 1] = (counts[digit + 1] as number) + 1;
 		}
 		// A digit all keys share moves nothing.
 		if (counts.includes(n)) continue;
-		for (let d = 1; d <= 0x10000; d++)
-			counts[d] = (counts[d] as number) + (counts[d - 1] as number);
+		for (let d = 1; d <= DIGITS; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
 		for (let i = 0; i < n; i++) {
-			const at = order[i] as number;
-			const digit = ((word[at] as number) >>> shift) & 0xffff;
+			const digit = ((digits[i] as number) >>> shift) & (DIGITS - 1);
 			const to = counts[digit] as number;
-			next[to] = at;
 			counts[digit] = to + 1;
+			lo2[to] = lo[i] as number;
+			hi2[to] = hi[i] as number;
+			at2[to] = at[i] as number;
 		}
-		[order, next] = [next, order];
+		[lo, lo2, hi, hi2, at, at2] = [lo2, lo, hi2, hi, at2, at];
 	}
-	return order;
+	return at;
 }
+
+/** Values of one digit: 11 bits. */
+const DIGITS = 1 << 11;
+/** The passes, least significant digit first: which word (high or low), and the digit's shift. */
+const PASSES: readonly (readonly [boolean, number])[] = [
+	[false, 0],
+	[false, 11],
+	[false, 22],
+	[true, 0],
+	[true, 11],
+	[true, 22]
+];

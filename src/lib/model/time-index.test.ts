@@ -103,6 +103,15 @@ describe('sortedPositions', () => {
 		);
 	});
 
+	it('puts NaN last, whatever its sign bit, in its order', () => {
+		const keys = new Float64Array([NaN, 2, -1, NaN, 0]);
+		// A NaN with its sign bit set, as some arithmetic leaves it.
+		new DataView(keys.buffer).setFloat64(3 * 8, -NaN, true);
+		new DataView(keys.buffer).setUint8(3 * 8 + 7, 0xff);
+		expect(Number.isNaN(keys[3])).toBe(true);
+		expect([...sortedPositions(keys)]).toEqual([2, 4, 1, 0, 3]);
+	});
+
 	it('sorts a hundred thousand midpoints as the comparison sort did', () => {
 		const keys = Float64Array.from(
 			{ length: 100_000 },
