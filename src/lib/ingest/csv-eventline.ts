@@ -48,6 +48,11 @@ const LOCATED: readonly Column[] = [...TEXT_FIELDS, ...LIST_FIELDS, 'approximate
 
 const TRUE = new Set(['true', 'yes', '1']);
 const FALSE = new Set(['false', 'no', '0']);
+/** A cell's true/false, yes/no or 1/0 (in any case); undefined when it says neither. */
+function yesOrNo(text: string): boolean | undefined {
+	const answer = text.toLowerCase();
+	return TRUE.has(answer) ? true : FALSE.has(answer) ? false : undefined;
+}
 
 /**
  * Data rows read one cell at a time: a CSV table's rows, or a Parquet file's columns, which are read
@@ -263,7 +268,7 @@ const streamedRow: NewEvent = (id) => {
 /**
  * Row `i`'s event, built field by field in the schema's order with each field's quick check, when
  * every value passes it and the row has no notes or source (nested fields, which only the full
- * check reads): the event {@link rowEvent} would make and `plainEvent` pass as it is, with no key
+ * check reads): the event {@link rowCandidate} would make and `plainEvent` pass as it is, with no key
  * walk or look-up per field. Undefined when the full check must decide.
  */
 function plainRow(
@@ -284,70 +289,13 @@ function plainRow(
 			const items = listItems(text);
 			if (!items.length) continue;
 			value = items;
-		} else if (name === 'approximate') {
-			const answer = text.toLowerCase();
-			value = TRUE.has(answer) ? true : FALSE.has(answer) ? false : undefined;
-		}
+		} else if (name === 'approximate') value = yesOrNo(text);
 		if (!(QUICK.get(name) as (value: unknown) => boolean)(value)) return;
 		event[name] = value;
 	}
 	return event.title === undefined || event.start === undefined
 		? undefined
 		: (event as TimelineEvent);
-}
-
-/** The event a row's cells make, before any check, with the lists it was given. */
-interface RowEvent {
-	event: Record<string, unknown>;
-	actors: string[];
-	places: string[];
-	noteItems: string[];
-	/** The "approximate" cell, when it says neither true nor false. */
-	approximate?: string;
-}
-
-/** Converts row `i`, whose cells `cell(i, column)` gives trimmed, into an event with id `id`. */
-function rowEvent(
-	id: string,
-	i: number,
-	cell: (i: number, column: number) => string,
-	at: ColumnIndexes,
-	fields: readonly CellField[]
-): RowEvent {
-	const event: Record<string, unknown> = { id };
-	let approximate: string | undefined;
-	let actors: string[] = [];
-	let places: string[] = [];
-	for (const { name, column } of fields) {
-		const value = cell(i, column);
-		if (!value) continue;
-		if (TEXT.has(name)) event[name] = value;
-		else if (name === 'actors') {
-			actors = listItems(value);
-			// A cell of only ";" holds no list.
-			if (actors.length) event.actors = actors;
-		} else if (name === 'places') {
-			places = listItems(value);
-			if (places.length) event.places = places;
-		} else if (name === 'approximate') {
-			const answer = value.toLowerCase();
-			if (TRUE.has(answer)) event.approximate = true;
-			else if (FALSE.has(answer)) event.approximate = false;
-			else approximate = value;
-		}
-	}
-	const noteItems = listItems(cell(i, at.notes));
-	const source = sourceOf(cell(i, at.source), cell(i, at.sourceUrl));
-	if (source.sources) event.sources = source.sources;
-	const notes = source.note ? [...noteItems, source.note] : noteItems;
-	if (notes.length) event.notes = notes;
-	return {
-		event,
-		actors,
-		places,
-		noteItems,
-		...(approximate === undefined ? {} : { approximate })
-	};
 }
 
 function rowCandidate(
@@ -363,21 +311,41 @@ function rowCandidate(
 		return `${where} (${column}${item === undefined ? '' : `, item ${item + 1}`})`;
 	};
 	const issues: DataIssue[] = rowIssue ? [rowIssue] : [];
-	const { event, actors, places, noteItems, approximate } = rowEvent(
-		id,
-		0,
-		(_, column) => cell(column),
-		at,
-		fields
-	);
+
+	const event: Record<string, unknown> = { id };
 	let failed: ReadonlySet<string> | undefined;
-	if (approximate !== undefined) {
-		issues.push({
-			path: place('approximate'),
-			message: `${preview(approximate)} is not true or false (write true/false, yes/no or 1/0)`
-		});
-		failed = APPROXIMATE_FAILED;
+	let actors: string[] = [];
+	let places: string[] = [];
+	for (const { name, column } of fields) {
+		const value = cell(column);
+		if (!value) continue;
+		if (TEXT.has(name)) event[name] = value;
+		else if (name === 'actors') {
+			actors = listItems(value);
+			// A cell of only ";" holds no list.
+			if (actors.length) event.actors = actors;
+		} else if (name === 'places') {
+			places = listItems(value);
+			if (places.length) event.places = places;
+		} else if (name === 'approximate') {
+			const answer = yesOrNo(value);
+			if (answer !== undefined) event.approximate = answer;
+			else {
+				issues.push({
+					path: place('approximate'),
+					message: `${preview(value)} is not true or false (write true/false, yes/no or 1/0)`
+				});
+				failed = APPROXIMATE_FAILED;
+			}
+		}
 	}
+
+	const noteItems = listItems(cell(at.notes));
+	const source = sourceOf(cell(at.source), cell(at.sourceUrl));
+	if (source.sources) event.sources = source.sources;
+	const notes = source.note ? [...noteItems, source.note] : noteItems;
+	if (notes.length) event.notes = notes;
+
 	const title = cell(at.title);
 	const listed = { actors, places, notes: noteItems } as const;
 	return {

@@ -45,6 +45,12 @@ const shortIssue = ({ path, message }: DataIssue): DataIssue => ({
 	message: short(message)
 });
 
+/** What every way into a result takes: notices to add (from decoding, say), and who hears the phases. */
+interface IngestHearing {
+	notices?: DataIssue[];
+	onPhase?: (phase: IngestPhase) => void;
+}
+
 /** An {@link IngestResult} for a file that cannot be read at all. */
 export function failedIngest(message: string): IngestResult {
 	return { format: undefined, fatal: [{ path: '', message }], rejected: [], notices: [], total: 0 };
@@ -61,9 +67,7 @@ export function ingest(
 		notices = [],
 		onPhase,
 		options
-	}: {
-		notices?: DataIssue[];
-		onPhase?: (phase: IngestPhase) => void;
+	}: IngestHearing & {
 		/** How to read the file: a column mapping, the order of day and month. */
 		options?: ImportOptions;
 	} = {}
@@ -81,9 +85,7 @@ function settle(
 		notices = [],
 		onPhase,
 		sent
-	}: {
-		notices?: DataIssue[];
-		onPhase?: (phase: IngestPhase) => void;
+	}: IngestHearing & {
 		/** Events already sent on (by the worker), counted instead of the outcome's own. */
 		sent?: number;
 	}
@@ -114,7 +116,7 @@ function settle(
 export function ingestOutcome(
 	outcome: ImportOutcome,
 	fileName?: string,
-	options: { notices?: DataIssue[]; onPhase?: (phase: IngestPhase) => void } = {}
+	options: IngestHearing = {}
 ): IngestResult {
 	const { dataset, ...result } = settle(outcome, fileName, options);
 	return { ...result, ...(dataset ? { timeline: prepareTimeline(dataset) } : {}) };

@@ -6,7 +6,7 @@
  */
 import type { TimelineEvent } from '$lib/model/schema';
 import { acceptEvents, acceptPlain, convertEach, type Candidate } from './accept';
-import { plainEvent, streamedPlainEvent } from './plain-event';
+import { plainEvent } from './plain-event';
 import { eventCandidate } from './eventline-json';
 import { LineSplitter } from './lines';
 import { SeenIds } from './seen-ids';
@@ -94,11 +94,7 @@ export class NdjsonReader {
 		for (const parsed of batch) {
 			const { value } = parsed;
 			// Streamed events go to the packer only, in the one shape it reads quickly.
-			const plain = !isRecord(value)
-				? undefined
-				: streamed
-					? streamedPlainEvent(value)
-					: plainEvent(value);
+			const plain = isRecord(value) ? plainEvent(value, { streamed: !!streamed }) : undefined;
 			if (plain && doubtful.length) this.#checkInFull(doubtful.splice(0), accepted);
 			const event = plain && acceptPlain(plain, RULES, this.#firstWithId, parsed.line);
 			if (!event) {

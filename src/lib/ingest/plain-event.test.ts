@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { EventSchema } from '$lib/model/schema';
-import { plainEvent } from './plain-event';
+import { plainEvent, plainFieldCheck } from './plain-event';
 import { limitText } from './text-limits';
 
 /** Values a field of a file may hold: right, nearly right and wrong. */
@@ -62,6 +62,10 @@ describe('plainEvent', () => {
 		fc.assert(
 			fc.property(event, (raw: Record<string, unknown>) => {
 				const plain = plainEvent(raw);
+				// Streamed, the same answer in the one shape: every quick field, undefined when absent.
+				const streamed = plainEvent(raw, { streamed: true });
+				expect(streamed === undefined).toBe(plain === undefined);
+				if (streamed) expect(streamed).toEqual(plain);
 				if (!plain) return;
 				passed++;
 				const checked = v.safeParse(EventSchema, raw);
@@ -88,6 +92,18 @@ describe('plainEvent', () => {
 		['an unknown zone', { id: 'a', title: 'T', start: '2024', timeZone: 'Mars/Base' }, false]
 	])('%s: plain is %s', (_, raw, plain) => {
 		expect(plainEvent(raw) !== undefined).toBe(plain);
+	});
+
+	it('gives streamed events one shape, with every field it checks in the schema order', () => {
+		const a = plainEvent({ id: 'a', title: 'T', start: '2024' }, { streamed: true });
+		const b = plainEvent(
+			{ places: ['P'], start: '2024', end: '2025', title: 'T', id: 'b' },
+			{ streamed: true }
+		);
+		expect(Object.keys(a ?? {})).toEqual(Object.keys(b ?? {}));
+		expect(Object.keys(a ?? {})).toEqual(
+			Object.keys(EventSchema.entries).filter((key) => plainFieldCheck(key))
+		);
 	});
 
 	it('sees a __proto__ key in parsed JSON', () => {

@@ -73,9 +73,15 @@ const ORDER = Object.keys(EventSchema.entries);
 
 /**
  * The event as valibot would give it back, when it is plainly well formed and needs no cutting;
- * undefined when the full check must decide.
+ * undefined when the full check must decide. `streamed`: the event goes to the packer only, and
+ * comes back as a {@link StreamedEvent}.
  */
-export function plainEvent(event: Record<string, unknown>): TimelineEvent | undefined {
+export function plainEvent(
+	event: Record<string, unknown>,
+	{ streamed = false }: { streamed?: boolean } = {}
+): TimelineEvent | undefined {
+	// A streamed event is given back as a StreamedEvent, its fields copied in as they are checked.
+	const into = streamed ? (new StreamedEvent() as unknown as Record<string, unknown>) : undefined;
 	let last = -1;
 	let ordered = true;
 	for (const key in event) {
@@ -83,11 +89,13 @@ export function plainEvent(event: Record<string, unknown>): TimelineEvent | unde
 		// One look-up a key: a million events have millions of keys.
 		const field = FIELDS.get(key);
 		if (!field || !field.check(event[key])) return undefined;
+		if (into) into[key] = event[key];
 		if (field.rank < last) ordered = false;
 		last = field.rank;
 	}
 	if (typeof event.id !== 'string' || typeof event.title !== 'string') return undefined;
 	if (typeof event.start !== 'string') return undefined;
+	if (into) return into as unknown as TimelineEvent;
 	if (ordered) return event as TimelineEvent;
 	// valibot writes keys in the schema's order; so does this copy.
 	const copy: Record<string, unknown> = {};
@@ -120,18 +128,4 @@ export class StreamedEvent {
 	places: unknown = undefined;
 	certainty: unknown = undefined;
 	attribution: unknown = undefined;
-}
-
-/** {@link plainEvent}, with the event given back as a {@link StreamedEvent}. */
-export function streamedPlainEvent(event: Record<string, unknown>): TimelineEvent | undefined {
-	const streamed = new StreamedEvent() as unknown as Record<string, unknown>;
-	for (const key in event) {
-		if (!Object.hasOwn(event, key)) return undefined;
-		const field = FIELDS.get(key);
-		if (!field || !field.check(event[key])) return undefined;
-		streamed[key] = event[key];
-	}
-	if (typeof streamed.id !== 'string' || typeof streamed.title !== 'string') return undefined;
-	if (typeof streamed.start !== 'string') return undefined;
-	return streamed as unknown as TimelineEvent;
 }
