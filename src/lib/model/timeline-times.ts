@@ -21,30 +21,21 @@ import {
 	type PreparedTimeline
 } from './timeline';
 
-/** Numbers per event in {@link TimelineTimes.times}. */
-export const TIME_FIELDS = 8;
+/** Numbers per event in the times table: outer start and end, core start and end (UTC ms), then the same on the wall clock; absent intervals are NaN. */
+const TIME_FIELDS = 8;
+/** Per event in the flags table: precision's index in {@link PRECISION_ORDER}, +8 if instant, +16 if uncertain. */
 const INSTANT = 8;
 const UNCERTAIN = 16;
 
 /**
- * A prepared timeline with its events' times in typed arrays instead of objects, as
- * {@link TimesBuilder} makes it on the page; {@link preparedEvents} makes its events from them. At
- * a million events, an object per event and per interval was most of a load. Events and their times
- * stay where they were resolved (file order); `order` lists them in time order, so finishing a load
- * copies no table of times.
+ * A loaded timeline as {@link TimesBuilder} finishes it on the page: its prepared events in time
+ * order ({@link TimesEvent}, which read their times from typed arrays kept in file order, so that
+ * finishing a load copies no table of times), and per lane the places of its events in that order.
  */
 export interface TimelineTimes extends Omit<PreparedTimeline, 'events' | 'byLane'> {
-	/** The events, in file order (those with a time). */
-	events: TimelineEvent[];
-	/** The positions in `events` in time order: the k-th event in time is `events[order[k]]`. */
-	order: Uint32Array;
-	/** The prepared events, in time order (made as each batch was resolved: {@link TimesEvent}). */
+	/** The prepared events, in time order (made as each batch was resolved). */
 	prepared: PreparedEvent[];
-	/** Per event of `events`: outer start and end, core start and end (UTC ms), then the same on the wall clock. Absent intervals are NaN. */
-	times: Float64Array;
-	/** Per event of `events`: precision's index in {@link PRECISION_ORDER}, +8 if instant, +16 if uncertain. */
-	flags: Uint8Array;
-	/** Per lane: its events' places in time order (k, not positions in `events`), and its indexes. */
+	/** Per lane: its events' places in time order, and its indexes. */
 	byLane: { positions: Uint32Array; index: TimeIndex; mids: MidpointIndex }[];
 }
 
@@ -186,9 +177,7 @@ export class TimesBuilder {
 		this.#tables.times = times.subarray(0, n * TIME_FIELDS);
 		this.#tables.flags = flags.subarray(0, n);
 		return indexTimes(header, zone, order, prepared, {
-			events: this.#events,
 			times: this.#tables.times,
-			flags: this.#tables.flags,
 			category: this.#category.subarray(0, n),
 			categories: this.#categories
 		});
@@ -221,11 +210,9 @@ function timeComparison(times: Float64Array, ids: readonly string[], from = 0) {
 	};
 }
 
-/** Events resolved in file order, each with the number of its category, and their time order. */
+/** The times of events resolved in file order, and the number of each one's category. */
 interface Resolved {
-	events: TimelineEvent[];
 	times: Float64Array;
-	flags: Uint8Array;
 	category: Uint32Array;
 	categories: readonly string[];
 }
@@ -317,11 +304,7 @@ function indexTimes(
 	});
 	return {
 		...timelineHeader(header, zone),
-		events: resolved.events,
-		order,
 		prepared,
-		times,
-		flags: resolved.flags,
 		...withEras(indexed, prepareEras(header.eras ?? [], zone, wall))
 	};
 }
