@@ -691,7 +691,7 @@ export function layoutLanes(
 	const margin = ((d1 - d0) / Math.max(1, width)) * options.pointSize;
 	const from = d0 - margin;
 	const to = d1 + margin;
-	const inView = timeline.byLane.map((lane) => countInWindow(lane.index, from, to, lane.events));
+	const inView = timeline.byLane.map((lane) => countInWindow(lane.index, from, to, true));
 	const clustered = clusteredLanes(inView, options, width);
 	const bounds = clipBounds(scale, width, options.clipStep);
 	const candidate = (event: PreparedEvent): Candidate | undefined => {

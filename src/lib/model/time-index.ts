@@ -99,8 +99,8 @@ function longEnds(index: TimeIndex): Float64Array {
 
 /**
  * How many events meet `[from, to]`, by binary searches: the cost does not grow with the events in
- * the window, so a lane of a million events is counted on every frame of a zoom. Without `events`
- * it is an upper bound. With them it is exact: events starting in the window all meet it; of those
+ * the window, so a lane of a million events is counted on every frame of a zoom. Unless `exact`,
+ * it is an upper bound. Exact: events starting in the window all meet it; of those
  * starting up to the longest short event before it, each is checked (a few, unless the data is
  * packed into a week); a long event starting earlier meets it unless it ended before `from`, and
  * every long event that ended before `from` started before those (it lasts longer than any short
@@ -110,11 +110,11 @@ export function countInWindow(
 	index: TimeIndex,
 	from: number,
 	to: number,
-	events?: readonly { wall: Interval }[]
+	exact = false
 ): number {
 	const lo = bisectLeft(index.starts, from - index.maxShort);
 	const hi = bisectRight(index.starts, to);
-	if (!events) return Math.max(0, hi - lo) + index.long.length;
+	if (!exact) return Math.max(0, hi - lo) + index.long.length;
 	const inside = bisectLeft(index.starts, from, lo, Math.max(lo, hi));
 	let count = Math.max(0, hi - inside);
 	if (inside - lo <= EXACT_COUNT) {
