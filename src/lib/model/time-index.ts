@@ -106,12 +106,7 @@ function longEnds(index: TimeIndex): Float64Array {
  * every long event that ended before `from` started before those (it lasts longer than any short
  * one), so they are counted off by one search over their sorted ends.
  */
-export function countInWindow(
-	index: TimeIndex,
-	from: number,
-	to: number,
-	exact = false
-): number {
+export function countInWindow(index: TimeIndex, from: number, to: number, exact = false): number {
 	const lo = bisectLeft(index.starts, from - index.maxShort);
 	const hi = bisectRight(index.starts, to);
 	if (!exact) return Math.max(0, hi - lo) + index.long.length;
