@@ -288,7 +288,7 @@ describe('rows that pass as they are', () => {
 					const sender = new EventSender(
 						(batch) => batches.push(batch),
 						() => {},
-						7
+						{ batchSize: 7 }
 					);
 					const streamed = importEventlineRows(table, rows, (events) => sender.add(events));
 					sender.flush();

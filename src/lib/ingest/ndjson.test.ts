@@ -148,7 +148,7 @@ describe('NDJSON', () => {
 		const sender = new EventSender(
 			(batch) => batches.push(batch),
 			() => {},
-			2
+			{ batchSize: 2 }
 		);
 		const reader = new NdjsonReader((streamed) => sender.add(streamed));
 		text.split('\n').forEach((l, i) => reader.add(l, i + 1));

@@ -15,16 +15,21 @@ const bundled = prepareTimeline(events as Dataset);
  * empties the sender's copies); then the page orders and indexes them for the dataset's header.
  * `zone` is the zone the worker tells the page before the first batch.
  */
-function postAndReceive(
+function postAndReceiveBy(
 	dataset: Dataset = events as Dataset,
-	{ batchSize, run = 7, zone }: { batchSize?: number; run?: number; zone?: string } = {}
+	{
+		batchSize,
+		run = 7,
+		zone,
+		resolve = false
+	}: { batchSize?: number; run?: number; zone?: string; resolve?: boolean } = {}
 ) {
 	const received: EventBatch[] = [];
 	let told: string | undefined;
 	const sender = new EventSender(
 		(batch) => received.push(structuredClone(batch, { transfer: batchTransferList(batch) })),
 		(begin) => (told = begin),
-		batchSize
+		{ ...(batchSize ? { batchSize } : {}), resolve }
 	);
 	sender.zone = zone ?? dataset.timeZone ?? 'UTC';
 	for (let at = 0; at < dataset.events.length; at += run) {
@@ -95,7 +100,15 @@ const EVERY_FIELD = {
 	notes: ['A note']
 } satisfies Required<Dataset['events'][number]>;
 
-describe('EventSender / unpackTimeline', () => {
+// The page resolves each batch's times, or the worker does and the page rebuilds each event only
+// when it is read: the timeline is the same either way.
+describe.each([
+	['the page', false],
+	['the worker', true]
+])('EventSender / unpackTimeline, times resolved by %s', (_, resolve) => {
+	const postAndReceive = (dataset: Dataset = events as Dataset, options = {}) =>
+		postAndReceiveBy(dataset, { ...options, resolve });
+
 	it('gives back the same prepared timeline after crossing to another thread', () => {
 		const received = postAndReceive();
 		expect(received).toEqual(bundled);
@@ -211,46 +224,49 @@ describe('EventSender / unpackTimeline', () => {
 	});
 });
 
-describe('events rebuilt from the arrays', () => {
-	const dataset = generateDataset(2_000, 3) as Dataset;
-	const header: Partial<Dataset> = { ...dataset };
-	delete header.events;
-	const sent: EventBatch[] = [];
-	const sender = new EventSender(
-		(batch) => sent.push(batch),
-		() => {},
-		700
-	);
-	sender.add(dataset.events);
-	sender.flush();
-	const timeline = unpackTimeline(header, sent, dataset.timeZone ?? 'UTC');
-	const page = prepareTimeline(dataset);
+describe.each([false, true])(
+	'events rebuilt from the arrays (resolved by the worker: %s)',
+	(resolve) => {
+		const dataset = generateDataset(2_000, 3) as Dataset;
+		const header: Partial<Dataset> = { ...dataset };
+		delete header.events;
+		const sent: EventBatch[] = [];
+		const sender = new EventSender(
+			(batch) => sent.push(batch),
+			() => {},
+			{ batchSize: 700, resolve }
+		);
+		sender.add(dataset.events);
+		sender.flush();
+		const timeline = unpackTimeline(header, sent, dataset.timeZone ?? 'UTC');
+		const page = prepareTimeline(dataset);
 
-	it('give the same intervals every time they are read', () => {
-		const e = timeline.events[10];
-		expect(e?.wall).toBe(e?.wall);
-		expect(e?.outer).toBe(e?.outer);
-		expect(timeline.events.map((e) => e.wall)).toEqual(page.events.map((e) => e.wall));
-		expect(timeline.events.some((e) => e.wallCore)).toBe(true);
-	});
+		it('give the same intervals every time they are read', () => {
+			const e = timeline.events[10];
+			expect(e?.wall).toBe(e?.wall);
+			expect(e?.outer).toBe(e?.outer);
+			expect(timeline.events.map((e) => e.wall)).toEqual(page.events.map((e) => e.wall));
+			expect(timeline.events.some((e) => e.wallCore)).toBe(true);
+		});
 
-	it('keep their times when regrouped into other lanes or one lane', () => {
-		for (const groupBy of ['actor', 'place', 'none'] as const) {
-			const options = { ...NO_REFINEMENT, groupBy };
-			const regrouped = refineTimeline(timeline, options);
-			const expected = refineTimeline(page, options);
-			expect(regrouped.events.map(fieldsOf)).toEqual(expected.events.map(fieldsOf));
-			expect(new Set(regrouped.events.map((e) => e.lane))).not.toEqual(
-				new Set(timeline.events.map((e) => e.lane))
-			);
-		}
-	});
-});
+		it('keep their times when regrouped into other lanes or one lane', () => {
+			for (const groupBy of ['actor', 'place', 'none'] as const) {
+				const options = { ...NO_REFINEMENT, groupBy };
+				const regrouped = refineTimeline(timeline, options);
+				const expected = refineTimeline(page, options);
+				expect(regrouped.events.map(fieldsOf)).toEqual(expected.events.map(fieldsOf));
+				expect(new Set(regrouped.events.map((e) => e.lane))).not.toEqual(
+					new Set(timeline.events.map((e) => e.lane))
+				);
+			}
+		});
+	}
+);
 
-describe('at scale', () => {
+describe.each([false, true])('at scale (resolved by the worker: %s)', (resolve) => {
 	// The bench's generator: bursty days, eight lanes, spans and every precision it writes.
 	const dataset = generateDataset(50_000, 7) as Dataset;
-	const received = postAndReceive(dataset);
+	const received = postAndReceiveBy(dataset, { resolve });
 
 	it('every event arrives once, in time order, and the lanes add up to the whole', () => {
 		expect(received.events).toHaveLength(50_000);

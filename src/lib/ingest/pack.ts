@@ -9,10 +9,13 @@
  * string and a few typed arrays per batch copy in a moment.
  */
 import { EventSchema, type TimelineEvent } from '$lib/model/schema';
+import { bisector } from 'd3-array';
 import {
 	assembleTimeline,
+	resolveRun,
 	TimesBuilder,
 	type DatasetHeader,
+	type ResolvedRun,
 	type TimelineTimes
 } from '$lib/model/timeline-times';
 import type { PreparedTimeline } from '$lib/model/timeline';
@@ -37,6 +40,11 @@ export interface EventBatch {
 	added: unknown[][];
 	/** The other fields (nested ones: quotes, sources, body…) of the events that have any, with their positions in the batch. */
 	others: { at: number; fields: Record<string, unknown> }[];
+	/**
+	 * The events' times, when the worker resolved them (in the zone it told the page): then the page
+	 * copies them, and rebuilds an event only when it is asked for ({@link ResolvedRun}).
+	 */
+	resolved?: Pick<ResolvedRun, 'times' | 'flags' | 'order'>;
 }
 
 type Field = keyof TimelineEvent;
@@ -125,15 +133,21 @@ export class EventSender {
 	#post: (batch: EventBatch) => void;
 	#begin: (zone: string) => void;
 	#batchSize: number;
+	#resolve: boolean;
 
+	/**
+	 * `resolve`: the sender also resolves each batch's times (in {@link EventSender.zone}), where the
+	 * page has other workers to keep up with.
+	 */
 	constructor(
 		post: (batch: EventBatch) => void,
 		begin: (zone: string) => void,
-		batchSize = EVENT_BATCH
+		{ batchSize = EVENT_BATCH, resolve = false }: { batchSize?: number; resolve?: boolean } = {}
 	) {
 		this.#post = post;
 		this.#begin = begin;
 		this.#batchSize = batchSize;
+		this.#resolve = resolve;
 		this.#pack = eventPacker(batchSize);
 	}
 
@@ -150,7 +164,13 @@ export class EventSender {
 			this.#begun = true;
 			this.#begin(this.zone);
 		}
-		for (const batch of this.#pack(this.#pending)) this.#post(batch);
+		for (const batch of this.#pack(this.#pending)) {
+			if (this.#resolve) {
+				const at = batch.from - this.#sent;
+				batch.resolved = resolveRun(this.#pending.slice(at, at + batch.count), this.zone);
+			}
+			this.#post(batch);
+		}
 		this.#sent += this.#pending.length;
 		this.#pending = [];
 	}
@@ -266,7 +286,10 @@ function packBatch(
 export const batchTransferList = (batch: EventBatch): Transferable[] => [
 	batch.ends.buffer,
 	batch.present.buffer,
-	batch.codes.buffer
+	batch.codes.buffer,
+	...(batch.resolved
+		? [batch.resolved.times.buffer, batch.resolved.flags.buffer, batch.resolved.order.buffer]
+		: [])
 ];
 
 /**
@@ -275,20 +298,64 @@ export const batchTransferList = (batch: EventBatch): Transferable[] => [
  * for every event naming the same actors.
  */
 export function batchReader(): (batch: EventBatch) => TimelineEvent[] {
-	const values: unknown[][] = CODED.map(() => [undefined]);
-	return (batch) => {
-		batch.added.forEach((added, f) => values[f]?.push(...added));
-		return unpackBatch(values, batch);
-	};
+	const reader = new BatchReader();
+	return (batch) => reader.events(reader.take(batch));
 }
 
-function unpackBatch(values: readonly unknown[][], batch: EventBatch): TimelineEvent[] {
-	const { text, ends, present, codes, others } = batch;
-	const events = new Array<TimelineEvent>(batch.count);
-	let other = 0;
-	let at = 0;
-	for (let i = 0; i < batch.count; i++) {
-		const fields = others[other]?.at === i ? others[other++]?.fields : undefined;
+/** Where the category is among the coded fields. */
+const CATEGORY = CODED.indexOf('category');
+
+/** Reads one worker's batches, in the order they were packed. */
+class BatchReader {
+	/** Per coded field, its values by number, as the batches so far have added them. */
+	readonly values: unknown[][] = CODED.map(() => [undefined]);
+
+	/** Takes the next batch's new values: its events can then be read, now or later. */
+	take(batch: EventBatch): EventBatch {
+		batch.added.forEach((added, f) => this.values[f]?.push(...added));
+		return batch;
+	}
+
+	/** Every event of a batch taken. */
+	events(batch: EventBatch): TimelineEvent[] {
+		const events = new Array<TimelineEvent>(batch.count);
+		let other = 0;
+		let at = 0;
+		for (let i = 0; i < batch.count; i++) {
+			const fields = batch.others[other]?.at === i ? batch.others[other++]?.fields : undefined;
+			events[i] = this.#event(batch, i, at, fields);
+			at = batch.ends[(i + 1) * TEXT.length - 1] ?? at;
+		}
+		return events;
+	}
+
+	/** A batch taken whose times the worker resolved, its events made one at a time when asked for. */
+	run(batch: EventBatch, resolved: NonNullable<EventBatch['resolved']>): ResolvedRun {
+		const { text, ends, codes, others } = batch;
+		const start = (i: number) => (i === 0 ? 0 : (ends[i * TEXT.length - 1] ?? 0));
+		const categories = this.values[CATEGORY] as unknown[];
+		return {
+			count: batch.count,
+			...resolved,
+			id: (i) => text.slice(start(i), ends[i * TEXT.length]),
+			category: (i) => categories[codes[i * CODED.length + CATEGORY] ?? 0] as string | undefined,
+			event: (i) => {
+				// The few events with other fields are listed by their place: found by a binary search.
+				const k = bisector<{ at: number }, number>((other) => other.at).left(others, i);
+				const fields = others[k]?.at === i ? others[k]?.fields : undefined;
+				return this.#event(batch, i, start(i), fields);
+			}
+		};
+	}
+
+	/** Event `i` of `batch`, whose text starts at `at`, with its `fields` other than text and coded. */
+	#event(
+		batch: EventBatch,
+		i: number,
+		at: number,
+		fields: Record<string, unknown> | undefined
+	): TimelineEvent {
+		const { text, ends, present, codes } = batch;
 		const bits = present[i] ?? 0;
 		const event: Record<string, unknown> = {};
 		for (const { field, text: t, coded: c } of PLAN) {
@@ -298,12 +365,11 @@ function unpackBatch(values: readonly unknown[][], batch: EventBatch): TimelineE
 				at = end;
 			} else if (c !== -1) {
 				const code = codes[i * CODED.length + c] ?? 0;
-				if (code) event[field] = values[c]?.[code];
+				if (code) event[field] = this.values[c]?.[code];
 			} else if (fields && fields[field] !== undefined) event[field] = fields[field];
 		}
-		events[i] = event as TimelineEvent;
+		return event as TimelineEvent;
 	}
-	return events;
 }
 
 /**
@@ -311,7 +377,11 @@ function unpackBatch(values: readonly unknown[][], batch: EventBatch): TimelineE
  * worker said), then, once the file is read, the events in time order with their lanes and indexes.
  */
 export interface TimelineAssembler {
-	add(batch: EventBatch): void;
+	/**
+	 * The next batch from `source` (0 unless the file is shared between workers, each of which packs
+	 * its own batches in order).
+	 */
+	add(batch: EventBatch, source?: number): void;
 	/** Events added so far. */
 	readonly count: number;
 	/** All batches are in: the timeline of `header`, in time order and indexed, its events not yet prepared. */
@@ -319,12 +389,15 @@ export interface TimelineAssembler {
 }
 
 export function timelineAssembler(zone: string): TimelineAssembler {
-	const read = batchReader();
+	const readers: BatchReader[] = [];
 	const times = new TimesBuilder(zone);
 	let count = 0;
 	return {
-		add(batch) {
-			times.add(read(batch));
+		add(batch, source = 0) {
+			const reader = (readers[source] ??= new BatchReader());
+			reader.take(batch);
+			if (batch.resolved) times.addResolved(reader.run(batch, batch.resolved));
+			else times.add(reader.events(batch));
 			count += batch.count;
 		},
 		get count() {

@@ -22,10 +22,12 @@ import {
 } from './timeline';
 
 /** Numbers per event in the times table: outer start and end, core start and end (UTC ms), then the same on the wall clock; absent intervals are NaN. */
-const TIME_FIELDS = 8;
+export const TIME_FIELDS = 8;
 /** Per event in the flags table: precision's index in {@link PRECISION_ORDER}, +8 if instant, +16 if uncertain. */
 const INSTANT = 8;
 const UNCERTAIN = 16;
+/** The flags of an event whose dates could not be resolved (it is left out). */
+const NO_TIME = 255;
 
 /**
  * A loaded timeline as {@link TimesBuilder} finishes it on the page: its prepared events in time
@@ -73,6 +75,46 @@ function resolveInto(
 }
 
 /**
+ * A run of events resolved into real time where they were read (the data worker), so that the page
+ * only copies their times: per event its times ({@link TIME_FIELDS} numbers) and flags, and the
+ * run's events in time order. Its events themselves are made only when asked for.
+ */
+export interface ResolvedRun {
+	count: number;
+	times: Float64Array;
+	/** Per event: its flags, or {@link NO_TIME} when its dates could not be resolved. */
+	flags: Uint8Array;
+	/** Positions in the run of the events with times, in time order. */
+	order: Uint32Array;
+	id(i: number): string;
+	/** The event's category, if it has one. */
+	category(i: number): string | undefined;
+	event(i: number): TimelineEvent;
+}
+
+/** The times, flags and time order of `events` read in `zone` (as the page would resolve them). */
+export function resolveRun(
+	events: readonly TimelineEvent[],
+	zone: string
+): Pick<ResolvedRun, 'times' | 'flags' | 'order'> {
+	const n = events.length;
+	const times = new Float64Array(n * TIME_FIELDS);
+	const flags = new Uint8Array(n);
+	const ids: string[] = [];
+	const timed: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const event = events[i] as TimelineEvent;
+		ids.push(event.id);
+		if (resolveInto(event, zone, times, flags, i)) timed.push(i);
+		else flags[i] = NO_TIME;
+	}
+	timed.sort(timeComparison(times, ids));
+	const order = new Uint32Array(timed.length);
+	for (let k = 0; k < order.length; k++) order[k] = timed[k] as number;
+	return { times, flags, order };
+}
+
+/**
  * A timeline's events resolved into real time as they come, a batch at a time and in file order
  * (those with no time left out); then, once all are in, put in time order and indexed
  * ({@link TimesBuilder.finish}). The page feeds it each batch the data worker sends while the
@@ -81,16 +123,12 @@ function resolveInto(
  */
 export class TimesBuilder {
 	#zone: string;
-	#events: TimelineEvent[] = [];
 	/** The events' ids, for ties in time order. */
 	#ids: string[] = [];
 	/** The tables the prepared events read: replaced, not copied into, as they grow. */
 	#tables: TimesTables;
 	/** The prepared events, in file order, each told its place in time when all are in. */
 	#prepared: TimesEvent[] = [];
-	/** Per event, the number of its category (lane id) in {@link TimesBuilder.#categories}. */
-	#category = new Uint32Array(0);
-	#categories: string[] = [];
 	#categoryAt = new Map<string, number>();
 	/** Positions of the events, each run added in time order: sorting the whole then only merges the runs. */
 	#order: number[] = [];
@@ -98,53 +136,91 @@ export class TimesBuilder {
 	/** `zone`: the dataset's, which its events' dates are read in unless they name their own. */
 	constructor(zone: string) {
 		this.#zone = zone;
-		this.#tables = { times: new Float64Array(0), flags: new Uint8Array(0), zone };
+		this.#tables = {
+			times: new Float64Array(0),
+			flags: new Uint8Array(0),
+			category: new Uint32Array(0),
+			categories: [],
+			ids: this.#ids,
+			zone
+		};
 	}
 
 	/** Resolves the next events of the file. */
 	add(events: readonly TimelineEvent[]): void {
-		const from = this.#events.length;
-		const need = from + events.length;
-		if (need > this.#category.length) this.#grow(need);
+		const from = this.#prepared.length;
+		if (from + events.length > this.#tables.category.length) this.#grow(from + events.length);
 		const tables = this.#tables;
 		for (const event of events) {
-			const at = this.#events.length;
+			const at = this.#prepared.length;
 			if (resolveInto(event, this.#zone, tables.times, tables.flags, at)) {
-				this.#events.push(event);
 				this.#ids.push(event.id);
-				this.#category[at] = this.#categoryOf(event.category ?? UNCATEGORISED.id);
+				tables.category[at] = this.#categoryOf(event.category ?? UNCATEGORISED.id);
 				this.#prepared.push(new TimesEvent(tables, at, event));
 			}
 		}
 		// Each run is put in order as it comes (on the page, while the worker reads on).
 		const run: number[] = [];
-		for (let i = from; i < this.#events.length; i++) run.push(i);
+		for (let i = from; i < this.#prepared.length; i++) run.push(i);
 		run.sort(timeComparison(tables.times, this.#ids, from));
 		for (const i of run) this.#order.push(i);
+	}
+
+	/**
+	 * Takes the next events of the file, resolved already (read in this builder's zone): their times
+	 * are copied, and the events are made only when asked for.
+	 */
+	addResolved(run: ResolvedRun): void {
+		const from = this.#prepared.length;
+		if (from + run.count > this.#tables.category.length) this.#grow(from + run.count);
+		const tables = this.#tables;
+		// Each event's slot: those without times are left out, so later ones move up.
+		const slots = new Uint32Array(run.count);
+		let at = from;
+		for (let i = 0; i < run.count; i++) {
+			const flags = run.flags[i] as number;
+			if (flags === NO_TIME) continue;
+			slots[i] = at;
+			tables.flags[at] = flags;
+			this.#ids.push(run.id(i));
+			tables.category[at] = this.#categoryOf(run.category(i) ?? UNCATEGORISED.id);
+			this.#prepared.push(new TimesEvent(tables, at, undefined, run, i));
+			at++;
+		}
+		if (at - from === run.count) tables.times.set(run.times, from * TIME_FIELDS);
+		else {
+			for (let i = 0; i < run.count; i++) {
+				if (run.flags[i] === NO_TIME) continue;
+				const slot = (slots[i] as number) * TIME_FIELDS;
+				tables.times.set(run.times.subarray(i * TIME_FIELDS, (i + 1) * TIME_FIELDS), slot);
+			}
+		}
+		for (let k = 0; k < run.order.length; k++)
+			this.#order.push(slots[run.order[k] as number] as number);
 	}
 
 	#categoryOf(id: string): number {
 		let code = this.#categoryAt.get(id);
 		if (code === undefined) {
-			code = this.#categories.length;
-			this.#categories.push(id);
+			code = this.#tables.categories.length;
+			this.#tables.categories.push(id);
 			this.#categoryAt.set(id, code);
 		}
 		return code;
 	}
 
 	#grow(need: number) {
-		const size = Math.max(need, this.#category.length * 2, 1024);
+		const size = Math.max(need, this.#tables.category.length * 2, 1024);
 		const times = new Float64Array(size * TIME_FIELDS);
 		times.set(this.#tables.times);
 		const flags = new Uint8Array(size);
 		flags.set(this.#tables.flags);
 		const category = new Uint32Array(size);
-		category.set(this.#category);
+		category.set(this.#tables.category);
 		// The prepared events share the one tables object, so they read the new arrays.
 		this.#tables.times = times;
 		this.#tables.flags = flags;
-		this.#category = category;
+		this.#tables.category = category;
 	}
 
 	/**
@@ -154,17 +230,16 @@ export class TimesBuilder {
 	finish(header: DatasetHeader): TimelineTimes {
 		const zone = header.timeZone ?? 'UTC';
 		if (zone !== this.#zone) {
-			const events = this.#events;
+			const events = this.#prepared.map((prepared) => prepared.event);
 			this.#zone = zone;
-			this.#events = [];
-			this.#ids = [];
+			this.#ids.length = 0;
 			this.#order = [];
 			this.#prepared = [];
 			this.#tables.zone = zone;
 			this.add(events);
 		}
-		const n = this.#events.length;
-		const { times, flags } = this.#tables;
+		const n = this.#prepared.length;
+		const { times, flags, category, categories } = this.#tables;
 		// Runs already in order: the sort merges them (and finds a whole already sorted at once).
 		const order = new Uint32Array(this.#order.sort(timeComparison(times, this.#ids)));
 		// Each prepared event learns its place in time; they are listed in that order.
@@ -176,10 +251,11 @@ export class TimesBuilder {
 		}
 		this.#tables.times = times.subarray(0, n * TIME_FIELDS);
 		this.#tables.flags = flags.subarray(0, n);
+		this.#tables.category = category.subarray(0, n);
 		return indexTimes(header, zone, order, prepared, {
 			times: this.#tables.times,
-			category: this.#category.subarray(0, n),
-			categories: this.#categories
+			category: this.#tables.category,
+			categories
 		});
 	}
 }
@@ -327,6 +403,10 @@ function ascendingValues(values: Float64Array): Float64Array {
 interface TimesTables {
 	times: Float64Array;
 	flags: Uint8Array;
+	/** Per event, the number of its category (lane id) in `categories`. */
+	category: Uint32Array;
+	categories: string[];
+	ids: string[];
 	zone: string;
 }
 
@@ -346,17 +426,35 @@ class TimesEvent implements PreparedEvent {
 	readonly #tables: TimesTables;
 	/** The event's position in the tables (file order). */
 	readonly #slot: number;
+	/** The event, once made; else the run it is made from, and its place there. */
+	#event: TimelineEvent | undefined;
+	#run: ResolvedRun | undefined;
+	readonly #row: number;
 
 	/** The event's place in time order; -1 until the timeline is finished. */
 	order = -1;
 
+	/** `event` itself, or else a resolved `run` and its place there (`row`) to make it from when asked. */
 	constructor(
 		tables: TimesTables,
 		slot: number,
-		readonly event: TimelineEvent
+		event: TimelineEvent | undefined,
+		run?: ResolvedRun,
+		row = 0
 	) {
 		this.#tables = tables;
 		this.#slot = slot;
+		this.#event = event;
+		this.#run = run;
+		this.#row = row;
+	}
+
+	get event(): TimelineEvent {
+		if (!this.#event) {
+			this.#event = (this.#run as ResolvedRun).event(this.#row);
+			this.#run = undefined;
+		}
+		return this.#event;
 	}
 
 	get #flag(): number {
@@ -372,10 +470,10 @@ class TimesEvent implements PreparedEvent {
 		return (this.#flag & UNCERTAIN) !== 0;
 	}
 	get id(): string {
-		return this.event.id;
+		return this.#tables.ids[this.#slot] ?? this.event.id;
 	}
 	get lane(): string {
-		return this.event.category ?? UNCATEGORISED.id;
+		return this.#tables.categories[this.#tables.category[this.#slot] ?? 0] ?? UNCATEGORISED.id;
 	}
 	get zone(): string {
 		return this.event.timeZone ?? this.#tables.zone;
