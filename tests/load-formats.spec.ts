@@ -90,3 +90,69 @@ test('a Parquet file with a bad record loads the rest, names the record and give
 		'id,title,start\nr2,Impossible day,2024-02-30\n'
 	);
 });
+
+test('a large Parquet file, read by two workers, loads every record of both halves and names the bad ones', async ({
+	page
+}) => {
+	// 120,000 records in row groups of 20,000: the data worker reads the first half and a helper
+	// (a second worker) the rest.
+	const count = 120_000;
+	const id = Array.from({ length: count }, (_, i) => `p${i}`);
+	const title = Array.from({ length: count }, (_, i) => `Record ${i}`);
+	const start = Array.from(
+		{ length: count },
+		(_, i) =>
+			`2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`
+	);
+	start[9] = '2024-02-30';
+	start[100_000] = 'soon';
+	title[110_000] = 'The record in the later half';
+	// The data worker starts its helper as soon as it sees a Parquet file.
+	const workers: string[] = [];
+	page.on('worker', (worker) => workers.push(worker.url()));
+	const write = (ids: string[]) =>
+		Buffer.from(
+			parquetWriteBuffer({
+				columnData: [
+					{ name: 'id', data: ids, type: 'STRING' },
+					{ name: 'title', data: title, type: 'STRING' },
+					{ name: 'start', data: start, type: 'STRING' }
+				],
+				rowGroupSize: 20_000
+			})
+		);
+	await openTimeline(page);
+	await openFile(page, 'large.parquet', write(id), 'application/vnd.apache.parquet');
+	await ready(page);
+	const report = page.getByRole('region', { name: 'About the loaded file' });
+	await expect(report).toContainText(/2 of 120,000\s+events in large.parquet/);
+	await expect(report).toContainText('the other 119,998 are on the timeline');
+	await expect(report).toContainText(/\brow 10\b/);
+	await expect(report).toContainText('row 100001');
+	const notes = () =>
+		page.evaluate(() =>
+			performance
+				.getEntriesByType('mark')
+				.filter((mark) => mark.name.startsWith('eventline-note:'))
+				.map((mark) => mark.name.slice('eventline-note:'.length))
+		);
+	expect(await notes()).toEqual(['shared']);
+	expect(workers.filter((url) => url.includes('ingest.worker'))).toHaveLength(2);
+	// An event the helper read is there, with its details.
+	const search = page.getByRole('searchbox', { name: 'Search events' });
+	await search.fill('The record in the later half');
+	await search.press('Enter');
+	const panel = page.getByRole('complementary', { name: 'Event details' });
+	await expect(panel.getByRole('heading', { level: 2 })).toHaveText('The record in the later half');
+
+	// An id used in both halves: the file is read again by one worker, and the later record is the
+	// duplicate, as when one worker reads it all.
+	const reused = [...id];
+	reused[115_000] = 'p4';
+	await openFile(page, 'reused.parquet', write(reused), 'application/vnd.apache.parquet');
+	await ready(page);
+	await expect(report).toContainText(/3 of 120,000\s+events in reused.parquet/);
+	await expect(report).toContainText('the other 119,997 are on the timeline');
+	await expect(report).toContainText('duplicate id "p4" (also row 5)');
+	expect(await notes()).toEqual(['shared', 'read-again']);
+});

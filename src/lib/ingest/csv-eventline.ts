@@ -95,12 +95,14 @@ const ROWS_AT_A_TIME = 5_000;
  * Imports `rows` under `table`'s header, whose names are Eventline's fields. `table.rows` is read
  * only to tell whether a column without a name holds data. `onEvents`, when given, takes the
  * accepted events a run of rows at a time, in file order, and the outcome's dataset lists none.
+ * `seen`, when given, notes the ids the rows take (where they are first seen, as row numbers), for
+ * the caller to ask of afterwards.
  */
 export function importEventlineRows(
 	table: CsvTable,
 	rows: CellRows,
 	onEvents?: (events: TimelineEvent[]) => void,
-	{ asIs = true }: { asIs?: boolean } = {}
+	{ asIs = true, seen }: { asIs?: boolean; seen?: SeenIds } = {}
 ): ImportOutcome {
 	const { columns, issues } = bindColumns(table, EVENTLINE_COLUMNS);
 	for (const required of ['title', 'start'] as const) {
@@ -141,7 +143,7 @@ export function importEventlineRows(
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
 	const notices: DataIssue[] = [];
-	const firstWithId = new SeenIds((row) => `row ${row}`, rows.length);
+	const firstWithId = seen ?? new SeenIds((row) => `row ${row}`, rows.length);
 	const rules = eventRules({});
 	// Rows in doubt (and their ids, made once) wait here, in order, for the full check, which builds
 	// and words a candidate each.

@@ -30,6 +30,7 @@ import { preview } from './messages';
 import { importNdjsonText, looksLikeNdjson } from './ndjson';
 import { ACLED_FORMAT, importAcledTable, looksLikeAcled } from './acled';
 import { fatalOutcome, type ImportOutcome } from './outcome';
+import type { SeenIds } from './seen-ids';
 import { limitText } from './text-limits';
 import { importTimelineJs, looksLikeTimelineJs } from './timelinejs';
 import { field, isRecord } from './values';
@@ -118,12 +119,15 @@ function csvTableOutcome(
 }
 
 /**
- * A table held as columns, with no header row: a Parquet file's, whose record `i` (from 0) is "row
- * i + 1". `cell` gives a value as the text a CSV cell would hold.
+ * A table held as columns, with no header row: a Parquet file's, or a run of its records. Record
+ * `i` (from 0) of the table is record `first + i` of the file, "row first + i + 1". `cell` gives a
+ * value as the text a CSV cell would hold.
  */
 export interface ColumnTable {
 	header: string[];
 	length: number;
+	/** The file's number (from 0) of the table's first record; 0 unless given. */
+	first?: number;
 	cell(row: number, column: number): string;
 }
 
@@ -135,26 +139,40 @@ export interface ColumnTable {
  */
 export function importColumnTable(
 	columns: ColumnTable,
-	onEvents?: (events: TimelineEvent[]) => void
+	onEvents?: (events: TimelineEvent[]) => void,
+	{ seen }: { seen?: SeenIds } = {}
 ): ImportOutcome {
-	const { header, length } = columns;
-	const cellsOf = (row: number) => header.map((_, column) => columns.cell(row - 1, column));
-	// Only a column without a name makes the importer look at the rows, and then they are built.
-	const inPlace =
-		header.every(Boolean) &&
-		!isTimelineJsV1Header(header) &&
-		csvFormat({ header, headerRow: 0, rows: [] }) === 'csv-eventline';
-	if (inPlace) {
+	const { header, length, first = 0 } = columns;
+	const cellsOf = (row: number) => header.map((_, column) => columns.cell(row - 1 - first, column));
+	if (readsInPlace(header)) {
 		const outcome = importEventlineRows(
 			{ header, headerRow: 0, rows: [] },
-			{ length, rowNumber: (i) => i + 1, cell: columns.cell },
-			onEvents
+			{ length, rowNumber: (i) => first + i + 1, cell: columns.cell },
+			onEvents,
+			{ seen }
 		);
 		// A table that fails as a whole goes the CSV way, which also offers to map its columns.
 		if (outcome.dataset) return limitTopLevel(withCells(outcome, header, 0, cellsOf));
 	}
-	const rows = Array.from({ length }, (_, i) => ({ row: i + 1, cells: cellsOf(i + 1) }));
+	const rows = Array.from({ length }, (_, i) => ({
+		row: first + i + 1,
+		cells: cellsOf(first + i + 1)
+	}));
 	return importCsvTable({ header, headerRow: 0, rows });
+}
+
+/**
+ * Whether a table held as columns under `header` is read in place ({@link importColumnTable}): its
+ * columns are Eventline's, all named (only a column without a name makes the importer look at the
+ * rows, and then they are built).
+ */
+export function readsInPlace(header: readonly string[]): boolean {
+	const table = { header: [...header], headerRow: 0, rows: [] };
+	return (
+		header.every(Boolean) &&
+		!isTimelineJsV1Header(table.header) &&
+		csvFormat(table) === 'csv-eventline'
+	);
 }
 
 function fatal(message: string, path = ''): ImportOutcome {

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSource } from 'hyparquet-writer/src/types.js';
 import fc from 'fast-check';
-import { importParquet, stringFromBytes } from './parquet';
+import { parquetMetadata } from 'hyparquet';
+import { sum } from 'd3-array';
+import {
+	importParquet,
+	importParquetRecords,
+	sharedSplit,
+	stringFromBytes,
+	type ParquetHelper
+} from './parquet';
 
 /** A small Parquet file written here: each column as hyparquet-writer stores it by default. */
-function parquet(columnData: ColumnSource[], options: { rowGroupSize?: number } = {}): ArrayBuffer {
+function parquet(
+	columnData: ColumnSource[],
+	options: { rowGroupSize?: number | number[] } = {}
+): ArrayBuffer {
 	const bytes = parquetWriteBuffer({ columnData, ...options });
 	return bytes.slice(0);
 }
@@ -237,5 +248,150 @@ describe('stringFromBytes', () => {
 			parquet([text('title', ['Żółta łódź', 'Plain']), text('start', ['2024-01-01', '2024-01-02'])])
 		);
 		expect(outcome.dataset?.events.map((e) => e.title)).toEqual(['Żółta łódź', 'Plain']);
+	});
+});
+
+describe('a large file shared with a helper', () => {
+	/**
+	 * A helper on this thread, as the second data worker would be: it reads its records with the
+	 * same importer, its events kept apart (as the page keeps them, from its own port).
+	 */
+	function helperOnThisThread({ fails = false } = {}) {
+		const log = { mine: [] as string[], theirs: [] as string[], discarded: 0, released: 0 };
+		const helper: ParquetHelper = {
+			read(bytes, from, to) {
+				const outcome = fails
+					? Promise.reject(new Error('the helper stopped'))
+					: importParquetRecords(bytes, from, to, (events) =>
+							log.theirs.push(...events.map((e) => e.id))
+						).then((read) => ({ outcome: read, sent: log.theirs.length }));
+				return { started: Promise.resolve(), outcome };
+			},
+			discard() {
+				log.discarded++;
+				log.mine = [];
+				log.theirs = [];
+			},
+			release() {
+				log.released++;
+			}
+		};
+		return { helper, log };
+	}
+
+	/** A file of `count` events in row groups of 100, with `change` applied to its columns. */
+	type Columns = Record<'id' | 'title' | 'start' | 'actors', string[]>;
+	function eventsFile(count: number, change: (columns: Columns) => void = () => {}) {
+		const columns: Columns = {
+			id: Array.from({ length: count }, (_, i) => `e${i}`),
+			title: Array.from({ length: count }, (_, i) => `Event ${i}`),
+			start: Array.from(
+				{ length: count },
+				(_, i) => `2024-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 10}`
+			),
+			actors: Array.from({ length: count }, (_, i) => (i % 3 ? 'Army; Police' : 'Militia'))
+		};
+		change(columns);
+		return parquet(
+			Object.entries(columns).map(([name, data]) => text(name, data)),
+			{ rowGroupSize: 100 }
+		);
+	}
+
+	/** The file read on one thread, and shared, with what each sent. */
+	async function bothWays(file: ArrayBuffer, { fails = false } = {}) {
+		const alone: string[] = [];
+		const whole = await importParquet(file, (events) => alone.push(...events.map((e) => e.id)));
+		const { helper, log } = helperOnThisThread({ fails });
+		const shared = await importParquet(
+			file,
+			(events) => log.mine.push(...events.map((e) => e.id)),
+			{
+				helper,
+				records: 10
+			}
+		);
+		return { whole, alone, shared, log };
+	}
+
+	it('comes to the same outcome as reading it alone: events, set-aside rows and their cells', async () => {
+		const file = eventsFile(1000, (columns) => {
+			columns.start[12] = 'someday';
+			columns.start[700] = '2024-13-01';
+			columns.id[701] = 'e700';
+			columns.title[999] = '';
+		});
+		const { whole, alone, shared, log } = await bothWays(file);
+		expect(log.discarded).toBe(0);
+		expect(log.released).toBe(1);
+		// Both threads had a share.
+		expect(log.mine.length).toBeGreaterThan(300);
+		expect(log.theirs.length).toBeGreaterThan(300);
+		expect([...log.mine, ...log.theirs]).toEqual(alone);
+		expect(shared).toEqual(whole);
+		expect(shared.rejected.map((r) => r.where)).toEqual([
+			'row 13',
+			'row 701',
+			'row 702',
+			'row 1000'
+		]);
+		expect(shared.rejected[2]?.raw).toEqual(['e700', 'Event 701', '2024-06-11', 'Army; Police']);
+	});
+
+	it('reads the file again alone when an id is used on both sides of the split', async () => {
+		const file = eventsFile(1000, (columns) => (columns.id[900] = 'e3'));
+		const { whole, alone, shared, log } = await bothWays(file);
+		expect(log.discarded).toBe(1);
+		expect(log.mine).toEqual(alone);
+		expect(log.theirs).toEqual([]);
+		expect(shared).toEqual(whole);
+		expect(shared.rejected[0]?.issues.map((issue) => issue.message)).toEqual([
+			'duplicate id "e3" (also row 4)'
+		]);
+	});
+
+	it('reads the file again alone when a row has no id (made ids depend on every id of the file)', async () => {
+		for (const row of [5, 950]) {
+			const file = eventsFile(1000, (columns) => (columns.id[row] = ' '));
+			const { whole, alone, shared, log } = await bothWays(file);
+			expect(log.discarded).toBe(1);
+			expect(log.mine).toEqual(alone);
+			expect(shared).toEqual(whole);
+		}
+	});
+
+	it('reads the file alone when the helper fails', async () => {
+		const { whole, alone, shared, log } = await bothWays(eventsFile(500), { fails: true });
+		expect(log.discarded).toBe(1);
+		expect(log.mine).toEqual(alone);
+		expect(shared).toEqual(whole);
+	});
+
+	it('is not shared when small, in one row group, or not of Eventline columns', async () => {
+		const header = ['id', 'title', 'start'];
+		const metadata = (groups: number[]) =>
+			parquetMetadata(
+				parquet(
+					header.map((name) =>
+						text(
+							name,
+							Array.from({ length: sum(groups) }, () => 'x')
+						)
+					),
+					{ rowGroupSize: groups }
+				)
+			);
+		expect(sharedSplit(metadata([100, 100]), header, 10)).toBe(100);
+		expect(sharedSplit(metadata([100, 100]), header, 1000)).toBeUndefined();
+		expect(sharedSplit(metadata([200]), header, 10)).toBeUndefined();
+		expect(sharedSplit(metadata([100, 100]), ['title', 'start'], 10)).toBeUndefined();
+		expect(
+			sharedSplit(metadata([100, 100]), ['event_id_cnty', 'event_date', 'event_type'], 10)
+		).toBeUndefined();
+		// The boundary nearest a little under half of the records.
+		expect(
+			sharedSplit(metadata([100, 100, 100, 100, 100, 100, 100, 100, 100, 100]), header, 10)
+		).toBe(500);
+		expect(sharedSplit(metadata([300, 300, 400]), header, 10)).toBe(600);
 	});
 });

@@ -14,6 +14,7 @@ import { NdjsonReader } from './ndjson';
 import { fatalOutcome, type ImportOutcome } from './outcome';
 import { TextStream } from './text-stream';
 import type { DataIssue } from './validate';
+import type { ParquetHelper } from './parquet';
 import type { TimelineEvent } from '$lib/model/schema';
 
 /** What reading a file came to, and what decoding it changed. */
@@ -134,10 +135,12 @@ function csvStreamImport(name: string, options?: ImportOptions): StreamImport {
 function parquetImport(
 	_name: string,
 	_options?: ImportOptions,
-	{ onEvents }: StreamOptions = {}
+	{ onEvents, parquetHelper }: StreamOptions = {}
 ): StreamImport {
 	const chunks: Uint8Array[] = [];
 	let size = 0;
+	// Started with the first bytes, so that it is ready when they are all in.
+	const helper = parquetHelper?.();
 	return {
 		push(bytes) {
 			chunks.push(bytes);
@@ -152,7 +155,8 @@ function parquetImport(
 			}
 			// Loaded only now: most files are not Parquet, and the reader is the largest importer.
 			const { importParquet } = await import('./parquet');
-			return { outcome: await importParquet(bytes.buffer, onEvents), notices: [] };
+			const outcome = await importParquet(bytes.buffer, onEvents, helper && { helper });
+			return { outcome, notices: [] };
 		}
 	};
 }
@@ -177,6 +181,11 @@ export interface StreamOptions {
 	 * outcome's dataset. Other files keep theirs there.
 	 */
 	onEvents?: (events: TimelineEvent[]) => void;
+	/**
+	 * Starts a helper that shares the reading of a large Parquet file with Eventline's columns (called
+	 * when the file is known to be Parquet); its events go to the page on their own.
+	 */
+	parquetHelper?: () => ParquetHelper;
 }
 
 /**

@@ -6,9 +6,9 @@
 import type { IngestPhase, IngestResult } from '$lib/ingest/ingest';
 import { timelineAssembler, type TimelineAssembler } from '$lib/ingest/pack';
 import { assembleTimeline, type DatasetHeader } from '$lib/model/timeline-times';
-import type { WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
+import type { HelperEvents, WorkerReply, WorkerRequest } from '$lib/ingest/worker-protocol';
 import type { ImportOptions } from '$lib/ingest/column-map';
-import { endLoadPhase } from './load-timing';
+import { endLoadPhase, noteLoad } from './load-timing';
 
 /** Reads one file: its bytes as they arrive, then its result. */
 export interface Ingester {
@@ -64,10 +64,23 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 	// Batches of events come while the file still arrives: each is rebuilt and resolved at once.
 	let assembler: TimelineAssembler | undefined;
 	let onReply: ((reply: WorkerReply & { type: 'phase' | 'result' }) => void) | undefined;
+	// A helper's events come through a port of their own, until it says it is done.
+	let helper: { port: MessagePort; done: Promise<void> } | undefined;
+	const take = (data: HelperEvents | WorkerReply, source: number) => {
+		if (data.type === 'begin') assembler ??= timelineAssembler(data.zone);
+		else if (data.type === 'events') assembler?.add(data.batch, source);
+	};
 	worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
-		if (data.type === 'begin') assembler = timelineAssembler(data.zone);
-		else if (data.type === 'events') assembler?.add(data.batch);
-		else onReply?.(data);
+		if (data.type === 'begin' || data.type === 'events') take(data, 0);
+		else if (data.type === 'helper') {
+			helper = helperEvents(data.port, take);
+			noteLoad('shared');
+		} else if (data.type === 'restart') {
+			noteLoad('read-again');
+			assembler = undefined;
+			helper?.port.close();
+			helper = undefined;
+		} else onReply?.(data);
 	};
 	return {
 		push(bytes) {
@@ -78,8 +91,14 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 			new Promise<IngestResult>((resolve, reject) => {
 				signal.throwIfAborted();
 				signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-				onReply = (reply) => {
+				onReply = async (reply) => {
 					if (reply.type === 'phase') return onPhase(reply.phase);
+					// The helper's last events may still be on their way.
+					await helper?.done;
+					if (signal.aborted) return;
+					// Nothing more is needed of the worker: stopped now, its heap (a whole file's
+					// garbage) is not collected alongside the page's last steps.
+					worker.terminate();
 					const { header, count, ...result } = reply.result;
 					if (!header) {
 						endLoadPhase('parse');
@@ -101,6 +120,20 @@ function workerIngester(name: string, options?: ImportOptions): Ingester {
 			}),
 		stop: () => worker.terminate()
 	};
+}
+
+/** Takes a helper's events from `port` as `take` takes the data worker's, until its `done`. */
+function helperEvents(
+	port: MessagePort,
+	take: (data: HelperEvents, source: number) => void
+): { port: MessagePort; done: Promise<void> } {
+	const done = new Promise<void>((resolve) => {
+		port.onmessage = ({ data }: MessageEvent<HelperEvents>) => {
+			if (data.type === 'done') resolve();
+			else take(data, 1);
+		};
+	});
+	return { port, done };
 }
 
 /** A task's end: the page can paint and answer input before the next step of a load. */

@@ -13,17 +13,22 @@ export type LoadTimingPhase = 'download' | 'read' | 'parse' | 'index' | 'transfe
 const supported = () =>
 	typeof performance !== 'undefined' && typeof performance.mark === 'function';
 
-function ours(type: 'mark' | 'measure'): PerformanceEntry[] {
-	return performance.getEntriesByType(type).filter((e) => e.name.startsWith(LOAD_TIMING_PREFIX));
+/** Prefix of the marks that say how a load went, beside its phases ({@link noteLoad}). */
+export const LOAD_NOTE_PREFIX = 'eventline-note:';
+
+function ours(type: 'mark' | 'measure', prefix = LOAD_TIMING_PREFIX): PerformanceEntry[] {
+	return performance.getEntriesByType(type).filter((e) => e.name.startsWith(prefix));
 }
 
 /** A new load starts: the previous load's marks and measures are cleared. */
 export function startLoadTiming(): void {
 	if (!supported()) return;
 	for (const type of ['mark', 'measure'] as const) {
-		for (const name of new Set(ours(type).map((e) => e.name))) {
-			if (type === 'mark') performance.clearMarks(name);
-			else performance.clearMeasures(name);
+		for (const prefix of [LOAD_TIMING_PREFIX, LOAD_NOTE_PREFIX]) {
+			for (const name of new Set(ours(type, prefix).map((e) => e.name))) {
+				if (type === 'mark') performance.clearMarks(name);
+				else performance.clearMeasures(name);
+			}
 		}
 	}
 	performance.mark(`${LOAD_TIMING_PREFIX}start`);
@@ -37,4 +42,12 @@ export function endLoadPhase(phase: LoadTimingPhase): void {
 	const name = `${LOAD_TIMING_PREFIX}${phase}`;
 	performance.mark(name);
 	performance.measure(name, previous.name, name);
+}
+
+/**
+ * How the load went, where it matters to a profile: `shared`, a large file's reading was shared
+ * between two workers; `read-again`, it was then read again by one (an id was used in both halves).
+ */
+export function noteLoad(what: 'shared' | 'read-again'): void {
+	if (supported()) performance.mark(`${LOAD_NOTE_PREFIX}${what}`);
 }
