@@ -302,8 +302,10 @@ export function batchReader(): (batch: EventBatch) => TimelineEvent[] {
 	return (batch) => reader.events(reader.take(batch));
 }
 
-/** Where the category is among the coded fields. */
-const CATEGORY = CODED.indexOf('category');
+/** Where the category, actors, places and zone are among the coded fields. */
+const [CATEGORY, ACTORS, PLACES, TIME_ZONE] = (
+	['category', 'actors', 'places', 'timeZone'] as const
+).map((field) => CODED.indexOf(field)) as [number, number, number, number];
 
 /** Reads one worker's batches, in the order they were packed. */
 class BatchReader {
@@ -339,6 +341,12 @@ class BatchReader {
 			...resolved,
 			id: (i) => text.slice(start(i), ends[i * TEXT.length]),
 			category: (i) => categories[codes[i * CODED.length + CATEGORY] ?? 0] as string | undefined,
+			timeZone: (i) =>
+				this.values[TIME_ZONE]?.[codes[i * CODED.length + TIME_ZONE] ?? 0] as string | undefined,
+			listed: (i, field) => {
+				const c = field === 'actors' ? ACTORS : PLACES;
+				return this.values[c]?.[codes[i * CODED.length + c] ?? 0] as string[] | undefined;
+			},
 			event: (i) => {
 				// The few events with other fields are listed by their place: found by a binary search.
 				const k = bisector<{ at: number }, number>((other) => other.at).left(others, i);
@@ -396,8 +404,10 @@ export function timelineAssembler(zone: string): TimelineAssembler {
 		add(batch, source = 0) {
 			const reader = (readers[source] ??= new BatchReader());
 			reader.take(batch);
-			if (batch.resolved) times.addResolved(reader.run(batch, batch.resolved));
-			else times.add(reader.events(batch));
+			// Resolved here when the worker did not: the events made for it are dropped at once, and
+			// made again only when read, so the page keeps tables rather than a million objects.
+			const resolved = batch.resolved ?? resolveRun(reader.events(batch), zone);
+			times.addResolved(reader.run(batch, resolved));
 			count += batch.count;
 		},
 		get count() {

@@ -58,13 +58,21 @@ const withLane = (e: PreparedEvent, lane: string): PreparedEvent => ({
 	...(e.core ? { core: e.core } : {}),
 	wall: e.wall,
 	...(e.wallCore ? { wallCore: e.wallCore } : {}),
-	event: e.event
+	// Read through, so a loaded event is made only when something reads it.
+	get event() {
+		return e.event;
+	},
+	...(e.listed ? { listed: (field: 'actors' | 'places') => e.listed?.(field) } : {})
 });
 
 /** True when nothing is filtered and lanes are the dataset's categories. */
 export const isUnrefined = (options: RefineOptions) =>
 	options.groupBy === 'category' &&
 	options.categories.size + options.actors.size + options.places.size === 0;
+
+/** An event's actors or places, without making a loaded event to read them. */
+const listed = (e: PreparedEvent, field: 'actors' | 'places'): readonly string[] | undefined =>
+	e.listed ? e.listed(field) : e.event[field];
 
 /** Every actor (or place) in the timeline with how many events name it, most frequent first. */
 export function facetCounts(
@@ -73,7 +81,7 @@ export function facetCounts(
 ): { value: string; count: number }[] {
 	const counts = new Map<string, number>();
 	for (const e of events)
-		for (const value of e.event[field] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+		for (const value of listed(e, field) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
 	return [...counts]
 		.map(([value, count]) => ({ value, count }))
 		.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
@@ -89,8 +97,9 @@ function groupLanes(
 	const other = `${field}:*other`;
 	const missing = `${field}:*none`;
 	const regrouped = events.map((e) => {
-		const first = (e.event[field] ?? []).find((value) => laneIds.has(value));
-		const lane = first ? (laneIds.get(first) ?? other) : e.event[field]?.length ? other : missing;
+		const values = listed(e, field);
+		const first = (values ?? []).find((value) => laneIds.has(value));
+		const lane = first ? (laneIds.get(first) ?? other) : values?.length ? other : missing;
 		return lane === e.lane ? e : withLane(e, lane);
 	});
 	const used = new Set(regrouped.map((e) => e.lane));
@@ -108,8 +117,8 @@ export function refineTimeline(base: PreparedTimeline, options: RefineOptions): 
 	const filtered = base.events.filter(
 		(e) =>
 			(options.categories.size === 0 || options.categories.has(e.event.category ?? e.lane)) &&
-			matchesAny(options.actors, e.event.actors) &&
-			matchesAny(options.places, e.event.places)
+			matchesAny(options.actors, listed(e, 'actors')) &&
+			matchesAny(options.places, listed(e, 'places'))
 	);
 	let events = filtered;
 	let lanes: Category[];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assembleTimeline, resolveRun, TimesBuilder, type ResolvedRun } from './timeline-times';
 import type { TimelineEvent } from './schema';
+import { facetCounts, NO_REFINEMENT, refineTimeline } from './refine';
 
 /** `events` as a run resolved elsewhere (as the data worker resolves a batch), counting the events made. */
 function runOf(events: TimelineEvent[], zone: string) {
@@ -11,6 +12,8 @@ function runOf(events: TimelineEvent[], zone: string) {
 		...resolveRun(events, zone),
 		id: (i) => (events[i] as TimelineEvent).id,
 		category: (i) => events[i]?.category,
+		listed: (i, field) => events[i]?.[field],
+		timeZone: (i) => events[i]?.timeZone,
 		event: (i) => {
 			made.count++;
 			return { ...(events[i] as TimelineEvent) };
@@ -36,7 +39,11 @@ const day = fc
 	.map(({ year, day }) => new Date(Date.UTC(year, 0, 1 + day)).toISOString().slice(0, 10));
 
 const event = fc.record({
-	start: fc.oneof(day, day.map((d) => d.slice(0, 7)), fc.constant('someday')),
+	start: fc.oneof(
+		day,
+		day.map((d) => d.slice(0, 7)),
+		fc.constant('someday')
+	),
 	category: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined })
 });
 
@@ -68,7 +75,7 @@ describe('TimesBuilder.addResolved', () => {
 
 	it('makes an event only when it is read', () => {
 		const events: TimelineEvent[] = [
-			{ id: 'b', title: 'Second', start: '2024-11-18', category: 'x' },
+			{ id: 'b', title: 'Second', start: '2024-11-18', category: 'x', actors: ['Army'] },
 			{ id: 'a', title: 'First', start: '2024-11-17' }
 		];
 		const { run, made } = runOf(events, 'Europe/Kyiv');
@@ -81,9 +88,18 @@ describe('TimesBuilder.addResolved', () => {
 			['b', 'x']
 		]);
 		expect(timeline.events[0]?.wall.start).toBe(Date.UTC(2024, 10, 17));
+		// Counting, filtering and grouping by actors read the tables too.
+		expect(facetCounts(timeline.events, 'actors')).toEqual([{ value: 'Army', count: 1 }]);
+		const refined = refineTimeline(timeline, {
+			...NO_REFINEMENT,
+			actors: new Set(['Army']),
+			groupBy: 'actor'
+		});
+		expect(refined.events.map((e) => [e.id, e.lane])).toEqual([['b', 'actors:Army']]);
 		expect(made.count).toBe(0);
 		expect(timeline.events[1]?.event.title).toBe('Second');
 		expect(timeline.events[1]?.event).toBe(timeline.events[1]?.event);
+		expect(refined.events[0]?.event).toBe(timeline.events[1]?.event);
 		expect(made.count).toBe(1);
 	});
 });

@@ -89,6 +89,10 @@ export interface ResolvedRun {
 	id(i: number): string;
 	/** The event's category, if it has one. */
 	category(i: number): string | undefined;
+	/** The event's actors or places, if it has any. */
+	listed(i: number, field: 'actors' | 'places'): readonly string[] | undefined;
+	/** The zone the event's own dates are written in, if it names one. */
+	timeZone(i: number): string | undefined;
 	event(i: number): TimelineEvent;
 }
 
@@ -449,6 +453,10 @@ class TimesEvent implements PreparedEvent {
 		this.#row = row;
 	}
 
+	listed(field: 'actors' | 'places'): readonly string[] | undefined {
+		return this.#event ? this.#event[field] : this.#run?.listed(this.#row, field);
+	}
+
 	get event(): TimelineEvent {
 		if (!this.#event) {
 			this.#event = (this.#run as ResolvedRun).event(this.#row);
@@ -476,7 +484,8 @@ class TimesEvent implements PreparedEvent {
 		return this.#tables.categories[this.#tables.category[this.#slot] ?? 0] ?? UNCATEGORISED.id;
 	}
 	get zone(): string {
-		return this.event.timeZone ?? this.#tables.zone;
+		const own = this.#event ? this.#event.timeZone : this.#run?.timeZone(this.#row);
+		return own ?? this.#tables.zone;
 	}
 
 	/** The interval at `field` of this event's times; undefined when NaN. */

@@ -33,6 +33,11 @@ export interface PreparedEvent extends EventTime {
 	/** {@link EventTime.core} as wall-clock ms of the display zone. */
 	wallCore?: Interval;
 	event: TimelineEvent;
+	/**
+	 * The event's actors or places, where they can be read without making `event` (a loaded
+	 * timeline's events are made only when read): what counting and filtering by them read.
+	 */
+	listed?(field: 'actors' | 'places'): readonly string[] | undefined;
 }
 
 /** One lane's events (in time order) with their indexes, so layout never scans other lanes. */
