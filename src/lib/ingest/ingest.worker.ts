@@ -24,6 +24,8 @@ import type {
 
 let name = 'data';
 let options: ImportOptions | undefined;
+/** Whether this load may start a helper (the page says so when the machine has cores to spare). */
+let share = false;
 let reader: StreamImport | undefined;
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
@@ -111,16 +113,17 @@ function parquetHelper(): ParquetHelper {
 self.onmessage = async ({ data }: MessageEvent<WorkerRequest | HelperRequest>) => {
 	if (data.type === 'start') {
 		({ name, options } = data);
+		share = data.share === true && typeof Worker !== 'undefined';
 		return;
 	}
 	if (data.type === 'prepare') {
 		void import('./parquet');
 		return;
 	}
-	if (data.type === 'share') return share(data);
+	if (data.type === 'share') return readShare(data);
 	reader ??= startImport(name, options, {
 		onEvents: (events) => sender.add(events),
-		...(typeof Worker === 'undefined' ? {} : { parquetHelper })
+		...(share ? { parquetHelper } : {})
 	});
 	if (data.type === 'chunk') {
 		reader.push(data.bytes);
@@ -143,7 +146,7 @@ self.onmessage = async ({ data }: MessageEvent<WorkerRequest | HelperRequest>) =
 };
 
 /** As a helper: reads the records asked for, sending the events through the port. */
-async function share({ bytes, from, to, port }: Extract<HelperRequest, { type: 'share' }>) {
+async function readShare({ bytes, from, to, port }: Extract<HelperRequest, { type: 'share' }>) {
 	const reply = (message: HelperReply) => self.postMessage(message);
 	try {
 		const { importParquetRecords } = await import('./parquet');

@@ -12,10 +12,11 @@ import type { ImportOutcome } from './outcome';
 
 /**
  * Page → worker: the file's name and how to read it (first, so the worker can choose how to read it
- * as bytes arrive), the next bytes of the file, or its end.
+ * as bytes arrive), with whether it may start a helper (`share`: the machine has cores to spare);
+ * the next bytes of the file, or its end.
  */
 export type WorkerRequest =
-	| { type: 'start'; name: string; options?: ImportOptions }
+	| { type: 'start'; name: string; options?: ImportOptions; share?: boolean }
 	| { type: 'chunk'; bytes: Uint8Array }
 	| { type: 'end' };
 

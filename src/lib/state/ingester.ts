@@ -54,13 +54,24 @@ async function localIngester(name: string, options?: ImportOptions): Promise<Ing
 	};
 }
 
+/**
+ * A large Parquet file is shared between two data workers only on a machine with this many logical
+ * cores: on two, the page and one worker already keep both busy, and sharing measured slower (docs/decisions.md, 35).
+ */
+const SHARE_FROM_CORES = 4;
+
 function workerIngester(name: string, options?: ImportOptions): Ingester {
 	const worker = new Worker(new URL('../ingest/ingest.worker.ts', import.meta.url), {
 		type: 'module'
 	});
 	const send = (request: WorkerRequest, transfer: Transferable[] = []) =>
 		worker.postMessage(request, transfer);
-	send({ type: 'start', name, ...(options ? { options } : {}) });
+	send({
+		type: 'start',
+		name,
+		...(options ? { options } : {}),
+		share: (navigator.hardwareConcurrency ?? 1) >= SHARE_FROM_CORES
+	});
 	// Batches of events come while the file still arrives: each is rebuilt and resolved at once.
 	let assembler: TimelineAssembler | undefined;
 	let onReply: ((reply: WorkerReply & { type: 'phase' | 'result' }) => void) | undefined;
