@@ -158,6 +158,7 @@ export function importEventlineRows(
 	};
 	// Events handed on as they are checked only go to the packer: those take one shape.
 	const newEvent = onEvents ? streamedRow : plainObject;
+	const lists = new QuickLists();
 	for (let from = 0; from < rows.length; from += ROWS_AT_A_TIME) {
 		const to = Math.min(from + ROWS_AT_A_TIME, rows.length);
 		const accepted: TimelineEvent[] = onEvents ? [] : events;
@@ -167,7 +168,9 @@ export function importEventlineRows(
 			// a run at a time, before the next row's id is taken: the first row with an id keeps it.
 			const id = idOf(i);
 			const plain =
-				asIs && !rows.rowIssue?.(i) ? plainRow(id, i, text, at, fields, newEvent) : undefined;
+				asIs && !rows.rowIssue?.(i)
+					? plainRow(id, i, text, at, fields, newEvent, lists)
+					: undefined;
 			if (plain) checkInFull(accepted);
 			const event = plain && acceptPlain(plain, rules, firstWithId, rows.rowNumber(i));
 			if (!event) {
@@ -200,6 +203,35 @@ function columnIndexes(columns: ReadonlyMap<Column, BoundColumn>): ColumnIndexes
 }
 
 /** The items of a list cell, separated by ";". */
+/** Most different cells a {@link QuickLists} remembers per field: past them, it splits each cell. */
+const LISTS_KEPT = 10_000;
+
+/**
+ * The lists of actors and places of the rows checked in one go, split and quick-checked once per
+ * different cell: the cells of a large file repeat (a Parquet file stores them once, in a dictionary
+ * per row group). Rows with the same cell share one list, which no one changes, as the page shares
+ * them once they arrive.
+ */
+class QuickLists {
+	readonly #known = {
+		actors: new Map<string, string[] | null>(),
+		places: new Map<string, string[] | null>()
+	};
+
+	/** The items of a cell of `field`; null when they fail the quick check. */
+	items(field: 'actors' | 'places', text: string): string[] | null {
+		const known = this.#known[field];
+		let items = known.get(text);
+		if (items === undefined) {
+			const split = listItems(text);
+			items =
+				!split.length || (QUICK.get(field) as (value: unknown) => boolean)(split) ? split : null;
+			if (known.size < LISTS_KEPT) known.set(text, items);
+		}
+		return items;
+	}
+}
+
 function listItems(text: string): string[] {
 	// Most cells hold one item or none: those need no splitting.
 	if (!text.includes(';')) return text ? [text] : [];
@@ -279,7 +311,8 @@ function plainRow(
 	cell: (i: number, column: number) => string,
 	at: ColumnIndexes,
 	fields: readonly CellField[],
-	newEvent: NewEvent
+	newEvent: NewEvent,
+	lists: QuickLists
 ): TimelineEvent | undefined {
 	if (!quickId(id) || cell(i, at.notes) || cell(i, at.source) || cell(i, at.sourceUrl)) return;
 	const event = newEvent(id);
@@ -288,9 +321,11 @@ function plainRow(
 		if (!text) continue;
 		let value: unknown = text;
 		if (name === 'actors' || name === 'places') {
-			const items = listItems(text);
+			const items = lists.items(name, text);
+			if (items === null) return;
 			if (!items.length) continue;
-			value = items;
+			event[name] = items;
+			continue;
 		} else if (name === 'approximate') value = yesOrNo(text);
 		if (!(QUICK.get(name) as (value: unknown) => boolean)(value)) return;
 		event[name] = value;

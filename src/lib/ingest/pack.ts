@@ -188,10 +188,24 @@ class Codes {
 	readonly singles = CODED.map(() => new Map<unknown, number>());
 	/** Per coded field, its values in the order of their numbers (0, absent, first). */
 	readonly values: unknown[][] = CODED.map(() => [undefined]);
+	/** Per coded field, the numbers of lists already seen, by the list itself: importers share one list between rows. */
+	readonly #lists = CODED.map(() => new Map<unknown, number>());
 
 	/** The number of `value` of coded field `f`: 0 when absent, a new one when first seen. */
 	code(f: number, value: unknown): number {
 		if (value === undefined) return 0;
+		const lists = this.#lists[f];
+		if (lists && Array.isArray(value) && value.length > 1) {
+			const known = lists.get(value);
+			if (known !== undefined) return known;
+			const code = this.#coded(f, value);
+			lists.set(value, code);
+			return code;
+		}
+		return this.#coded(f, value);
+	}
+
+	#coded(f: number, value: unknown): number {
 		const single = Array.isArray(value) && value.length === 1;
 		const table = (single ? this.singles[f] : this.tables[f]) as Map<unknown, number>;
 		const key: unknown = single ? value[0] : typeof value === 'string' ? value : codeKey(value);
