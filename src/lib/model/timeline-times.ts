@@ -22,7 +22,7 @@ import {
 } from './timeline';
 
 /** Numbers per event in the times table: outer start and end, core start and end (UTC ms), then the same on the wall clock; absent intervals are NaN. */
-export const TIME_FIELDS = 8;
+const TIME_FIELDS = 8;
 /** Per event in the flags table: precision's index in {@link PRECISION_ORDER}, +8 if instant, +16 if uncertain. */
 const INSTANT = 8;
 const UNCERTAIN = 16;
@@ -150,24 +150,17 @@ export class TimesBuilder {
 		};
 	}
 
-	/** Resolves the next events of the file. */
+	/** Resolves the next events of the file, here. */
 	add(events: readonly TimelineEvent[]): void {
-		const from = this.#prepared.length;
-		if (from + events.length > this.#tables.category.length) this.#grow(from + events.length);
-		const tables = this.#tables;
-		for (const event of events) {
-			const at = this.#prepared.length;
-			if (resolveInto(event, this.#zone, tables.times, tables.flags, at)) {
-				this.#ids.push(event.id);
-				tables.category[at] = this.#categoryOf(event.category ?? UNCATEGORISED.id);
-				this.#prepared.push(new TimesEvent(tables, at, event));
-			}
-		}
-		// Each run is put in order as it comes (on the page, while the worker reads on).
-		const run: number[] = [];
-		for (let i = from; i < this.#prepared.length; i++) run.push(i);
-		run.sort(timeComparison(tables.times, this.#ids, from));
-		for (const i of run) this.#order.push(i);
+		this.addResolved({
+			count: events.length,
+			...resolveRun(events, this.#zone),
+			id: (i) => (events[i] as TimelineEvent).id,
+			category: (i) => events[i]?.category,
+			listed: (i, field) => events[i]?.[field],
+			timeZone: (i) => events[i]?.timeZone,
+			event: (i) => events[i] as TimelineEvent
+		});
 	}
 
 	/**
@@ -188,7 +181,7 @@ export class TimesBuilder {
 			tables.flags[at] = flags;
 			this.#ids.push(run.id(i));
 			tables.category[at] = this.#categoryOf(run.category(i) ?? UNCATEGORISED.id);
-			this.#prepared.push(new TimesEvent(tables, at, undefined, run, i));
+			this.#prepared.push(new TimesEvent(tables, at, run, i));
 			at++;
 		}
 		if (at - from === run.count) tables.times.set(run.times, from * TIME_FIELDS);
@@ -438,17 +431,10 @@ class TimesEvent implements PreparedEvent {
 	/** The event's place in time order; -1 until the timeline is finished. */
 	order = -1;
 
-	/** `event` itself, or else a resolved `run` and its place there (`row`) to make it from when asked. */
-	constructor(
-		tables: TimesTables,
-		slot: number,
-		event: TimelineEvent | undefined,
-		run?: ResolvedRun,
-		row = 0
-	) {
+	/** The event at `row` of a resolved `run`, made from it when first asked for. */
+	constructor(tables: TimesTables, slot: number, run: ResolvedRun, row: number) {
 		this.#tables = tables;
 		this.#slot = slot;
-		this.#event = event;
 		this.#run = run;
 		this.#row = row;
 	}
