@@ -10,7 +10,7 @@ import { issueKeys, schemaMessage } from './messages';
 import type { RejectedEvent } from './outcome';
 import { limitText } from './text-limits';
 import { plainEvent } from './plain-event';
-import { SeenIds, type Place } from './seen-ids';
+import { SeenIds, type IdsSeen, type Place } from './seen-ids';
 
 /** Turns a path inside a converted event (`['start']`, `['actors', 1]`) into a place in the file. */
 export type Locate = (keys: readonly (string | number)[]) => string;
@@ -65,7 +65,7 @@ export type EventContext = Pick<Dataset, 'timeZone' | 'categories'>;
 export function acceptEvents(
 	candidates: Iterable<Candidate>,
 	context: EventContext,
-	firstWithId = new SeenIds()
+	firstWithId: IdsSeen = new SeenIds()
 ): Accepted {
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
@@ -131,7 +131,7 @@ const nowhere = () => '';
 export function acceptAsIs(
 	event: Record<string, unknown>,
 	rules: EventRules,
-	firstWithId: SeenIds,
+	firstWithId: IdsSeen,
 	where: Place
 ): TimelineEvent | undefined {
 	const plain = plainEvent(event);
@@ -145,7 +145,7 @@ export function acceptAsIs(
 export function acceptPlain(
 	plain: TimelineEvent,
 	rules: EventRules,
-	firstWithId: SeenIds,
+	firstWithId: IdsSeen,
 	where: Place
 ): TimelineEvent | undefined {
 	if (firstWithId.has(plain.id)) return undefined;

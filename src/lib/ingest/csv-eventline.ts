@@ -8,7 +8,7 @@ import { plainFieldCheck, StreamedEvent } from './plain-event';
 import { bindColumns, extraCellsIssue, type BoundColumn, type CsvTable } from './csv';
 import { generatedId } from './ids';
 import { preview } from './messages';
-import { SeenIds } from './seen-ids';
+import { ALL_DIFFERENT, allDifferent, SeenIds, type IdsSeen } from './seen-ids';
 import { NO_EVENTS, fatalOutcome, type ImportOutcome, type RejectedEvent } from './outcome';
 import { isHttpUrl } from './values';
 import { EventSchema, type TimelineEvent } from '$lib/model/schema';
@@ -143,7 +143,12 @@ export function importEventlineRows(
 	const events: TimelineEvent[] = [];
 	const rejected: RejectedEvent[] = [];
 	const notices: DataIssue[] = [];
-	const firstWithId = seen ?? new SeenIds((row) => `row ${row}`, rows.length);
+	// A table whose ids all differ needs none kept: no row can take another's.
+	const firstWithId: IdsSeen =
+		seen ??
+		(allDifferent(rows.length, (i) => text(i, at.id))
+			? ALL_DIFFERENT
+			: new SeenIds((row) => `row ${row}`, rows.length));
 	const rules = eventRules({});
 	// Rows in doubt (and their ids, made once) wait here, in order, for the full check, which builds
 	// and words a candidate each.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SeenIds } from './seen-ids';
+import { allDifferent, SeenIds } from './seen-ids';
 
 describe('SeenIds', () => {
 	it('answers as a Map of first places would, for any ids in any order', () => {
@@ -61,5 +61,38 @@ describe('SeenIds', () => {
 		expect(seen.has('ebpad')).toBe(false);
 		seen.set('ebpad', 2);
 		expect([seen.get('e43zx'), seen.get('ebpad'), seen.size]).toEqual(['1', '2', 2]);
+	});
+});
+
+describe('allDifferent', () => {
+	it('says whether any id other than the empty one repeats, as a Set would', () => {
+		const id = fc.oneof(
+			fc.constant(''),
+			fc.stringMatching(/^[abc]{0,4}$/),
+			fc.string({ unit: 'grapheme', maxLength: 6 })
+		);
+		fc.assert(
+			fc.property(
+				fc.array(id, { maxLength: 2_000 }),
+				// From two buckets, where most ids share theirs, to the real number.
+				fc.integer({ min: 1, max: 24 }),
+				(ids, bits) => {
+					const given = ids.filter(Boolean);
+					const expected = new Set(given).size === given.length;
+					expect(allDifferent(ids.length, (i) => ids[i] as string, bits)).toBe(expected);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('finds the one repeat among a million ids, and two ids whose hashes are equal apart', () => {
+		const ids = Array.from({ length: 1_000_000 }, (_, i) => `e${String(i).padStart(6, '0')}`);
+		expect(allDifferent(ids.length, (i) => ids[i] as string)).toBe(true);
+		ids[765_432] = 'e000017';
+		expect(allDifferent(ids.length, (i) => ids[i] as string)).toBe(false);
+		// "e43zx" and "ebpad" share a hash, and so a bucket.
+		const pair = ['e43zx', 'ebpad'];
+		expect(allDifferent(2, (i) => pair[i] as string)).toBe(true);
 	});
 });

@@ -22,8 +22,69 @@ function hashOf(text: string): number {
 	return hash | 0;
 }
 
+/** What the checks need of the ids a file has used so far ({@link SeenIds}). */
+export interface IdsSeen {
+	has(id: string): boolean;
+	/** Where `id` was first seen, in words; undefined if it has not been seen. */
+	get(id: string): string | undefined;
+	/** Notes `id` as first seen at `place`; an id already seen keeps its first place. */
+	set(id: string, place: Place): unknown;
+}
+
+/**
+ * The ids of a file known to use no id twice ({@link allDifferent}): none is ever found again, so
+ * none needs keeping.
+ */
+export const ALL_DIFFERENT: IdsSeen = {
+	has: () => false,
+	get: () => undefined,
+	set: () => undefined
+};
+
+/** Bits of a hash that pick a bucket in {@link allDifferent}: 2 MB of marks, a few per cent shared at a million ids. */
+const BUCKET_BITS = 24;
+
+/**
+ * Whether the `count` ids that `idAt` gives, empty ones aside, are all different. A whole table's
+ * id column is known before its rows are checked: when no id repeats, the checks need not keep and
+ * look up every id ({@link ALL_DIFFERENT}), which took a tenth of a million-record load
+ * (docs/decisions.md, 37). Each id marks a bucket of its hash; only ids whose bucket another id
+ * marked too are compared as text. `bits` sets the number of buckets (fewer, for tests).
+ */
+export function allDifferent(
+	count: number,
+	idAt: (i: number) => string,
+	bits = BUCKET_BITS
+): boolean {
+	const mask = (1 << bits) - 1;
+	const once = new Uint8Array(1 << Math.max(0, bits - 3));
+	const twice = new Uint8Array(once.length);
+	const hashes = new Int32Array(count);
+	for (let i = 0; i < count; i++) {
+		const id = idAt(i);
+		if (!id) continue;
+		const hash = hashOf(id);
+		hashes[i] = hash;
+		const bucket = hash & mask;
+		const bit = 1 << (bucket & 7);
+		const at = bucket >>> 3;
+		if ((once[at] as number) & bit) twice[at] = (twice[at] as number) | bit;
+		else once[at] = (once[at] as number) | bit;
+	}
+	const shared = new Set<string>();
+	for (let i = 0; i < count; i++) {
+		const bucket = (hashes[i] as number) & mask;
+		if (!((twice[bucket >>> 3] as number) & (1 << (bucket & 7)))) continue;
+		const id = idAt(i);
+		if (!id) continue;
+		if (shared.has(id)) return false;
+		shared.add(id);
+	}
+	return true;
+}
+
 /** Ids seen so far in one file, with where each was first seen. */
-export class SeenIds {
+export class SeenIds implements IdsSeen {
 	/**
 	 * The open-addressed table: per slot, the hash of the id held there and its number plus one (0
 	 * when empty), side by side so that a probe reads one place in memory.
