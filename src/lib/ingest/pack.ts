@@ -8,13 +8,15 @@
  * ({@link timelineAssembler}). Structured-cloning a million event objects took most of a load; a
  * string and a few typed arrays per batch copy in a moment.
  */
-import { EventSchema, type TimelineEvent } from '$lib/model/schema';
+import { EventSchema, type PartOfDay, type Precision, type TimelineEvent } from '$lib/model/schema';
 import { bisector } from 'd3-array';
 import {
 	assembleTimeline,
+	resolveDates,
 	resolveRun,
 	TimesBuilder,
 	type DatasetHeader,
+	type DatedId,
 	type ResolvedRun,
 	type TimelineTimes
 } from '$lib/model/timeline-times';
@@ -316,10 +318,16 @@ export function batchReader(): (batch: EventBatch) => TimelineEvent[] {
 	return (batch) => reader.events(reader.take(batch));
 }
 
-/** Where the category, actors, places and zone are among the coded fields. */
-const [CATEGORY, ACTORS, PLACES, TIME_ZONE] = (
-	['category', 'actors', 'places', 'timeZone'] as const
-).map((field) => CODED.indexOf(field)) as [number, number, number, number];
+/** Where the category, actors, places and the date fields are among the coded fields. */
+const [CATEGORY, ACTORS, PLACES, TIME_ZONE, PRECISION, PART_OF_DAY, APPROXIMATE] = (
+	['category', 'actors', 'places', 'timeZone', 'precision', 'partOfDay', 'approximate'] as const
+).map((field) => CODED.indexOf(field)) as [number, number, number, number, number, number, number];
+/** Where the id and dates are among the text fields. */
+const [ID, START, END] = (['id', 'start', 'end'] as const).map((field) => TEXT.indexOf(field)) as [
+	number,
+	number,
+	number
+];
 
 /** Reads one worker's batches, in the order they were packed. */
 class BatchReader {
@@ -343,6 +351,43 @@ class BatchReader {
 			at = batch.ends[(i + 1) * TEXT.length - 1] ?? at;
 		}
 		return events;
+	}
+
+	/**
+	 * The times of a batch taken, resolved in `zone` from its columns: each event's id and dates are
+	 * read into one object, refilled row by row, and no event is made.
+	 */
+	resolve(batch: EventBatch, zone: string): NonNullable<EventBatch['resolved']> {
+		const { text, ends, present, codes } = batch;
+		const [precisions, parts, approximates, zones] = [
+			PRECISION,
+			PART_OF_DAY,
+			APPROXIMATE,
+			TIME_ZONE
+		].map((c) => this.values[c] as unknown[]) as [Precision[], PartOfDay[], boolean[], string[]];
+		const dated: DatedId = { id: '', start: '' };
+		return resolveDates(
+			batch.count,
+			(i) => {
+				const row = i * TEXT.length;
+				const bits = present[i] ?? 0;
+				// Text field f of this event runs from where field f - 1 ends to where it ends.
+				const field = (f: number) =>
+					bits & (1 << f)
+						? text.slice(row + f === 0 ? 0 : (ends[row + f - 1] ?? 0), ends[row + f])
+						: undefined;
+				const coded = i * CODED.length;
+				dated.id = field(ID) ?? '';
+				dated.start = field(START) ?? '';
+				dated.end = field(END);
+				dated.precision = precisions[codes[coded + PRECISION] ?? 0];
+				dated.partOfDay = parts[codes[coded + PART_OF_DAY] ?? 0];
+				dated.approximate = approximates[codes[coded + APPROXIMATE] ?? 0];
+				dated.timeZone = zones[codes[coded + TIME_ZONE] ?? 0];
+				return dated;
+			},
+			zone
+		);
 	}
 
 	/** A batch taken whose times the worker resolved, its events made one at a time when asked for. */
@@ -420,7 +465,7 @@ export function timelineAssembler(zone: string): TimelineAssembler {
 			reader.take(batch);
 			// Resolved here when the worker did not: the events made for it are dropped at once, and
 			// made again only when read, so the page keeps tables rather than a million objects.
-			const resolved = batch.resolved ?? resolveRun(reader.events(batch), zone);
+			const resolved = batch.resolved ?? reader.resolve(batch, zone);
 			times.addResolved(reader.run(batch, resolved));
 			count += batch.count;
 		},

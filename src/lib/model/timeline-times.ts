@@ -7,7 +7,7 @@
  * keep the first paint small; a test holds the two to the same result (ingest/pack.test.ts).
  */
 import { max } from 'd3-array';
-import { eventTime, toWallClock, type Interval } from './dates';
+import { eventTime, toWallClock, type EventDateFields, type Interval } from './dates';
 import { sortedPositions } from './radix';
 import { midpointIndexOf, timeIndexOf, type MidpointIndex, type TimeIndex } from './time-index';
 import type { Category, Dataset, Precision, TimelineEvent } from './schema';
@@ -49,7 +49,7 @@ export type DatasetHeader = Omit<Dataset, 'events'>;
  * event names its own). False when its dates are not ISO 8601 (validation reports those).
  */
 function resolveInto(
-	event: TimelineEvent,
+	event: EventDateFields,
 	zone: string,
 	times: Float64Array,
 	flags: Uint8Array,
@@ -96,18 +96,32 @@ export interface ResolvedRun {
 	event(i: number): TimelineEvent;
 }
 
+/** What resolving an event's times reads of it: its id (for ties in time order) and its dates. */
+export type DatedId = EventDateFields & { id: string };
+
 /** The times, flags and time order of `events` read in `zone` (as the page would resolve them). */
 export function resolveRun(
 	events: readonly TimelineEvent[],
 	zone: string
 ): Pick<ResolvedRun, 'times' | 'flags' | 'order'> {
-	const n = events.length;
-	const times = new Float64Array(n * TIME_FIELDS);
-	const flags = new Uint8Array(n);
+	return resolveDates(events.length, (i) => events[i] as TimelineEvent, zone);
+}
+
+/**
+ * {@link resolveRun} of `count` events whose ids and dates `dated` gives, one at a time (it may fill
+ * one object again and again): a batch's events need not be made to be resolved.
+ */
+export function resolveDates(
+	count: number,
+	dated: (i: number) => DatedId,
+	zone: string
+): Pick<ResolvedRun, 'times' | 'flags' | 'order'> {
+	const times = new Float64Array(count * TIME_FIELDS);
+	const flags = new Uint8Array(count);
 	const ids: string[] = [];
 	const timed: number[] = [];
-	for (let i = 0; i < n; i++) {
-		const event = events[i] as TimelineEvent;
+	for (let i = 0; i < count; i++) {
+		const event = dated(i);
 		ids.push(event.id);
 		if (resolveInto(event, zone, times, flags, i)) timed.push(i);
 		else flags[i] = NO_TIME;
