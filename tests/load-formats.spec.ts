@@ -3,8 +3,11 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { downloadSetAside, fixture, openFile, openTimeline } from './helpers';
 
 const marks = '[data-timeline] [data-event-id]';
-const ready = (page: import('@playwright/test').Page) =>
-	expect(page.locator('html')).toHaveAttribute('data-state', 'ready');
+/** `timeout`: for files large enough to take seconds on a busy machine (the check is not of speed). */
+const ready = (page: import('@playwright/test').Page, timeout?: number) =>
+	expect(page.locator('html')).toHaveAttribute('data-state', 'ready', { timeout });
+/** How long a 120,000-record file may take, read twice by three threads on a loaded two-core machine. */
+const LARGE_FILE_MS = 60_000;
 
 /** Opens a Parquet file of string columns, written here, with Open data…. */
 async function openParquet(
@@ -94,6 +97,8 @@ test('a Parquet file with a bad record loads the rest, names the record and give
 test('a large Parquet file, read by two workers where there are cores for them, loads every record of both halves and names the bad ones', async ({
 	page
 }) => {
+	// Three large loads, one of them read twice: minutes on a loaded machine, not seconds.
+	test.setTimeout(180_000);
 	// 120,000 records in row groups of 20,000: the data worker reads the first half and a helper
 	// (a second worker) the rest.
 	const count = 120_000;
@@ -126,7 +131,7 @@ test('a large Parquet file, read by two workers where there are cores for them, 
 		);
 	await openTimeline(page);
 	await openFile(page, 'large.parquet', write(id), 'application/vnd.apache.parquet');
-	await ready(page);
+	await ready(page, LARGE_FILE_MS);
 	const report = page.getByRole('region', { name: 'About the loaded file' });
 	await expect(report).toContainText(/2 of 120,000\s+events in large.parquet/);
 	await expect(report).toContainText('the other 119,998 are on the timeline');
@@ -153,7 +158,7 @@ test('a large Parquet file, read by two workers where there are cores for them, 
 	const reused = [...id];
 	reused[115_000] = 'p4';
 	await openFile(page, 'reused.parquet', write(reused), 'application/vnd.apache.parquet');
-	await ready(page);
+	await ready(page, LARGE_FILE_MS);
 	await expect(report).toContainText(/3 of 120,000\s+events in reused.parquet/);
 	await expect(report).toContainText('the other 119,997 are on the timeline');
 	await expect(report).toContainText('duplicate id "p4" (also row 5)');
@@ -163,7 +168,9 @@ test('a large Parquet file, read by two workers where there are cores for them, 
 	await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: 2 });
 	const before = workers.length;
 	await openFile(page, 'alone.parquet', write(reused), 'application/vnd.apache.parquet');
-	await expect(report).toContainText(/3 of 120,000\s+events in alone.parquet/);
+	await expect(report).toContainText(/3 of 120,000\s+events in alone.parquet/, {
+		timeout: LARGE_FILE_MS
+	});
 	await expect(report).toContainText('duplicate id "p4" (also row 5)');
 	expect(await notes()).toEqual([]);
 	expect(workers.length - before).toBe(1);
