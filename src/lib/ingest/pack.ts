@@ -329,6 +329,13 @@ const [ID, START, END] = (['id', 'start', 'end'] as const).map((field) => TEXT.i
 	number
 ];
 
+/** Text field `f` of event `i` of `batch`, if present: it runs from where the field before it ends. */
+function textField(batch: EventBatch, i: number, f: number): string | undefined {
+	if (!((batch.present[i] ?? 0) & (1 << f))) return undefined;
+	const at = i * TEXT.length + f;
+	return batch.text.slice(at === 0 ? 0 : (batch.ends[at - 1] ?? 0), batch.ends[at]);
+}
+
 /** Reads one worker's batches, in the order they were packed. */
 class BatchReader {
 	/** Per coded field, its values by number, as the batches so far have added them. */
@@ -358,7 +365,7 @@ class BatchReader {
 	 * read into one object, refilled row by row, and no event is made.
 	 */
 	resolve(batch: EventBatch, zone: string): NonNullable<EventBatch['resolved']> {
-		const { text, ends, present, codes } = batch;
+		const { codes } = batch;
 		const [precisions, parts, approximates, zones] = [
 			PRECISION,
 			PART_OF_DAY,
@@ -369,17 +376,10 @@ class BatchReader {
 		return resolveDates(
 			batch.count,
 			(i) => {
-				const row = i * TEXT.length;
-				const bits = present[i] ?? 0;
-				// Text field f of this event runs from where field f - 1 ends to where it ends.
-				const field = (f: number) =>
-					bits & (1 << f)
-						? text.slice(row + f === 0 ? 0 : (ends[row + f - 1] ?? 0), ends[row + f])
-						: undefined;
 				const coded = i * CODED.length;
-				dated.id = field(ID) ?? '';
-				dated.start = field(START) ?? '';
-				dated.end = field(END);
+				dated.id = textField(batch, i, ID) ?? '';
+				dated.start = textField(batch, i, START) ?? '';
+				dated.end = textField(batch, i, END);
 				dated.precision = precisions[codes[coded + PRECISION] ?? 0];
 				dated.partOfDay = parts[codes[coded + PART_OF_DAY] ?? 0];
 				dated.approximate = approximates[codes[coded + APPROXIMATE] ?? 0];
@@ -392,13 +392,13 @@ class BatchReader {
 
 	/** A batch taken whose times the worker resolved, its events made one at a time when asked for. */
 	run(batch: EventBatch, resolved: NonNullable<EventBatch['resolved']>): ResolvedRun {
-		const { text, ends, codes, others } = batch;
+		const { ends, codes, others } = batch;
 		const start = (i: number) => (i === 0 ? 0 : (ends[i * TEXT.length - 1] ?? 0));
 		const categories = this.values[CATEGORY] as unknown[];
 		return {
 			count: batch.count,
 			...resolved,
-			id: (i) => text.slice(start(i), ends[i * TEXT.length]),
+			id: (i) => textField(batch, i, ID) ?? '',
 			category: (i) => categories[codes[i * CODED.length + CATEGORY] ?? 0] as string | undefined,
 			timeZone: (i) =>
 				this.values[TIME_ZONE]?.[codes[i * CODED.length + TIME_ZONE] ?? 0] as string | undefined,
@@ -463,8 +463,8 @@ export function timelineAssembler(zone: string): TimelineAssembler {
 		add(batch, source = 0) {
 			const reader = (readers[source] ??= new BatchReader());
 			reader.take(batch);
-			// Resolved here when the worker did not: the events made for it are dropped at once, and
-			// made again only when read, so the page keeps tables rather than a million objects.
+			// Resolved here, from the batch's columns, when the worker did not: events are made only
+			// when read, so the page keeps tables rather than a million objects.
 			const resolved = batch.resolved ?? reader.resolve(batch, zone);
 			times.addResolved(reader.run(batch, resolved));
 			count += batch.count;
